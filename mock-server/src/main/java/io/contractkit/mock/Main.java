@@ -1,0 +1,161 @@
+package io.contractkit.mock;
+
+import io.contractkit.mock.cli.ConfigFile;
+import io.contractkit.mock.cli.DurationConverter;
+import io.contractkit.mock.contacts.ThrottlePolicy;
+import io.contractkit.mock.fixtures.FixtureException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** {@code java -jar mock-server.jar [flags]}: starts the mock and serves until stopped. */
+@Command(
+    name = "mock-server",
+    mixinStandardHelpOptions = true,
+    version = "contract-kit mock-server 0.1.0",
+    sortOptions = false,
+    description = {
+      "Stateful mock of the LMS lead-contact API and the Contacts API, on fixture data.",
+      "Flags win over the config file, which wins over the defaults."
+    })
+public final class Main implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON config file with the same settings as these flags.")
+  Path configFile;
+
+  @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1).")
+  String host;
+
+  @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8080).")
+  Integer port;
+
+  @Option(names = "--fixtures", paramLabel = "DIR", description = "Folder with contacts.json and leads.json (default: the bundled fixtures).")
+  Path fixtures;
+
+  @Option(names = "--throttle-max-failures", paramLabel = "N", description = "Failed lookups per ip that trigger a block (default: 10).")
+  Integer maxFailures;
+
+  @Option(names = "--throttle-window", paramLabel = "DURATION", converter = DurationConverter.class, description = "Window in which failures are counted (default: 60s).")
+  Duration window;
+
+  @Option(names = "--throttle-block", paramLabel = "DURATION", converter = DurationConverter.class, description = "How long a blocked ip stays blocked (default: 300s).")
+  Duration block;
+
+  @Option(names = "--token-ttl", paramLabel = "DURATION", converter = DurationConverter.class, description = "Lifetime of a sent or minted authToken (default: 15m).")
+  Duration tokenTtl;
+
+  @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",", description = "Origin allowed to call from a browser; repeatable; * for any (default: *).")
+  List<String> corsOrigins;
+
+  @Option(names = "--journal-size", paramLabel = "N", description = "Requests kept in the journal (default: 1000).")
+  Integer journalSize;
+
+  @Option(names = "--outbox-size", paramLabel = "N", description = "Messages kept in the outbox (default: 1000).")
+  Integer outboxSize;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    MockConfig config;
+    MockServer server;
+    try {
+      config = config();
+      server = MockServer.start(config);
+    } catch (FixtureException | IllegalArgumentException e) {
+      System.err.println("mock-server: cannot start: " + e.getMessage());
+      return 2;
+    }
+    PrintWriter out = new PrintWriter(System.out, true);
+    out.printf(
+        "mock-server listening on %s (%d contacts, %d leads; admin API at %s/__admin)%n",
+        server.baseUri(),
+        server.fixtures().contactsBySecret().size(),
+        server.fixtures().leadsByAccessToken().size(),
+        server.baseUri());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "mock-server-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  MockConfig config() {
+    ConfigFile file = readConfigFile();
+    MockConfig d = MockConfig.defaults();
+    ConfigFile.Throttle t = file.throttle() == null ? new ConfigFile.Throttle(null, null, null) : file.throttle();
+    ThrottlePolicy throttle =
+        new ThrottlePolicy(
+            first(maxFailures, t.maxFailures(), d.throttle().maxFailures()),
+            first(window, duration(t.window()), d.throttle().window()),
+            first(block, duration(t.block()), d.throttle().block()));
+    String fixturesFolder = file.fixtures();
+    return new MockConfig(
+        first(host, file.host(), d.host()),
+        first(port, file.port(), d.port()),
+        first(fixtures, fixturesFolder == null ? null : Path.of(fixturesFolder), d.fixtures()),
+        throttle,
+        first(tokenTtl, duration(file.authTokenTtl()), d.authTokenTtl()),
+        first(corsOrigins, file.corsOrigins(), d.corsOrigins()),
+        first(journalSize, file.journalSize(), d.journalSize()),
+        first(outboxSize, file.outboxSize(), d.outboxSize()));
+  }
+
+  private ConfigFile readConfigFile() {
+    if (configFile == null) {
+      return new ConfigFile(null, null, null, null, null, null, null, null);
+    }
+    if (!Files.isRegularFile(configFile)) {
+      throw new IllegalArgumentException("config file " + configFile + " not found");
+    }
+    try {
+      return YAMLMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build()
+          .readValue(configFile.toFile(), ConfigFile.class);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("config file " + configFile + ": " + e.getOriginalMessage());
+    }
+  }
+
+  private static Duration duration(String text) {
+    try {
+      return text == null ? null : DurationConverter.parse(text);
+    } catch (CommandLine.TypeConversionException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
+  @SafeVarargs
+  private static <T> T first(T... candidates) {
+    for (T candidate : candidates) {
+      if (candidate != null) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+}

@@ -1,0 +1,83 @@
+package io.contractkit.mock;
+
+import io.contractkit.mock.admin.AdminHandlers;
+import io.contractkit.mock.contacts.ContactsHandler;
+import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.lms.LeadContactHandler;
+import io.contractkit.mock.lms.SendAuthTokenHandler;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The index of the mock: every endpoint, documented and mock extension, in one table. Paths match
+ * case-insensitively; every other method on a listed path gets 405 with {@code Allow}.
+ */
+final class Routes {
+  static final String CONTACTS = "/api/v1/Contacts";
+  static final String LEAD_CONTACT = "/lms/leads/bytoken/contact";
+  static final String SEND_AUTH_TOKEN = "/lms/leads/bytoken/authtoken";
+  static final String ADMIN = "/__admin";
+
+  private static final List<HandlerType> METHODS =
+      List.of(
+          HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT,
+          HandlerType.PATCH, HandlerType.DELETE);
+
+  private record Route(HandlerType method, String path, Handler handler) {}
+
+  private final List<Route> table = new ArrayList<>();
+
+  Routes(
+      ContactsHandler contacts,
+      LeadContactHandler leadContact,
+      SendAuthTokenHandler sendAuthToken,
+      AdminHandlers admin) {
+    // The two documented operations
+    add(HandlerType.GET, CONTACTS, contacts::lookup);
+    add(HandlerType.GET, LEAD_CONTACT, leadContact::release);
+    // Mock extension: send a one-time authToken by email or SMS (into the outbox)
+    add(HandlerType.POST, SEND_AUTH_TOKEN, sendAuthToken::send);
+    // Admin API
+    add(HandlerType.GET, ADMIN + "/health", admin::health);
+    add(HandlerType.POST, ADMIN + "/reset", admin::reset);
+    add(HandlerType.GET, ADMIN + "/outbox", admin::outbox);
+    add(HandlerType.DELETE, ADMIN + "/outbox", admin::clearOutbox);
+    add(HandlerType.GET, ADMIN + "/journal", admin::journal);
+    add(HandlerType.DELETE, ADMIN + "/journal", admin::clearJournal);
+    add(HandlerType.POST, ADMIN + "/authtokens", admin::mintAuthToken);
+  }
+
+  private void add(HandlerType method, String path, Handler handler) {
+    table.add(new Route(method, path.toLowerCase(Locale.ROOT), handler));
+  }
+
+  void registerOn(RoutesConfig routes) {
+    Map<String, List<Route>> byPath =
+        table.stream()
+            .collect(Collectors.groupingBy(Route::path, LinkedHashMap::new, Collectors.toList()));
+    byPath.forEach(
+        (path, routesOfPath) -> {
+          routesOfPath.forEach(r -> routes.addHttpHandler(r.method(), r.path(), r.handler()));
+          List<HandlerType> allowed = routesOfPath.stream().map(Route::method).toList();
+          String allow = allowed.stream().map(HandlerType::name).collect(Collectors.joining(", "));
+          for (HandlerType method : METHODS) {
+            if (!allowed.contains(method)) {
+              routes.addHttpHandler(
+                  method,
+                  path,
+                  ctx -> {
+                    ctx.header("Allow", allow);
+                    throw ApiProblem.methodNotAllowed(method.name(), allow);
+                  });
+            }
+          }
+        });
+  }
+}

@@ -1,0 +1,196 @@
+package io.contractkit.mock.admin;
+
+import io.contractkit.mock.MockState;
+import io.contractkit.mock.fixtures.Fixtures;
+import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.QueryParameters;
+import io.contractkit.mock.lms.AuthTokenIssuer;
+import io.contractkit.mock.lms.Channel;
+import io.contractkit.mock.lms.IssuedAuthToken;
+import io.contractkit.mock.lms.OutboxMessage;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The handlers of the admin API under {@code /__admin}; {@code Routes} lists them. */
+public final class AdminHandlers {
+  private static final int DEFAULT_LIMIT = 100;
+  private static final int MAX_LIMIT = 1000;
+  private static final int MAX_BODY_BYTES = 16 * 1024;
+
+  private final Fixtures fixtures;
+  private final MockState state;
+  private final AuthTokenIssuer issuer;
+  private final JsonMapper json;
+  private final Instant startedAt;
+
+  public AdminHandlers(
+      Fixtures fixtures, MockState state, AuthTokenIssuer issuer, JsonMapper json, Instant startedAt) {
+    this.fixtures = fixtures;
+    this.state = state;
+    this.issuer = issuer;
+    this.json = json;
+    this.startedAt = startedAt;
+  }
+
+  public void health(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "UP");
+    body.put("contacts", fixtures.contactsBySecret().size());
+    body.put("leads", fixtures.leadsByAccessToken().size());
+    body.put("startedAt", startedAt.toString());
+    send(ctx, 200, body);
+  }
+
+  public void reset(Context ctx) {
+    state.reset();
+    ctx.status(204);
+  }
+
+  public void outbox(Context ctx) {
+    QueryParameters query = QueryParameters.parse(ctx.queryString());
+    Optional<String> accessToken = query.optional("accessToken");
+    Optional<Channel> channel =
+        query
+            .optional("channel")
+            .map(
+                name ->
+                    Channel.fromWireName(name)
+                        .orElseThrow(
+                            () -> ApiProblem.invalidParameter("channel", "must be email or sms")));
+    int limit = limit(query);
+    Predicate<OutboxMessage> filter =
+        m ->
+            accessToken.map(m.accessToken()::equals).orElse(true)
+                && channel.map(c -> c == m.channel()).orElse(true);
+    List<Map<String, Object>> messages =
+        state.outbox().newest(filter, limit).stream().map(AdminHandlers::view).toList();
+    send(ctx, 200, Map.of("messages", messages));
+  }
+
+  public void clearOutbox(Context ctx) {
+    state.outbox().reset();
+    ctx.status(204);
+  }
+
+  public void journal(Context ctx) {
+    int limit = limit(QueryParameters.parse(ctx.queryString()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("requests", state.journal().newest(limit));
+    body.put("total", state.journal().total());
+    send(ctx, 200, body);
+  }
+
+  public void clearJournal(Context ctx) {
+    state.journal().reset();
+    ctx.status(204);
+  }
+
+  /** {@code POST /__admin/authtokens {accessToken, code?, ttlSeconds?}}: a token, no outbox. */
+  public void mintAuthToken(Context ctx) {
+    JsonNode body = readBody(ctx);
+    String accessToken = requiredText(body, "accessToken");
+    Optional<String> code = optionalText(body, "code");
+    code.ifPresent(AdminHandlers::checkCode);
+    Optional<Duration> ttl = Optional.empty();
+    JsonNode ttlSeconds = body.get("ttlSeconds");
+    if (ttlSeconds != null && !ttlSeconds.isNull()) {
+      if (!ttlSeconds.isIntegralNumber() || ttlSeconds.asLong() < 1) {
+        throw ApiProblem.badRequest("'ttlSeconds' must be a whole number of seconds, at least 1.");
+      }
+      ttl = Optional.of(Duration.ofSeconds(ttlSeconds.asLong()));
+    }
+    IssuedAuthToken token = issuer.issue(issuer.activeLead(accessToken), code, ttl);
+    Map<String, Object> minted = new LinkedHashMap<>();
+    minted.put("accessToken", token.accessToken());
+    minted.put("authToken", token.code());
+    minted.put("expiresAt", token.expiresAt().toString());
+    send(ctx, 201, minted);
+  }
+
+  private JsonNode readBody(Context ctx) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw ApiProblem.badRequest("The body must be at most " + MAX_BODY_BYTES + " bytes.");
+    }
+    try {
+      JsonNode body = json.readTree(bytes);
+      if (body == null || !body.isObject()) {
+        throw ApiProblem.badRequest("The body must be a JSON object.");
+      }
+      return body;
+    } catch (JacksonException e) {
+      throw ApiProblem.badRequest("The body is not valid JSON.");
+    }
+  }
+
+  private static String requiredText(JsonNode body, String field) {
+    return optionalText(body, field)
+        .orElseThrow(() -> ApiProblem.badRequest("'" + field + "' is required."));
+  }
+
+  private static Optional<String> optionalText(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isString() || value.asString().isBlank()) {
+      throw ApiProblem.badRequest("'" + field + "' must be a non-empty string.");
+    }
+    return Optional.of(value.asString());
+  }
+
+  private static void checkCode(String code) {
+    if (code.length() > QueryParameters.MAX_VALUE_LENGTH || !code.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw ApiProblem.badRequest(
+          "'code' must be 1 to "
+              + QueryParameters.MAX_VALUE_LENGTH
+              + " visible ASCII characters.");
+    }
+  }
+
+  private static int limit(QueryParameters query) {
+    return query
+        .optional("limit")
+        .map(
+            text -> {
+              try {
+                int limit = Integer.parseInt(text);
+                if (limit >= 1 && limit <= MAX_LIMIT) {
+                  return limit;
+                }
+              } catch (NumberFormatException e) {
+                // reported below
+              }
+              throw ApiProblem.invalidParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            })
+        .orElse(DEFAULT_LIMIT);
+  }
+
+  private static Map<String, Object> view(OutboxMessage m) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", m.id());
+    view.put("channel", m.channel().wireName());
+    view.put("recipient", m.recipient());
+    view.put("accessToken", m.accessToken());
+    view.put("authToken", m.authToken());
+    view.put("source", m.source());
+    view.put("subject", m.subject());
+    view.put("body", m.body());
+    view.put("sentAt", m.sentAt().toString());
+    view.put("expiresAt", m.expiresAt().toString());
+    return view;
+  }
+
+  private void send(Context ctx, int status, Object body) {
+    ctx.status(status).contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(body));
+  }
+}

@@ -1,0 +1,31 @@
+package io.contractkit.mock.cli;
+
+import java.util.List;
+
+/**
+ * The optional YAML (or JSON) config file: the same settings as the command-line flags, which win
+ * over it. Example:
+ *
+ * <pre>
+ * host: 127.0.0.1
+ * port: 8080
+ * fixtures: ./my-fixtures
+ * throttle: { maxFailures: 10, window: 60s, block: 5m }
+ * authTokenTtl: 15m
+ * corsOrigins: [ "http://localhost:5173" ]
+ * journalSize: 1000
+ * outboxSize: 1000
+ * </pre>
+ */
+public record ConfigFile(
+    String host,
+    Integer port,
+    String fixtures,
+    Throttle throttle,
+    String authTokenTtl,
+    List<String> corsOrigins,
+    Integer journalSize,
+    Integer outboxSize) {
+
+  public record Throttle(Integer maxFailures, String window, String block) {}
+}

@@ -1,0 +1,126 @@
+package io.contractkit.mock.http;
+
+import java.util.Optional;
+
+/**
+ * The one error type of the mock: thrown anywhere, rendered in one place ({@link ProblemRenderer})
+ * as an RFC 9457 {@code application/problem+json} body. The detail never echoes a submitted value,
+ * so no secret or token leaks through an error.
+ */
+public final class ApiProblem extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String type;
+  private final String title;
+  private final String parameter;
+  private final Long retryAfterSeconds;
+
+  private ApiProblem(
+      int status,
+      String type,
+      String title,
+      String detail,
+      String parameter,
+      Long retryAfterSeconds) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.type = type;
+    this.title = title;
+    this.parameter = parameter;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public static ApiProblem missingParameter(String name) {
+    return new ApiProblem(
+        400,
+        "missing-parameter",
+        "Missing query parameter",
+        "The query parameter '" + name + "' is required and must not be omitted.",
+        name,
+        null);
+  }
+
+  public static ApiProblem invalidParameter(String name, String reason) {
+    return new ApiProblem(
+        400,
+        "invalid-parameter",
+        "Invalid query parameter",
+        "The query parameter '" + name + "' " + reason + ".",
+        name,
+        null);
+  }
+
+  public static ApiProblem badRequest(String detail) {
+    return new ApiProblem(400, "bad-request", "Bad request", detail, null, null);
+  }
+
+  public static ApiProblem notFound(String title, String detail) {
+    return new ApiProblem(404, "not-found", title, detail, null, null);
+  }
+
+  public static ApiProblem methodNotAllowed(String method, String allow) {
+    return new ApiProblem(
+        405,
+        "method-not-allowed",
+        "Method not allowed",
+        "This resource does not support " + method + "; allowed: " + allow + ".",
+        null,
+        null);
+  }
+
+  public static ApiProblem conflict(String detail) {
+    return new ApiProblem(409, "conflict", "Conflict", detail, null, null);
+  }
+
+  public static ApiProblem unprocessable(String detail) {
+    return new ApiProblem(422, "unprocessable", "Cannot be processed", detail, null, null);
+  }
+
+  public static ApiProblem tooManyRequests(long retryAfterSeconds) {
+    return new ApiProblem(
+        429,
+        "too-many-requests",
+        "Too many failed lookups",
+        "Too many failed lookups from this ip; retry after "
+            + retryAfterSeconds
+            + " seconds.",
+        null,
+        retryAfterSeconds);
+  }
+
+  public static ApiProblem internalError() {
+    return new ApiProblem(
+        500,
+        "internal-error",
+        "Internal error",
+        "The mock failed to answer this request; its log has the details.",
+        null,
+        null);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** A URI that names the kind of problem, stable across releases. */
+  public String type() {
+    return "https://contract-kit.example/problems/" + type;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String detail() {
+    return getMessage();
+  }
+
+  public Optional<String> parameter() {
+    return Optional.ofNullable(parameter);
+  }
+
+  public Optional<Long> retryAfterSeconds() {
+    return Optional.ofNullable(retryAfterSeconds);
+  }
+}

@@ -1,0 +1,52 @@
+package io.contractkit.mock.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Renders every error of the mock, in one place, as {@code application/problem+json}. */
+public final class ProblemRenderer {
+  public static final String PROBLEM_JSON = "application/problem+json";
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemRenderer.class);
+
+  private final JsonMapper json;
+
+  public ProblemRenderer(JsonMapper json) {
+    this.json = json;
+  }
+
+  public void render(ApiProblem problem, Context ctx) {
+    ObjectNode body = json.createObjectNode();
+    body.put("type", problem.type());
+    body.put("title", problem.title());
+    body.put("status", problem.status());
+    body.put("detail", problem.detail());
+    body.put("instance", ctx.path());
+    problem.parameter().ifPresent(p -> body.put("parameter", p));
+    problem.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
+    ctx.status(problem.status()).contentType(PROBLEM_JSON).result(json.writeValueAsBytes(body));
+  }
+
+  /** Javalin's own answers (no such route, unreadable request) in the same shape. */
+  public void render(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    if (status == 404) {
+      render(
+          ApiProblem.notFound(
+              "No such resource", "No resource at " + ctx.method() + " " + ctx.path() + "."),
+          ctx);
+    } else if (status >= 400 && status < 500) {
+      render(ApiProblem.badRequest("The request could not be read."), ctx);
+    } else {
+      render((Exception) e, ctx);
+    }
+  }
+
+  public void render(Exception e, Context ctx) {
+    LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+    render(ApiProblem.internalError(), ctx);
+  }
+}

@@ -1,0 +1,56 @@
+package io.contractkit.mock.lms;
+
+import io.contractkit.mock.fixtures.Fixtures;
+import io.contractkit.mock.fixtures.Lead;
+import io.contractkit.mock.http.ApiProblem;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Issues fresh one-time authTokens for active leads: random 6-digit codes, or a chosen one. */
+public final class AuthTokenIssuer {
+  private static final int ATTEMPTS = 20;
+
+  private final Fixtures fixtures;
+  private final AuthTokenStore store;
+  private final Clock clock;
+  private final Duration defaultTtl;
+  private final SecureRandom random = new SecureRandom();
+
+  public AuthTokenIssuer(Fixtures fixtures, AuthTokenStore store, Clock clock, Duration defaultTtl) {
+    this.fixtures = fixtures;
+    this.store = store;
+    this.clock = clock;
+    this.defaultTtl = defaultTtl;
+  }
+
+  /** The lead behind an accessToken, if it exists and has not expired. */
+  public Lead activeLead(String accessToken) {
+    return fixtures
+        .lead(accessToken)
+        .filter(lead -> !lead.expiredAt(clock.instant()))
+        .orElseThrow(
+            () ->
+                ApiProblem.notFound(
+                    "Lead not found", "No active lead has this accessToken."));
+  }
+
+  public IssuedAuthToken issue(Lead lead, Optional<String> code, Optional<Duration> ttl) {
+    var expiresAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(ttl.orElse(defaultTtl));
+    if (code.isPresent()) {
+      if (!store.issue(lead.accessToken(), code.get(), expiresAt)) {
+        throw ApiProblem.conflict("This authToken is already active for this lead.");
+      }
+      return new IssuedAuthToken(lead.accessToken(), code.get(), expiresAt);
+    }
+    for (int i = 0; i < ATTEMPTS; i++) {
+      String random6 = String.format("%06d", random.nextInt(1_000_000));
+      if (store.issue(lead.accessToken(), random6, expiresAt)) {
+        return new IssuedAuthToken(lead.accessToken(), random6, expiresAt);
+      }
+    }
+    throw ApiProblem.conflict("Too many authTokens are active for this lead; reset the mock.");
+  }
+}

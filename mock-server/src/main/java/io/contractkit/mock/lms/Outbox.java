@@ -1,0 +1,62 @@
+package io.contractkit.mock.lms;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where sent authTokens land instead of a mailbox or phone: bounded (the oldest messages drop out),
+ * readable newest first, and logged as they arrive.
+ */
+public final class Outbox {
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+  private final int capacity;
+  private final Deque<OutboxMessage> messages = new ArrayDeque<>();
+
+  public Outbox(int capacity) {
+    this.capacity = capacity;
+  }
+
+  public void deliver(OutboxMessage message) {
+    synchronized (messages) {
+      messages.addFirst(message);
+      while (messages.size() > capacity) {
+        messages.removeLast();
+      }
+    }
+    LOG.info(
+        "outbox: {} to {} for lead {}: authToken {} (expires {})",
+        message.channel().wireName(),
+        message.recipient(),
+        message.accessToken(),
+        message.authToken(),
+        message.expiresAt());
+  }
+
+  /** Up to {@code limit} messages that match, newest first. */
+  public List<OutboxMessage> newest(Predicate<OutboxMessage> filter, int limit) {
+    List<OutboxMessage> found = new ArrayList<>();
+    synchronized (messages) {
+      Iterator<OutboxMessage> it = messages.iterator();
+      while (it.hasNext() && found.size() < limit) {
+        OutboxMessage m = it.next();
+        if (filter.test(m)) {
+          found.add(m);
+        }
+      }
+    }
+    return found;
+  }
+
+  public void reset() {
+    synchronized (messages) {
+      messages.clear();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.contractkit.mock.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Sends a request target byte for byte, for input that HTTP client libraries refuse to send (bad
+ * percent-encoding, raw control characters), and reads back the status line and body.
+ */
+public final class RawHttp {
+  private RawHttp() {}
+
+  public record Response(int status, String head, String body) {
+    public String header(String name) {
+      for (String line : head.split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+          return line.substring(colon + 1).trim();
+        }
+      }
+      return null;
+    }
+  }
+
+  public static Response get(int port, String target) throws IOException {
+    return request(port, "GET", target, "");
+  }
+
+  public static Response request(int port, String method, String target, String extraHeaders)
+      throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      String request =
+          method
+              + " "
+              + target
+              + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+              + extraHeaders
+              + "\r\n";
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      in.transferTo(all);
+      String text = all.toString(StandardCharsets.UTF_8);
+      int split = text.indexOf("\r\n\r\n");
+      String head = split < 0 ? text : text.substring(0, split);
+      String body = split < 0 ? "" : text.substring(split + 4);
+      String[] statusLine = head.split(" ", 3);
+      if (statusLine.length < 2 || !statusLine[0].toUpperCase(Locale.ROOT).startsWith("HTTP/")) {
+        throw new IOException("no HTTP status line in: " + head);
+      }
+      return new Response(Integer.parseInt(statusLine[1]), head, body);
+    }
+  }
+}
