@@ -1,0 +1,39 @@
+package io.contractkit.conformance.checks;
+
+/**
+ * What identifies and documents a check. The id is stable: users select checks by it ({@code
+ * --only}, {@code --skip}) and reports and the check reference are keyed by it.
+ *
+ * @param proves what a pass shows about the implementation
+ * @param basis the document sentence or contract choice the check rests on
+ * @param sampleFailure what a failure looks like, for the check reference
+ * @param strictSeverity the severity in strict mode
+ * @param lenientSeverity the severity in lenient mode
+ */
+public record CheckInfo(
+    String id,
+    String title,
+    Category category,
+    Severity strictSeverity,
+    Severity lenientSeverity,
+    String proves,
+    String basis,
+    String sampleFailure) {
+
+  public static CheckInfo error(String id, Category category, String title, String proves, String basis, String sampleFailure) {
+    return new CheckInfo(id, title, category, Severity.ERROR, Severity.ERROR, proves, basis, sampleFailure);
+  }
+
+  public static CheckInfo warning(String id, Category category, String title, String proves, String basis, String sampleFailure) {
+    return new CheckInfo(id, title, category, Severity.WARNING, Severity.WARNING, proves, basis, sampleFailure);
+  }
+
+  /** An error in strict mode, a warning in lenient mode. */
+  public static CheckInfo errorWhenStrict(String id, Category category, String title, String proves, String basis, String sampleFailure) {
+    return new CheckInfo(id, title, category, Severity.ERROR, Severity.WARNING, proves, basis, sampleFailure);
+  }
+
+  public Severity severity(Mode mode) {
+    return mode == Mode.STRICT ? strictSeverity : lenientSeverity;
+  }
+}

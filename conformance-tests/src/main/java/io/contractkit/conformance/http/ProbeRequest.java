@@ -1,0 +1,141 @@
+package io.contractkit.conformance.http;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One request a check sends. Query parameters are percent-encoded unless added {@link
+ * #rawQuery(String) raw}: a raw query is sent byte for byte, for hostile input that a well-behaved
+ * client would never produce (bad percent-encoding, control characters).
+ */
+public final class ProbeRequest {
+  private final String method;
+  private final URI base;
+  private final String path;
+  private final List<String> query = new ArrayList<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private boolean raw;
+  private String body;
+
+  private ProbeRequest(String method, URI base, String path) {
+    this.method = method;
+    this.base = base;
+    this.path = path;
+  }
+
+  public static ProbeRequest get(URI base, String path) {
+    return new ProbeRequest("GET", base, path);
+  }
+
+  public static ProbeRequest of(String method, URI base, String path) {
+    return new ProbeRequest(method, base, path);
+  }
+
+  /** Adds a parameter, percent-encoded as a browser would. */
+  public ProbeRequest param(String name, String value) {
+    query.add(encode(name) + "=" + encode(value));
+    return this;
+  }
+
+  /** Appends query text exactly as given (no encoding at all). */
+  public ProbeRequest rawQuery(String text) {
+    query.add(text);
+    raw = true;
+    return this;
+  }
+
+  public ProbeRequest header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public ProbeRequest body(String json) {
+    this.body = json;
+    headers.putIfAbsent("Content-Type", "application/json");
+    return this;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public Map<String, String> headers() {
+    return Map.copyOf(headers);
+  }
+
+  public String bodyText() {
+    return body;
+  }
+
+  /** True when the query holds raw text that may not be a valid URI. */
+  public boolean raw() {
+    return raw;
+  }
+
+  /** The request target: base path + path + query, as sent on the request line. */
+  public String target() {
+    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+    if (basePath.endsWith("/")) {
+      basePath = basePath.substring(0, basePath.length() - 1);
+    }
+    String q = String.join("&", query);
+    return basePath + path + (q.isEmpty() ? "" : "?" + q);
+  }
+
+  public String host() {
+    return base.getHost();
+  }
+
+  public int port() {
+    int port = base.getPort();
+    return port > 0 ? port : ("https".equalsIgnoreCase(base.getScheme()) ? 443 : 80);
+  }
+
+  /** The full URL as text (it may not be a valid {@link URI} when the query is raw). */
+  public String url() {
+    return base.getScheme() + "://" + base.getRawAuthority() + target();
+  }
+
+  /** The request as a curl command line that reproduces it. */
+  public String curl() {
+    StringBuilder curl = new StringBuilder("curl -i");
+    if (raw) {
+      curl.append(" --globoff --path-as-is");
+    }
+    if (!method.equals("GET")) {
+      curl.append(" -X ").append(method);
+    }
+    headers.forEach((k, v) -> curl.append(" -H ").append(shellQuote(k + ": " + v)));
+    if (body != null) {
+      curl.append(" --data ").append(shellQuote(body));
+    }
+    curl.append(' ').append(shellQuote(url()));
+    return curl.toString();
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + target();
+  }
+
+  static String shellQuote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Headers as one line each, for reports. */
+  public String headerLines() {
+    return headers.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining("\n"));
+  }
+}
