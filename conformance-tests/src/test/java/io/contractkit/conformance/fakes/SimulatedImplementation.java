@@ -1,0 +1,152 @@
+package io.contractkit.conformance.fakes;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.contractkit.conformance.profile.Profile;
+import io.contractkit.conformance.profile.ProfileLoader;
+import io.contractkit.conformance.run.ConformanceSuite;
+import io.contractkit.conformance.run.RunListener;
+import io.contractkit.conformance.run.RunResult;
+import io.contractkit.mock.MockConfig;
+import io.contractkit.mock.MockServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+
+/**
+ * An implementation of both APIs for the suite's self-tests: the real mock server (on a free
+ * loopback port) behind a small proxy that plants one {@link Defect} -- or none, or a valid
+ * variation. The example profile is pointed at the proxy.
+ *
+ * <pre>
+ * try (var impl = SimulatedImplementation.start(Defects.REUSABLE_AUTH_TOKEN)) {
+ *   RunResult result = impl.run();
+ * }
+ * </pre>
+ */
+public final class SimulatedImplementation implements AutoCloseable {
+  public static final Path EXAMPLE_PROFILE = Path.of("profiles", "mock.yaml");
+
+  private final MockServer mock;
+  private final HttpServer proxy;
+  private final ExecutorService pool;
+  private final String prefix;
+
+  private SimulatedImplementation(MockServer mock, HttpServer proxy, ExecutorService pool, String prefix) {
+    this.mock = mock;
+    this.proxy = proxy;
+    this.pool = pool;
+    this.prefix = prefix;
+  }
+
+  public static SimulatedImplementation start(Defect defect) {
+    return start(defect, "");
+  }
+
+  /**
+   * @param prefix a path prefix the implementation is deployed under ({@code /crm}), or empty
+   */
+  public static SimulatedImplementation start(Defect defect, String prefix) {
+    MockServer mock = MockServer.start(MockConfig.defaults().withPort(0));
+    Upstream upstream = new Upstream(mock.baseUri());
+    try {
+      HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+      ExecutorService pool = Executors.newFixedThreadPool(64);
+      proxy.setExecutor(pool);
+      proxy.createContext(
+          "/",
+          exchange -> {
+            try {
+              Incoming request = incoming(exchange, prefix);
+              Answer answer =
+                  request == null ? Answer.json(404, "{\"message\":\"not found\"}") : defect.handle(request, upstream);
+              send(exchange, answer);
+            } catch (RuntimeException e) {
+              send(exchange, Answer.json(502, "{\"proxyError\":\"" + e.getClass().getSimpleName() + "\"}"));
+            }
+          });
+      proxy.start();
+      return new SimulatedImplementation(mock, proxy, pool, prefix);
+    } catch (IOException e) {
+      mock.close();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Incoming incoming(HttpExchange exchange, String prefix) throws IOException {
+    URI uri = exchange.getRequestURI();
+    String path = uri.getRawPath();
+    if (!prefix.isEmpty()) {
+      if (!path.startsWith(prefix)) {
+        return null;
+      }
+      path = path.substring(prefix.length());
+    }
+    return new Incoming(
+        exchange.getRequestMethod(),
+        path,
+        uri.getRawQuery(),
+        Map.copyOf(exchange.getRequestHeaders()),
+        exchange.getRequestBody().readAllBytes());
+  }
+
+  private static void send(HttpExchange exchange, Answer answer) throws IOException {
+    answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    boolean noBody = answer.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(answer.status(), noBody ? -1 : answer.body().length);
+    if (!noBody) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(answer.body());
+      }
+    }
+    exchange.close();
+  }
+
+  /** The proxy's base URL, with the prefix. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + proxy.getAddress().getPort() + prefix;
+  }
+
+  /** The example profile, pointed at this implementation. */
+  public Profile profile() {
+    return profile(UnaryOperator.identity());
+  }
+
+  /** The example profile, pointed at this implementation, then changed by {@code edit}. */
+  public Profile profile(UnaryOperator<Profile> edit) {
+    return edit.apply(ProfileLoader.load(EXAMPLE_PROFILE));
+  }
+
+  /** Runs the checks (all when none are named) with the example profile. */
+  public RunResult run(String... onlyIds) {
+    return run(profile(), onlyIds);
+  }
+
+  public RunResult run(Profile profile, String... onlyIds) {
+    Set<String> only = new HashSet<>(Arrays.asList(onlyIds));
+    return new ConformanceSuite(profile, baseUrl(), baseUrl()).run(only, Set.of(), RunListener.NONE);
+  }
+
+  /** The real mock behind the proxy, e.g. to reset it. */
+  public MockServer mock() {
+    return mock;
+  }
+
+  @Override
+  public void close() {
+    proxy.stop(0);
+    pool.shutdownNow();
+    mock.close();
+  }
+
+}
