@@ -21,6 +21,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,7 +109,14 @@ public final class MockServer implements AutoCloseable {
     String query = ctx.queryString() == null ? "" : ctx.queryString();
     int status = ctx.statusCode();
     journal.record(
-        new JournalEntry(0, clock.instant(), ctx.method().name(), ctx.path(), query, status, millis));
+        new JournalEntry(
+            0,
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            ctx.method().name(),
+            ctx.path(),
+            query,
+            status,
+            Math.round(millis * 1000.0) / 1000.0));
     if (LOG.isInfoEnabled()) {
       LOG.info(
           "{} {}{} {} {}ms",

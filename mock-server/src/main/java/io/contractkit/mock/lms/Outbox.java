@@ -18,9 +18,17 @@ public final class Outbox {
 
   private final int capacity;
   private final Deque<OutboxMessage> messages = new ArrayDeque<>();
+  private long sequence;
 
   public Outbox(int capacity) {
     this.capacity = capacity;
+  }
+
+  /** A message id that is unique since start or reset ({@code msg-1}, {@code msg-2}, ...). */
+  public String nextId() {
+    synchronized (messages) {
+      return "msg-" + (++sequence);
+    }
   }
 
   public void deliver(OutboxMessage message) {
@@ -57,6 +65,7 @@ public final class Outbox {
   public void reset() {
     synchronized (messages) {
       messages.clear();
+      sequence = 0;
     }
   }
 }

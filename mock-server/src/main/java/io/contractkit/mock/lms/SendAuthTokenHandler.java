@@ -5,10 +5,10 @@ import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.http.QueryParameters;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +47,7 @@ public final class SendAuthTokenHandler {
     IssuedAuthToken token = issuer.issue(lead, Optional.empty(), Optional.empty());
     OutboxMessage message =
         new OutboxMessage(
-            UUID.randomUUID().toString(),
+            outbox.nextId(),
             channel,
             recipient,
             accessToken,
@@ -55,7 +55,7 @@ public final class SendAuthTokenHandler {
             source,
             channel == Channel.EMAIL ? "Your access code" : null,
             text(lead, token),
-            clock.instant(),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
             token.expiresAt());
     outbox.deliver(message);
 
