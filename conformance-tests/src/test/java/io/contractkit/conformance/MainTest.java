@@ -1,0 +1,164 @@
+package io.contractkit.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contractkit.conformance.checks.Check;
+import io.contractkit.conformance.checks.CheckRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class MainTest {
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  private Path profile() throws Exception {
+    Path file = tmp.resolve("vendor.yaml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "name: vendor under test",
+            "contacts:",
+            "  baseUrl: http://127.0.0.1:9",
+            "lms:",
+            "  baseUrl: http://127.0.0.1:9",
+            ""));
+    return file;
+  }
+
+  @Test
+  void listChecksPrintsTheTableAndExitsZeroWithoutAProfile() {
+    int code = run("--list-checks", "--no-color");
+
+    assertThat(code).isZero();
+    List<Check> checks = CheckRegistry.standard().all();
+    if (checks.isEmpty()) {
+      assertThat(out.toString()).contains("No checks are registered.");
+    } else {
+      assertThat(out.toString()).containsPattern("ID\\s+CATEGORY\\s+STRICT/LENIENT\\s+TITLE");
+      assertThat(out.toString()).contains(checks.get(0).info().id(), checks.get(0).info().title());
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void aMissingProfileFileExitsTwoNamingTheFile() {
+    Path missing = tmp.resolve("no-such-profile.yaml");
+
+    int code = run("--profile", missing.toString(), "--report-dir", tmp.resolve("r").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains(missing.toString()).contains("not found").doesNotContain("\tat ");
+    assertThat(tmp.resolve("r")).doesNotExist();
+  }
+
+  @Test
+  void anUnknownCheckIdInOnlyExitsTwoNamingTheId() throws Exception {
+    int code = run("--profile", profile().toString(), "--only", "NO-SUCH-CHECK", "--report-dir", tmp.resolve("r").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("NO-SUCH-CHECK").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anUnknownCheckIdInACommaSeparatedSkipListExitsTwoNamingTheId() throws Exception {
+    int code = run("--profile", profile().toString(), "--skip", " ,ALSO-NOT-A-CHECK", "--report-dir", tmp.resolve("r").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("ALSO-NOT-A-CHECK");
+  }
+
+  @Test
+  void helpExitsZeroAndDescribesEveryOption() {
+    int code = run("--help");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("--profile", "--base-url", "--contacts-base-url", "--lms-base-url", "--only", "--skip")
+        .contains("--list-checks", "--mode", "--report-dir", "--no-color", "--write-check-reference")
+        .contains("conformance-report");
+  }
+
+  @Test
+  void noProfileAndNoListingExitsTwoSayingWhatIsMissing() {
+    int code = run();
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--profile");
+  }
+
+  @Test
+  void anUnknownModeIsAUsageError() throws Exception {
+    int code = run("--profile", profile().toString(), "--mode", "sloppy");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("sloppy");
+  }
+
+  @Test
+  void aProfileThatDoesNotParseExitsTwoWithTheLoadersMessage() throws Exception {
+    Path broken = tmp.resolve("broken.yaml");
+    Files.writeString(broken, "name: x\nnotAField: 1\ncontacts:\n  baseUrl: http://127.0.0.1:9\n");
+
+    int code = run("--profile", broken.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains(broken.toString()).contains("notAField");
+  }
+
+  @Test
+  void writeCheckReferenceWritesMarkdownAndExitsZeroWithoutAProfile() throws Exception {
+    Path file = tmp.resolve("docs/CHECKS.md");
+
+    int code = run("--write-check-reference", file.toString());
+
+    assertThat(code).isZero();
+    String md = Files.readString(file);
+    assertThat(md).startsWith("# Conformance check reference");
+    for (Check check : CheckRegistry.standard().all()) {
+      assertThat(md.lines()).contains("## " + check.info().id());
+    }
+  }
+
+  @Test
+  void aRunWithEveryCheckSkippedWritesTheReportsAndPassesWithLenientModeFromTheCommandLine() throws Exception {
+    Path reports = tmp.resolve("out");
+    List<String> args = new ArrayList<>(List.of("--profile", profile().toString(), "--no-color", "--mode", "LENIENT"));
+    args.addAll(List.of("--base-url", "http://127.0.0.1:10", "--lms-base-url", "http://127.0.0.1:11/lms-root"));
+    args.addAll(List.of("--report-dir", reports.toString()));
+    for (Check check : CheckRegistry.standard().all()) {
+      args.add("--skip=" + check.info().id());
+    }
+
+    int code = run(args.toArray(String[]::new));
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(reports.resolve("junit.xml")).isRegularFile();
+    assertThat(reports.resolve("report.html")).isRegularFile();
+    JsonNode json = JsonMapper.builder().build().readTree(reports.resolve("results.json").toFile());
+    assertThat(json.get("passed").asBoolean()).isTrue();
+    assertThat(json.get("mode").asString()).isEqualTo("lenient");
+    assertThat(json.at("/target/contactsBaseUrl").asString()).isEqualTo("http://127.0.0.1:10");
+    assertThat(json.at("/target/lmsBaseUrl").asString()).isEqualTo("http://127.0.0.1:11/lms-root");
+    assertThat(json.get("checks")).isEmpty();
+    assertThat(out.toString()).contains("Verdict: PASSED", reports.resolve("results.json").toString());
+  }
+}

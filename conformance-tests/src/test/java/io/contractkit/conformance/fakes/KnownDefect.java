@@ -1,0 +1,358 @@
+package io.contractkit.conformance.fakes;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The catalogue of deliberately defective implementations: each one is the real mock with one
+ * planted defect, and the check id that must catch it.
+ */
+public enum KnownDefect {
+  REUSABLE_AUTH_TOKEN(
+      "an authToken can be used again: successful answers are replayed", "LMS-AUTHTOKEN-ONE-TIME") {
+    private final Map<String, Answer> released = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (!request.isLms()) {
+        return answer;
+      }
+      String key = request.param("accessToken").orElse("") + "|" + request.param("authToken").orElse("");
+      if (answer.isLmsDisclosure()) {
+        released.put(key, answer);
+        return answer;
+      }
+      return released.getOrDefault(key, answer);
+    }
+  },
+
+  RACE_ON_CONSUMPTION(
+      "concurrent uses of one authToken all succeed: the lookup is check-then-act",
+      "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME") {
+    private final Map<String, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (!request.isLms()) {
+        return upstream.forward(request);
+      }
+      String key = request.param("accessToken").orElse("") + "|" + request.param("authToken").orElse("");
+      CompletableFuture<Answer> mine = new CompletableFuture<>();
+      CompletableFuture<Answer> running = inFlight.putIfAbsent(key, mine);
+      if (running != null) {
+        return running.join();
+      }
+      try {
+        // The window in which the defective implementation has checked but not yet consumed.
+        Thread.sleep(300);
+        Answer answer = upstream.forward(request);
+        mine.complete(answer);
+        return answer;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } finally {
+        inFlight.remove(key);
+      }
+    }
+  },
+
+  LEAK_ON_WRONG_AUTH_TOKEN(
+      "a wrong authToken still gets the lead's contact", "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE") {
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (!request.isLms() || answer.isLmsDisclosure()) {
+        if (request.isLms()) {
+          seen.add(request.param("authToken").orElse(""));
+        }
+        return answer;
+      }
+      String authToken = request.param("authToken").orElse("");
+      if (seen.contains(authToken) || request.param("source").isEmpty()) {
+        return answer;
+      }
+      return Upstreams.releaseWithFreshToken(upstream, request).orElse(answer);
+    }
+  },
+
+  LEAK_FOR_OTHER_LEADS_AUTH_TOKEN(
+      "authTokens are looked up without their lead: another lead's token discloses that lead",
+      "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE") {
+    private final Map<String, String> leadOfToken = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.lowerPath().equals("/__admin/authtokens")) {
+        answer.jsonBody().ifPresent(j -> leadOfToken.put(j.path("authToken").asString(""), j.path("accessToken").asString("")));
+        return answer;
+      }
+      if (!request.isLms() || answer.isLmsDisclosure()) {
+        return answer;
+      }
+      String owner = leadOfToken.get(request.param("authToken").orElse(""));
+      if (owner == null || owner.equals(request.param("accessToken").orElse(""))) {
+        return answer;
+      }
+      return upstream.forward(request.withQuery(Upstreams.replaceParam(request.rawQuery(), "accessToken", owner)));
+    }
+  },
+
+  UNKNOWN_ACCESS_TOKEN_IS_404(
+      "an unknown accessToken gets a distinct 404, so accessTokens can be enumerated",
+      "LMS-FAILURES-INDISTINGUISHABLE") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && answer.status() == 200 && !answer.isLmsDisclosure()
+          && request.param("accessToken").filter(Upstreams::leadUnknown).isPresent()) {
+        return Answer.json(404, "{\"message\":\"lead not found\"}");
+      }
+      return answer;
+    }
+  },
+
+  EXPIRED_ACCESS_TOKEN_ACCEPTED(
+      "an expired accessToken is still accepted", "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && request.param("accessToken").filter(Upstreams.EXPIRED_LEAD::equals).isPresent()) {
+        return Answer.json(200, Upstreams.fixtureLeadContact(Upstreams.EXPIRED_LEAD).toString());
+      }
+      return answer;
+    }
+  },
+
+  MISSING_SOURCE_ACCEPTED(
+      "a request without source is served as if source were given", "LMS-MISSING-SOURCE-400") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isLms() && request.param("source").isEmpty()) {
+        return upstream.forward(request.withQuery(request.rawQuery() + "&source=web"));
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  NO_THROTTLING("the ip is ignored: no brute-force protection", "CONTACTS-THROTTLE-BLOCKS") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts()) {
+        return upstream.forward(request.withQuery(Upstreams.removeParam(request.rawQuery(), "ip")));
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  THROTTLE_RETURNS_VALID_SECRET(
+      "a blocked ip still gets the contact for a correct secret", "CONTACTS-THROTTLE-BLOCKS-VALID-SECRET") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 429) {
+        Answer unthrottled = upstream.forward(request.withQuery(Upstreams.removeParam(request.rawQuery(), "ip")));
+        return unthrottled.status() == 200 ? unthrottled : answer;
+      }
+      return answer;
+    }
+  },
+
+  GLOBAL_THROTTLE(
+      "failures from all ips share one budget: one attacker blocks everybody", "CONTACTS-THROTTLE-PER-IP") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts() && request.param("ip").isPresent()) {
+        return upstream.forward(request.withQuery(Upstreams.replaceParam(request.rawQuery(), "ip", "192.0.2.1")));
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  NO_RETRY_AFTER("429 without Retry-After", "CONTACTS-THROTTLE-RETRY-AFTER") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return upstream.forward(request).withHeader("Retry-After", null);
+    }
+  },
+
+  SUCCESSES_COUNT_AS_FAILURES(
+      "successful lookups count towards the block", "CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 200 && request.param("ip").isPresent()) {
+        upstream.forward(request.withQuery(Upstreams.replaceParam(request.rawQuery(), "secret", "counted-as-failure")));
+      }
+      return answer;
+    }
+  },
+
+  MISSING_REQUIRED_PROPERTY("ReadContactDto without the required Version", "CONTACTS-FOUND-SCHEMA") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return Upstreams.editContact(request, upstream, c -> c.remove("Version"));
+    }
+  },
+
+  WRONG_TYPE("ReadContactDto.Id as a string", "CONTACTS-FOUND-SCHEMA") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return Upstreams.editContact(request, upstream, c -> c.put("Id", c.path("Id").asString()));
+    }
+  },
+
+  OVERLONG_STRING("RegistrationSource longer than its documented 50 characters", "CONTACTS-FOUND-SCHEMA") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return Upstreams.editContact(request, upstream, c -> c.put("RegistrationSource", "x".repeat(51)));
+    }
+  },
+
+  MALFORMED_DATE("LeadAccessToken.expiration not a date-time", "LMS-SUCCESS-SCHEMA") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && answer.isLmsDisclosure()) {
+        ObjectNode body = Rewrite.object(answer.jsonBody().orElseThrow());
+        ((ObjectNode) body.get("accessToken")).put("expiration", "31.12.2031 23:59");
+        return answer.withBody(body);
+      }
+      return answer;
+    }
+  },
+
+  CAMEL_CASE_CONTACT("ReadContactDto in camelCase where PascalCase is documented", "CONTACTS-FOUND-SCHEMA") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 200) {
+        return answer.withBody(Rewrite.keys(answer.jsonBody().orElseThrow(), Rewrite::lowerFirst));
+      }
+      return answer;
+    }
+  },
+
+  PASCAL_CASE_LMS("LmsContactInfo in PascalCase where camelCase is documented", "LMS-SUCCESS-SCHEMA") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && answer.status() == 200) {
+        return answer.withBody(Rewrite.keys(answer.jsonBody().orElseThrow(), Rewrite::upperFirst));
+      }
+      return answer;
+    }
+  },
+
+  SERVER_ERROR_ON_LONG_INPUT("a 500 for query strings over 1000 characters", "ROBUSTNESS-CONTACTS-NO-5XX") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.rawQuery() != null && request.rawQuery().length() > 1000) {
+        return Answer.json(500, "{\"error\":\"System.Data.SqlClient.SqlException: String or binary data would be truncated\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  SERVER_ERROR_ON_QUOTES("a 500 when an LMS value holds a quote", "ROBUSTNESS-LMS-NO-5XX") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isLms() && request.params().values().stream().anyMatch(v -> v.contains("'"))) {
+        return Answer.json(500, "{\"error\":\"Unclosed quotation mark after the character string\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  SQL_INJECTION_LEAK(
+      "a secret with SQL syntax matches a contact", "ROBUSTNESS-CONTACTS-NO-DISCLOSURE") {
+    private final Pattern injection = Pattern.compile("(?i).*('|--|\\bor\\b).*");
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts() && request.param("secret").filter(s -> injection.matcher(s).matches()).isPresent()) {
+        return upstream.forward(request.withQuery("secret=" + Upstreams.FIRST_SECRET));
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  WRONG_CONTENT_TYPE("answers labelled text/plain", "PROTOCOL-JSON-BY-DEFAULT") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return upstream.forward(request).withHeader("Content-Type", "text/plain; charset=utf-8");
+    }
+  },
+
+  IGNORES_TEXT_JSON("Accept: text/json is ignored", "PROTOCOL-TEXT-JSON-WHEN-ASKED") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      return answer.header("Content-Type").filter(ct -> ct.startsWith("text/json")).isPresent()
+          ? answer.withHeader("Content-Type", "application/json; charset=utf-8")
+          : answer;
+    }
+  },
+
+  UNKNOWN_SECRET_IS_200("an unknown secret answers 200 with an empty object", "CONTACTS-UNKNOWN-SECRET-404") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      return request.isContacts() && answer.status() == 404 ? Answer.json(200, "{}") : answer;
+    }
+  },
+
+  MISSING_SECRET_IS_500("a missing secret is a 500 (null reference)", "CONTACTS-MISSING-SECRET-400") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts() && request.param("secret").isEmpty()) {
+        return Answer.json(500, "{\"Message\":\"An error has occurred.\",\"ExceptionType\":\"System.NullReferenceException\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  DIFFERENT_RECORD("the contact differs from the owner's record", "CONTACTS-FOUND-EQUALS-PROFILE") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return Upstreams.editContact(request, upstream, c -> c.put("LastName", "Mueller"));
+    }
+  },
+
+  CACHEABLE_PERSONAL_DATA("personal data sent as cacheable", "PROTOCOL-CACHE-CONTROL-NO-STORE") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return upstream.forward(request).withHeader("Cache-Control", "public, max-age=3600");
+    }
+  };
+
+  private final String description;
+  private final String expectedCheckId;
+
+  KnownDefect(String description, String expectedCheckId) {
+    this.description = description;
+    this.expectedCheckId = expectedCheckId;
+  }
+
+  public abstract Answer handle(Incoming request, Upstream upstream);
+
+  public Defect defect() {
+    return this::handle;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String expectedCheckId() {
+    return expectedCheckId;
+  }
+}
