@@ -109,15 +109,19 @@ public final class Main implements Callable<Integer> {
     ThrottlePolicy throttle =
         new ThrottlePolicy(
             first(maxFailures, t.maxFailures(), d.throttle().maxFailures()),
-            first(window, duration(t.window()), d.throttle().window()),
-            first(block, duration(t.block()), d.throttle().block()));
-    String fixturesFolder = file.fixtures();
+            first(window, duration(t.window(), "throttle.window"), d.throttle().window()),
+            first(block, duration(t.block(), "throttle.block"), d.throttle().block()));
+    // A relative fixtures folder in the config file is relative to that file.
+    Path fileFixtures =
+        file.fixtures() == null
+            ? null
+            : configFile.toAbsolutePath().getParent().resolve(file.fixtures()).normalize();
     return new MockConfig(
         first(host, file.host(), d.host()),
         first(port, file.port(), d.port()),
-        first(fixtures, fixturesFolder == null ? null : Path.of(fixturesFolder), d.fixtures()),
+        first(fixtures, fileFixtures, d.fixtures()),
         throttle,
-        first(tokenTtl, duration(file.authTokenTtl()), d.authTokenTtl()),
+        first(tokenTtl, duration(file.authTokenTtl(), "authTokenTtl"), d.authTokenTtl()),
         first(corsOrigins, file.corsOrigins(), d.corsOrigins()),
         first(journalSize, file.journalSize(), d.journalSize()),
         first(outboxSize, file.outboxSize(), d.outboxSize()));
@@ -140,11 +144,11 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  private static Duration duration(String text) {
+  private Duration duration(String text, String key) {
     try {
       return text == null ? null : DurationConverter.parse(text);
     } catch (CommandLine.TypeConversionException e) {
-      throw new IllegalArgumentException(e.getMessage());
+      throw new IllegalArgumentException("config file " + configFile + ", " + key + ": " + e.getMessage());
     }
   }
 

@@ -10,6 +10,7 @@ import io.contractkit.mock.fixtures.FixtureLoader;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.SchemaCatalog;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.JettyErrorHandler;
 import io.contractkit.mock.http.ProblemRenderer;
 import io.contractkit.mock.lms.AuthTokenIssuer;
 import io.contractkit.mock.lms.InMemoryAuthTokenStore;
@@ -78,6 +79,7 @@ public final class MockServer implements AutoCloseable {
                     http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
                     http.setSendServerVersion(false);
                   });
+              javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler()));
               javalin.router.caseInsensitiveRoutes = true;
               javalin.bundledPlugins.enableCors(
                   cors ->

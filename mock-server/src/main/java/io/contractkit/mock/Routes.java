@@ -67,6 +67,9 @@ final class Routes {
           routesOfPath.forEach(r -> routes.addHttpHandler(r.method(), r.path(), r.handler()));
           List<HandlerType> allowed = routesOfPath.stream().map(Route::method).toList();
           String allow = allowed.stream().map(HandlerType::name).collect(Collectors.joining(", "));
+          // OPTIONS: the CORS preflight headers are added by the CORS plugin; the answer is empty.
+          routes.addHttpHandler(
+              HandlerType.OPTIONS, path, ctx -> ctx.header("Allow", allow + ", OPTIONS").status(204));
           for (HandlerType method : METHODS) {
             if (!allowed.contains(method)) {
               routes.addHttpHandler(

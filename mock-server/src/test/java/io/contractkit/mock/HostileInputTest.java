@@ -28,12 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Hostile query input on every query parameter of both documented operations, the send-token
  * extension and the outbox: each value gets its defined answer, never a 5xx, never contact data
  * without valid credentials, and no error that echoes the value back. Requests go out byte for byte
- * ({@link RawHttp}), so that Jetty's own answers to bytes it refuses are seen as a client sees them.
+ * ({@link RawHttp}), so that Jetty's own answers to bytes it refuses are seen as a client sees
+ * them.
  *
- * <p>What Jetty answers itself, before the mock sees the request (found by sending the bytes): a raw
- * control character (NUL, ESC, DEL, TAB, CR) or a raw space in the request target is a 400 with a
- * text/html page; a raw LF ends the request line, so Jetty reads an HTTP/0.9 request and answers
- * 505; a request target over the 16 KB header budget is a 414; headers over it are a 431. Bad
+ * <p>What Jetty answers itself, before the mock sees the request (found by sending the bytes): a
+ * raw control character (NUL, ESC, DEL, TAB, CR) or a raw space in the request target is a 400; a
+ * raw LF ends the request line, so Jetty reads an HTTP/0.9 request, which the mock answers 400 too;
+ * all of them as problem+json without the request target; a request target over the 16 KB header budget is a 414; headers over it are a 431. Bad
  * percent-encoding and invalid UTF-8 in the query string reach the mock, which answers a 400
  * problem that names the query string.
  */
@@ -49,6 +50,10 @@ class HostileInputTest {
   private static final String LEAD = "lead-7Gk2mQ9xWp4tR8vZ";
   private static final String AUTH_TOKEN = "731904";
   private static final String LEAD_NAME = "Jürgen Weiß";
+
+  /** A request that releases the lead's contact once. */
+  private static final String RELEASE =
+      LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN + "&source=web";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Schema PROBLEM = new SchemaCatalog().schema("Problem.schema.json");
@@ -146,7 +151,8 @@ class HostileInputTest {
 
   /** One query parameter of one operation; {@code {}} marks where the hostile value goes. */
   enum Target {
-    CONTACTS_SECRET("GET", CONTACTS + "?secret={}&ip=192.0.2.10", "secret", Outcome.CONTACT_NOT_FOUND),
+    CONTACTS_SECRET(
+        "GET", CONTACTS + "?secret={}&ip=192.0.2.10", "secret", Outcome.CONTACT_NOT_FOUND),
     CONTACTS_IP("GET", CONTACTS + "?secret=" + SECRET + "&ip={}", "ip", Outcome.PARAMETER_REJECTED),
     LMS_ACCESS_TOKEN(
         "GET",
@@ -179,7 +185,8 @@ class HostileInputTest {
         "source",
         Outcome.TOKEN_SENT),
     OUTBOX_LIMIT("GET", "/__admin/outbox?limit={}", "limit", Outcome.PARAMETER_REJECTED),
-    OUTBOX_ACCESS_TOKEN("GET", "/__admin/outbox?accessToken={}", "accessToken", Outcome.EMPTY_OUTBOX);
+    OUTBOX_ACCESS_TOKEN(
+        "GET", "/__admin/outbox?accessToken={}", "accessToken", Outcome.EMPTY_OUTBOX);
 
     final String method;
     final String template;
@@ -210,7 +217,8 @@ class HostileInputTest {
   static Stream<Arguments> leadContactRequestsThatReleaseNothing() {
     return everyParameterWithEveryHostileValue()
         .filter(a -> ((Target) a.get()[0]).isLeadContact())
-        .filter(a -> expectedOutcome((Target) a.get()[0], (Hostile) a.get()[1]) != Outcome.LEAD_DATA);
+        .filter(
+            a -> expectedOutcome((Target) a.get()[0], (Hostile) a.get()[1]) != Outcome.LEAD_DATA);
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -274,25 +282,28 @@ class HostileInputTest {
 
   @ParameterizedTest(name = "{0} = {1}")
   @MethodSource("leadContactRequestsThatReleaseNothing")
-  void aLeadContactRequestThatReleasesNothingLeavesTheAuthTokenUnused(
-      Target target, Hostile value) throws IOException {
+  void aLeadContactRequestThatReleasesNothingLeavesTheAuthTokenUnused(Target target, Hostile value)
+      throws IOException {
     send(target.method, target.with(value.wire));
 
-    RawHttp.Response clean =
-        send("GET", LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN + "&source=web");
+    RawHttp.Response clean = send("GET", RELEASE);
 
     assertThat(clean.status()).isEqualTo(200);
     assertThat(JSON.readTree(clean.body()).path("name").asString()).isEqualTo(LEAD_NAME);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {CONTACTS + "?secret=", LEAD_CONTACT + "?source=web&accessToken=" + LEAD + "&authToken="})
-  void aRawLineFeedEndsTheRequestLineSoJettyAnswers505ForAnHttp09Request(String prefix)
+  @ValueSource(
+      strings = {
+        CONTACTS + "?secret=",
+        LEAD_CONTACT + "?source=web&accessToken=" + LEAD + "&authToken="
+      })
+  void aRawLineFeedInTheRequestTargetIsA400(String prefix)
       throws IOException {
     RawHttp.Response response = send("GET", prefix + "rawLF\nx");
 
-    // Jetty reads "GET <target-up-to-the-LF>" as an HTTP/0.9 request line and refuses that version.
-    assertThat(response.status()).isEqualTo(505);
+    // Jetty reads "GET <target-up-to-the-LF>" as an HTTP/0.9 request line; the mock calls it malformed.
+    assertThat(response.status()).isEqualTo(400);
     assertNoFixtureData(response);
     assertThat(response.body()).doesNotContain("rawLF");
   }
@@ -301,17 +312,14 @@ class HostileInputTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "GET|" + CONTACTS + "?secret=a&secret=b|secret",
-        "GET|" + CONTACTS + "?secret=a&SECRET=b|secret",
-        "GET|" + CONTACTS + "?secret=" + SECRET + "&secret=" + SECRET + "|secret",
-        "GET|" + CONTACTS + "?secret=" + SECRET + "&ip=192.0.2.1&IP=198.51.100.1|ip",
-        "GET|" + LEAD_CONTACT + "?accessToken=" + LEAD + "&accessToken=" + LEAD
-            + "&authToken=" + AUTH_TOKEN + "&source=web|accessToken",
-        "GET|" + LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN
-            + "&AuthToken=" + AUTH_TOKEN + "&source=web|authToken",
-        "GET|" + LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN
-            + "&source=web&Source=app|source",
-        "POST|" + SEND_AUTH_TOKEN + "?accessToken=" + LEAD + "&channel=email&CHANNEL=sms&source=web|channel",
+        "GET|/api/v1/Contacts?secret=a&secret=b|secret",
+        "GET|/api/v1/Contacts?secret=a&SECRET=b|secret",
+        "GET|/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&secret=8Qm3vT7kLp2XwZ9rBn4Y|secret",
+        "GET|/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&ip=192.0.2.1&IP=198.51.100.1|ip",
+        "GET|/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904&source=web&accessToken=lead-7Gk2mQ9xWp4tR8vZ|accessToken",
+        "GET|/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904&source=web&AuthToken=731904|authToken",
+        "GET|/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904&source=web&Source=app|source",
+        "POST|/lms/leads/bytoken/authtoken?accessToken=lead-7Gk2mQ9xWp4tR8vZ&channel=email&CHANNEL=sms&source=web|channel",
         "GET|/__admin/outbox?limit=1&Limit=2|limit",
       })
   void aParameterGivenTwiceInAnyCaseIsA400NamingIt(String method, String target, String parameter)
@@ -326,13 +334,8 @@ class HostileInputTest {
 
   @Test
   void aDuplicatedAuthTokenIsRefusedWithoutUsingItUp() throws IOException {
-    RawHttp.Response duplicated =
-        send(
-            "GET",
-            LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN
-                + "&authToken=" + AUTH_TOKEN + "&source=web");
-    RawHttp.Response single =
-        send("GET", LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN + "&source=web");
+    RawHttp.Response duplicated = send("GET", RELEASE + "&authToken=" + AUTH_TOKEN);
+    RawHttp.Response single = send("GET", RELEASE);
 
     assertThat(duplicated.status()).isEqualTo(400);
     assertThat(single.status()).isEqualTo(200);
@@ -343,17 +346,17 @@ class HostileInputTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "GET|" + CONTACTS + "|secret",
-        "GET|" + CONTACTS + "?ip=192.0.2.1|secret",
-        "GET|" + CONTACTS + "?secret|secret",
-        "GET|" + CONTACTS + "?secret=&ip=192.0.2.1|secret",
-        "GET|" + CONTACTS + "?secret=" + SECRET + "&ip=|ip",
-        "GET|" + LEAD_CONTACT + "?authToken=" + AUTH_TOKEN + "&source=web|accessToken",
-        "GET|" + LEAD_CONTACT + "?accessToken=" + LEAD + "&source=web|authToken",
-        "GET|" + LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN + "|source",
-        "GET|" + LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN + "&source=|source",
-        "POST|" + SEND_AUTH_TOKEN + "?accessToken=" + LEAD + "&source=web|channel",
-        "POST|" + SEND_AUTH_TOKEN + "?channel=email&source=web|accessToken",
+        "GET|/api/v1/Contacts|secret",
+        "GET|/api/v1/Contacts?ip=192.0.2.1|secret",
+        "GET|/api/v1/Contacts?secret|secret",
+        "GET|/api/v1/Contacts?secret=&ip=192.0.2.1|secret",
+        "GET|/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&ip=|ip",
+        "GET|/lms/leads/bytoken/contact?authToken=731904&source=web|accessToken",
+        "GET|/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&source=web|authToken",
+        "GET|/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904|source",
+        "GET|/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904&source=|source",
+        "POST|/lms/leads/bytoken/authtoken?accessToken=lead-7Gk2mQ9xWp4tR8vZ&source=web|channel",
+        "POST|/lms/leads/bytoken/authtoken?channel=email&source=web|accessToken",
       })
   void aMissingOrEmptyParameterIsA400NamingIt(String method, String target, String parameter)
       throws IOException {
@@ -368,7 +371,8 @@ class HostileInputTest {
   @ParameterizedTest
   @ValueSource(strings = {"secret", "SECRET", "Secret", "sEcReT"})
   void aSecretParameterInAnyCaseReleasesTheContact(String name) throws IOException {
-    RawHttp.Response response = send("GET", CONTACTS + "?" + name + "=" + SECRET + "&IP=192.0.2.20");
+    RawHttp.Response response =
+        send("GET", CONTACTS + "?" + name + "=" + SECRET + "&IP=192.0.2.20");
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode contact = JSON.readTree(response.body());
@@ -385,8 +389,9 @@ class HostileInputTest {
   })
   void leadContactParametersInAnyCaseReleaseTheLead(String access, String auth, String source)
       throws IOException {
-    RawHttp.Response response =
-        send("GET", LEAD_CONTACT + "?" + access + "=" + LEAD + "&" + auth + "=" + AUTH_TOKEN + "&" + source + "=web");
+    String query = "?%s=%s&%s=%s&%s=web".formatted(access, LEAD, auth, AUTH_TOKEN, source);
+
+    RawHttp.Response response = send("GET", LEAD_CONTACT + query);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).path("name").asString()).isEqualTo(LEAD_NAME);
@@ -405,10 +410,10 @@ class HostileInputTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "GET|" + CONTACTS + "?SECRET=" + SECRET + "&IP=example.com|ip",
-        "GET|" + CONTACTS + "?Secret=pctNUL%00x|secret",
-        "GET|" + LEAD_CONTACT + "?ACCESSTOKEN=" + LEAD + "&AUTHTOKEN=" + AUTH_TOKEN + "&SOURCE=|source",
-        "POST|" + SEND_AUTH_TOKEN + "?ACCESSTOKEN=" + LEAD + "&CHANNEL=fax&SOURCE=web|channel",
+        "GET|/api/v1/Contacts?SECRET=8Qm3vT7kLp2XwZ9rBn4Y&IP=example.com|ip",
+        "GET|/api/v1/Contacts?Secret=pctNUL%00x|secret",
+        "GET|/lms/leads/bytoken/contact?ACCESSTOKEN=lead-7Gk2mQ9xWp4tR8vZ&AUTHTOKEN=731904&SOURCE=|source",
+        "POST|/lms/leads/bytoken/authtoken?ACCESSTOKEN=lead-7Gk2mQ9xWp4tR8vZ&CHANNEL=fax&SOURCE=web|channel",
         "GET|/__admin/outbox?LIMIT=0|limit",
       })
   void aParameterInTheWrongCaseIsValidatedLikeTheRightCase(
@@ -433,12 +438,10 @@ class HostileInputTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "GET|" + CONTACTS + "?secret=" + SECRET + "&ip=192.0.2.30&foo=bar&callback=alert(1)&secret2=x|200",
-        "GET|" + CONTACTS + "?&&secret=" + SECRET + "&&|200",
-        "GET|" + LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN
-            + "&source=web&debug=true&admin=1|200",
-        "POST|" + SEND_AUTH_TOKEN + "?accessToken=" + LEAD
-            + "&channel=email&source=web&cc=someone%40example.org|202",
+        "GET|/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&ip=192.0.2.30&foo=bar&callback=alert(1)&secret2=x|200",
+        "GET|/api/v1/Contacts?&&secret=8Qm3vT7kLp2XwZ9rBn4Y&&|200",
+        "GET|/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904&source=web&debug=true&admin=1|200",
+        "POST|/lms/leads/bytoken/authtoken?accessToken=lead-7Gk2mQ9xWp4tR8vZ&channel=email&source=web&cc=someone%40example.org|202",
         "GET|/__admin/outbox?foo=bar|200",
       })
   void unknownParametersAreIgnored(String method, String target, int status) throws IOException {
@@ -458,7 +461,8 @@ class HostileInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {CONTACTS + "?secret=", LEAD_CONTACT + "?source=web&authToken=1&accessToken="})
+  @ValueSource(
+      strings = {CONTACTS + "?secret=", LEAD_CONTACT + "?source=web&authToken=1&accessToken="})
   void aTwentyKilobyteRequestTargetIsRefusedWith414Or431(String prefix) throws IOException {
     RawHttp.Response response = send("GET", prefix + "t".repeat(20 * 1024));
 
@@ -468,18 +472,17 @@ class HostileInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        CONTACTS + "?secret=" + SECRET,
-        LEAD_CONTACT + "?accessToken=" + LEAD + "&authToken=" + AUTH_TOKEN + "&source=web"
-      })
+  @ValueSource(strings = {CONTACTS + "?secret=" + SECRET, RELEASE})
   void aTwentyKilobyteHeaderIsRefusedWith431BeforeAnyDataIsReleased(String target)
       throws IOException {
     RawHttp.Response response =
         RawHttp.request(mock.port(), "GET", target, "X-Filler: " + "h".repeat(20 * 1024) + "\r\n");
 
     assertThat(response.status()).isEqualTo(431);
-    assertThat(response.body()).doesNotContain(LAST_NAME).doesNotContain(LEAD_NAME).doesNotContain("hhhhhhhhhhhhhhhh");
+    assertThat(response.body())
+        .doesNotContain(LAST_NAME)
+        .doesNotContain(LEAD_NAME)
+        .doesNotContain("hhhhhhhhhhhhhhhh");
   }
 
   @Test
@@ -524,7 +527,15 @@ class HostileInputTest {
   private static void assertAllNull(JsonNode body) {
     assertThat(body.propertyNames())
         .containsExactlyInAnyOrder(
-            "accessToken", "name", "street", "city", "zipCode", "email", "phone", "fax", "notice",
+            "accessToken",
+            "name",
+            "street",
+            "city",
+            "zipCode",
+            "email",
+            "phone",
+            "fax",
+            "notice",
             "company");
     body.properties().forEach(p -> assertThat(p.getValue().isNull()).as(p.getKey()).isTrue());
   }
@@ -555,10 +566,11 @@ class HostileInputTest {
           data.add(text(contact.path(field)));
         }
       }
-      return data.stream()
-          .filter(s -> s.length() >= 5)
-          .distinct()
-          .toList();
+      List<String> distinctive = data.stream().filter(s -> s.length() >= 5).distinct().toList();
+      if (!distinctive.containsAll(List.of(SECRET, LAST_NAME, LEAD, LEAD_NAME))) {
+        throw new IllegalStateException("the bundled fixtures lack the data these tests use");
+      }
+      return distinctive;
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the bundled fixtures", e);
     }

@@ -25,6 +25,8 @@ public final class AdminHandlers {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
   private static final int MAX_BODY_BYTES = 16 * 1024;
+  /** Ten years: long enough for any test, short enough to stay a valid RFC 3339 date. */
+  static final long MAX_TTL_SECONDS = 10L * 366 * 24 * 3600;
 
   private final Fixtures fixtures;
   private final MockState state;
@@ -103,8 +105,12 @@ public final class AdminHandlers {
     Optional<Duration> ttl = Optional.empty();
     JsonNode ttlSeconds = body.get("ttlSeconds");
     if (ttlSeconds != null && !ttlSeconds.isNull()) {
-      if (!ttlSeconds.isIntegralNumber() || ttlSeconds.asLong() < 1) {
-        throw ApiProblem.badRequest("'ttlSeconds' must be a whole number of seconds, at least 1.");
+      if (!ttlSeconds.isIntegralNumber()
+          || !ttlSeconds.canConvertToLong()
+          || ttlSeconds.asLong() < 1
+          || ttlSeconds.asLong() > MAX_TTL_SECONDS) {
+        throw ApiProblem.badRequest(
+            "'ttlSeconds' must be a whole number of seconds from 1 to " + MAX_TTL_SECONDS + ".");
       }
       ttl = Optional.of(Duration.ofSeconds(ttlSeconds.asLong()));
     }

@@ -1,0 +1,321 @@
+package io.contractkit.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.contractkit.mock.contacts.ThrottlePolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/**
+ * How {@link Main} turns flags, a config file and defaults into a {@link MockConfig}: flags win
+ * over the file, which wins over the defaults; bad input is a clear error, not a started server.
+ */
+class CommandLineConfigTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void withoutFlagsOrFileTheDefaultsApply() {
+    MockConfig config = configFrom();
+
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.fixtures()).isNull();
+    assertThat(config.throttle())
+        .isEqualTo(new ThrottlePolicy(10, Duration.ofSeconds(60), Duration.ofSeconds(300)));
+    assertThat(config.authTokenTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.corsOrigins()).containsExactly("*");
+    assertThat(config.anyCorsOrigin()).isTrue();
+    assertThat(config.journalSize()).isEqualTo(1000);
+    assertThat(config.outboxSize()).isEqualTo(1000);
+  }
+
+  @Test
+  void flagsSetEverySetting() {
+    Path fixtures = dir.resolve("my-fixtures");
+
+    MockConfig config =
+        configFrom(
+            "--host", "0.0.0.0",
+            "--port", "0",
+            "--throttle-max-failures", "5",
+            "--throttle-window", "30s",
+            "--throttle-block", "2m",
+            "--token-ttl", "PT1M",
+            "--cors-origin", "http://a.example,http://b.example",
+            "--fixtures", fixtures.toString(),
+            "--journal-size", "50",
+            "--outbox-size", "20");
+
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(config.port()).isZero();
+    assertThat(config.throttle())
+        .isEqualTo(new ThrottlePolicy(5, Duration.ofSeconds(30), Duration.ofMinutes(2)));
+    assertThat(config.authTokenTtl()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.corsOrigins()).containsExactly("http://a.example", "http://b.example");
+    assertThat(config.anyCorsOrigin()).isFalse();
+    assertThat(config.fixtures()).isEqualTo(fixtures);
+    assertThat(config.journalSize()).isEqualTo(50);
+    assertThat(config.outboxSize()).isEqualTo(20);
+  }
+
+  @Test
+  void aRepeatedCorsOriginFlagAddsOrigins() {
+    MockConfig config =
+        configFrom("--cors-origin", "http://a.example", "--cors-origin", "http://b.example");
+
+    assertThat(config.corsOrigins()).containsExactly("http://a.example", "http://b.example");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"250ms, PT0.25S", "60s, PT60S", "5m, PT5M", "1h, PT1H", "PT5M, PT5M", "pt90s, PT90S"})
+  void durationsAreAcceptedInShortAndIsoForm(String written, String expected) {
+    assertThat(configFrom("--token-ttl", written).authTokenTtl())
+        .isEqualTo(Duration.parse(expected));
+  }
+
+  @Test
+  void aYamlConfigFileSetsEverySetting() throws IOException {
+    Path fixtures = dir.resolve("file-fixtures");
+    Path file =
+        write(
+            "mock.yaml",
+            """
+            host: 127.0.0.2
+            port: 9090
+            fixtures: %s
+            throttle: { maxFailures: 7, window: 45s, block: 10m }
+            authTokenTtl: 2h
+            corsOrigins: [ "http://localhost:5173" ]
+            journalSize: 10
+            outboxSize: 5
+            """
+                .formatted(fixtures));
+
+    MockConfig config = configFrom("--config", file.toString());
+
+    assertThat(config.host()).isEqualTo("127.0.0.2");
+    assertThat(config.port()).isEqualTo(9090);
+    assertThat(config.fixtures()).isEqualTo(fixtures);
+    assertThat(config.throttle())
+        .isEqualTo(new ThrottlePolicy(7, Duration.ofSeconds(45), Duration.ofMinutes(10)));
+    assertThat(config.authTokenTtl()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.corsOrigins()).containsExactly("http://localhost:5173");
+    assertThat(config.journalSize()).isEqualTo(10);
+    assertThat(config.outboxSize()).isEqualTo(5);
+  }
+
+  @Test
+  void aJsonConfigFileIsReadToo() throws IOException {
+    Path file =
+        write(
+            "mock.json",
+            "{\"port\": 0, \"throttle\": {\"maxFailures\": 4}, \"authTokenTtl\": \"PT30S\"}");
+
+    MockConfig config = configFrom("--config", file.toString());
+
+    assertThat(config.port()).isZero();
+    assertThat(config.throttle().maxFailures()).isEqualTo(4);
+    assertThat(config.throttle().window()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.authTokenTtl()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aPartialConfigFileKeepsTheDefaultsForEverythingElse() throws IOException {
+    Path file = write("mock.yaml", "port: 0\n");
+
+    MockConfig config = configFrom("--config", file.toString());
+
+    assertThat(config.port()).isZero();
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.throttle()).isEqualTo(ThrottlePolicy.DEFAULT);
+    assertThat(config.authTokenTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.corsOrigins()).containsExactly("*");
+  }
+
+  @Test
+  void flagsWinOverTheConfigFileSettingBySetting() throws IOException {
+    Path file =
+        write(
+            "mock.yaml",
+            """
+            port: 9090
+            throttle: { maxFailures: 7, window: 45s, block: 10m }
+            authTokenTtl: 2h
+            corsOrigins: [ "http://file.example" ]
+            """);
+
+    MockConfig config =
+        configFrom(
+            "--config", file.toString(),
+            "--port", "0",
+            "--throttle-window", "30s",
+            "--cors-origin", "http://flag.example");
+
+    assertThat(config.port()).isZero();
+    assertThat(config.throttle())
+        .isEqualTo(new ThrottlePolicy(7, Duration.ofSeconds(30), Duration.ofMinutes(10)));
+    assertThat(config.authTokenTtl()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.corsOrigins()).containsExactly("http://flag.example");
+  }
+
+  @Test
+  void anUnknownKeyInTheConfigFileIsAnErrorNamingTheFileAndTheKey() throws IOException {
+    Path file = write("mock.yaml", "port: 0\nprot: 8081\n");
+
+    IllegalArgumentException error = configError("--config", file.toString());
+
+    assertThat(error.getMessage()).contains(file.toString()).contains("prot");
+  }
+
+  @Test
+  void aMissingConfigFileIsAnErrorNamingIt() {
+    Path file = dir.resolve("nowhere.yaml");
+
+    IllegalArgumentException error = configError("--config", file.toString());
+
+    assertThat(error.getMessage()).contains(file.toString()).contains("not found");
+  }
+
+  @Test
+  void aBadDurationFlagIsAParseErrorNamingTheOptionAndTheValue() {
+    Main main = new Main();
+
+    CommandLine.ParameterException error =
+        catchThrowableOfType(
+            CommandLine.ParameterException.class,
+            () -> new CommandLine(main).parseArgs("--throttle-window", "5 parsecs"));
+
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .contains("--throttle-window")
+        .contains("'5 parsecs' is not a duration");
+  }
+
+  @Test
+  void aBadDurationInTheConfigFileIsAnErrorNamingTheValue() throws IOException {
+    Path file = write("mock.yaml", "throttle: { window: 5 parsecs }\n");
+
+    IllegalArgumentException error = configError("--config", file.toString());
+
+    assertThat(error.getMessage()).contains("'5 parsecs' is not a duration");
+  }
+
+  @Test
+  void helpPrintsTheUsageAndExitsWithZero() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("--help");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString())
+        .contains("Usage:")
+        .contains("--port")
+        .contains("--throttle-window")
+        .contains("--cors-origin")
+        .contains("--config");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aNegativePortExitsWithAnErrorInsteadOfStarting() {
+    Run run = execute("--port", "-5");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.errors()).contains("port");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aPortThatIsNotANumberExitsWithAnErrorNamingTheOption() {
+    Run run = execute("--port", "eighty");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.errors()).contains("--port").contains("eighty");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void anUnknownFlagExitsWithAnErrorNamingIt() {
+    Run run = execute("--prot", "0");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.errors()).contains("--prot");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void brokenFixturesExitWithAnErrorNamingTheFolder() {
+    Path missing = dir.resolve("no-fixtures-here");
+
+    Run run = execute("--port", "0", "--fixtures", missing.toString());
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.errors()).contains(missing.toString());
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private static MockConfig configFrom(String... args) {
+    Main main = new Main();
+    new CommandLine(main).parseArgs(args);
+    return main.config();
+  }
+
+  private static IllegalArgumentException configError(String... args) {
+    IllegalArgumentException error =
+        catchThrowableOfType(IllegalArgumentException.class, () -> configFrom(args));
+    assertThat(error).as("IllegalArgumentException from Main#config").isNotNull();
+    return error;
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  /** What a user sees of a run: the exit code and everything written as an error. */
+  private record Run(int exitCode, String errors) {}
+
+  /**
+   * Runs {@code Main} as {@code main} would, but returns the exit code. Picocli's own messages go
+   * to the command line's error writer; Main's start-up failures go to {@code System.err}: both
+   * count.
+   */
+  private static Run execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    int exitCode;
+    System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+    try {
+      exitCode = cli.execute(args);
+    } finally {
+      System.setErr(original);
+    }
+    return new Run(exitCode, err + systemErr.toString(StandardCharsets.UTF_8));
+  }
+}
