@@ -1,0 +1,290 @@
+package io.contractkit.conformance.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contractkit.conformance.checks.Category;
+import io.contractkit.conformance.checks.CheckFailure;
+import io.contractkit.conformance.checks.CheckInfo;
+import io.contractkit.conformance.checks.Mode;
+import io.contractkit.conformance.checks.Severity;
+import io.contractkit.conformance.checks.Target;
+import io.contractkit.conformance.http.Exchange;
+import io.contractkit.conformance.http.ProbeRequest;
+import io.contractkit.conformance.run.CheckResult;
+import io.contractkit.conformance.run.RunResult;
+import io.contractkit.conformance.run.Status;
+import io.contractkit.conformance.schema.SchemaViolation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReportsTest {
+  private static final URI BASE = URI.create("http://127.0.0.1:8080");
+  private static final String HOSTILE_BODY =
+      "{\"Email\": \"<script>alert(1)</script>\", \"Note\": \"bell\u0007here\"}";
+
+  private static final CheckInfo PASSING =
+      CheckInfo.error("CONTACTS-UNKNOWN-SECRET-404", Category.CONTACTS, "Unknown secret gives 404",
+          "An unknown secret is not found.", "HTTP 404 if contact is not found.", "expected 404, got 200");
+  private static final CheckInfo SCHEMA =
+      CheckInfo.error("CONTACTS-FOUND-SCHEMA", Category.CONTACTS, "A found contact matches the schema",
+          "The body is a ReadContactDto.", "The response sample and table.", "/Email [maxLength] ...");
+  private static final CheckInfo EXTRA =
+      CheckInfo.errorWhenStrict("LMS-NO-EXTRA-PROPERTIES", Category.LMS, "No extra properties",
+          "The body has only documented properties.", "The sample.", "extra property 'x'");
+  private static final CheckInfo THROTTLE =
+      CheckInfo.error("CONTACTS-THROTTLE-BLOCKS", Category.CONTACTS, "Throttle blocks an ip",
+          "Brute force is stopped.", "ip is used for brute force protection.", "expected 429, got 404");
+
+  private ProbeRequest request;
+  private RunResult result;
+
+  @BeforeEach
+  void buildRunByHand() {
+    request = ProbeRequest.get(BASE, Target.CONTACTS_PATH).param("secret", "8Qm3vT7kLp2XwZ9rBn4Y").param("ip", "192.0.2.7");
+    Exchange exchange =
+        new Exchange(
+            request,
+            200,
+            Map.of("Content-Type", List.of("application/json; charset=utf-8")),
+            HOSTILE_BODY.getBytes(StandardCharsets.UTF_8),
+            9);
+    CheckFailure schemaFailure =
+        new CheckFailure(
+            "a body valid against ReadContactDto",
+            "2 schema violations",
+            exchange,
+            List.of(
+                new SchemaViolation("/Email", "format", "does not match the email format"),
+                new SchemaViolation("", "required", "required property 'Secret' not found")));
+    CheckFailure extraFailure = new CheckFailure("only documented properties", "extra property 'debug'", null);
+    result =
+        new RunResult(
+            "test profile <b>",
+            new Target(BASE, BASE),
+            Mode.LENIENT,
+            Instant.parse("2026-03-18T21:00:50Z"),
+            Duration.ofMillis(1234),
+            List.of(
+                new CheckResult(PASSING, Severity.ERROR, Status.PASSED, null, null, 12),
+                new CheckResult(SCHEMA, Severity.ERROR, Status.FAILED, schemaFailure, null, 30),
+                new CheckResult(EXTRA, Severity.WARNING, Status.FAILED, extraFailure, null, 4),
+                new CheckResult(THROTTLE, Severity.ERROR, Status.SKIPPED, null, "the profile promises no throttle thresholds", 0)));
+  }
+
+  @Test
+  void writesTheThreeReportsIntoAFolderItCreates(@TempDir Path tmp) throws Exception {
+    Path dir = tmp.resolve("nested/report");
+
+    List<Path> written = Reports.write(result, dir);
+
+    assertThat(written).containsExactly(dir.resolve("junit.xml"), dir.resolve("report.html"), dir.resolve("results.json"));
+    assertThat(written).allSatisfy(p -> assertThat(p).isRegularFile());
+  }
+
+  @Test
+  void junitXmlParsesAndHasAFailureOnlyForTheFailedError(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("junit.xml");
+    JunitXmlReport.write(result, file);
+
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+
+    Element root = doc.getDocumentElement();
+    assertThat(root.getTagName()).isEqualTo("testsuites");
+    assertThat(root.getAttribute("tests")).isEqualTo("4");
+    assertThat(root.getAttribute("failures")).isEqualTo("1");
+    assertThat(root.getAttribute("skipped")).isEqualTo("1");
+
+    NodeList suites = doc.getElementsByTagName("testsuite");
+    assertThat(suites.getLength()).isEqualTo(2);
+    Element contacts = (Element) suites.item(0);
+    assertThat(contacts.getAttribute("name")).isEqualTo("conformance.CONTACTS");
+    assertThat(contacts.getAttribute("tests")).isEqualTo("3");
+    assertThat(contacts.getAttribute("failures")).isEqualTo("1");
+    assertThat(contacts.getAttribute("skipped")).isEqualTo("1");
+    Element lms = (Element) suites.item(1);
+    assertThat(lms.getAttribute("name")).isEqualTo("conformance.LMS");
+    assertThat(lms.getAttribute("failures")).isEqualTo("0");
+
+    NodeList failures = doc.getElementsByTagName("failure");
+    assertThat(failures.getLength()).isEqualTo(1);
+    Element failure = (Element) failures.item(0);
+    assertThat(failure.getAttribute("type")).isEqualTo("CONTACTS-FOUND-SCHEMA");
+    assertThat(((Element) failure.getParentNode()).getAttribute("name"))
+        .isEqualTo("CONTACTS-FOUND-SCHEMA A found contact matches the schema");
+    assertThat(failure.getTextContent())
+        .contains(request.curl())
+        .contains("<script>alert(1)</script>")
+        .contains("/Email [format]")
+        .doesNotContain("\u0007");
+
+    NodeList skipped = doc.getElementsByTagName("skipped");
+    assertThat(skipped.getLength()).isEqualTo(1);
+    assertThat(((Element) skipped.item(0)).getAttribute("message")).isEqualTo("the profile promises no throttle thresholds");
+
+    NodeList systemOut = doc.getElementsByTagName("system-out");
+    assertThat(systemOut.getLength()).isEqualTo(1);
+    assertThat(systemOut.item(0).getTextContent()).startsWith("WARNING: ").contains("extra property 'debug'");
+    assertThat(((Element) systemOut.item(0).getParentNode()).getAttribute("classname")).isEqualTo("conformance.LMS");
+  }
+
+  @Test
+  void junitXmlDropsCharactersThatXmlForbids() {
+    assertThat(JunitXmlReport.xmlSafe("a\u0000b\u0007c\tdé\uFFFEf\uD83D\uDE00")).isEqualTo("abc\tdéf\uD83D\uDE00");
+  }
+
+  @Test
+  void htmlEscapesTheBodyAndShowsTheCurlLine() {
+    String html = HtmlReport.render(result);
+
+    assertThat(html).doesNotContain("<script>").doesNotContain("</script>");
+    assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(html).contains(htmlEscaped(request.curl()));
+    assertThat(html).contains("test profile &lt;b&gt;").doesNotContain("<b>");
+    assertThat(html).contains("bell\\u0007here").doesNotContain("\u0007");
+    assertThat(html).contains("CONTACTS-FOUND-SCHEMA", "/Email", "format", "<details", "FAILED (1 error, 1 warning)");
+    assertThat(html).contains("the profile promises no throttle thresholds");
+    assertThat(html).doesNotContain("http://fonts", "https://", "<link", "src=");
+  }
+
+  @Test
+  void jsonResultsParseAndCarryCountsAndFailureDetails() throws Exception {
+    JsonNode json = JsonMapper.builder().build().readTree(JsonReport.render(result));
+
+    assertThat(json.get("profile").asString()).isEqualTo("test profile <b>");
+    assertThat(json.get("mode").asString()).isEqualTo("lenient");
+    assertThat(json.get("passed").asBoolean()).isFalse();
+    assertThat(json.get("durationMillis").asLong()).isEqualTo(1234);
+    assertThat(json.at("/target/contactsBaseUrl").asString()).isEqualTo("http://127.0.0.1:8080");
+    JsonNode counts = json.get("counts");
+    assertThat(counts.get("passed").asInt()).isEqualTo(1);
+    assertThat(counts.get("failed").asInt()).isEqualTo(2);
+    assertThat(counts.get("failedErrors").asInt()).isEqualTo(1);
+    assertThat(counts.get("failedWarnings").asInt()).isEqualTo(1);
+    assertThat(counts.get("skipped").asInt()).isEqualTo(1);
+    assertThat(json.at("/categories/CONTACTS/score").asInt()).isEqualTo(50);
+    assertThat(json.at("/categories/LMS/failed").asInt()).isEqualTo(1);
+
+    JsonNode schema = json.get("checks").get(1);
+    assertThat(schema.get("id").asString()).isEqualTo("CONTACTS-FOUND-SCHEMA");
+    assertThat(schema.get("status").asString()).isEqualTo("failed");
+    assertThat(schema.get("severity").asString()).isEqualTo("error");
+    assertThat(schema.at("/failure/curl").asString()).isEqualTo(request.curl());
+    assertThat(schema.at("/failure/status").asInt()).isEqualTo(200);
+    assertThat(schema.at("/failure/contentType").asString()).isEqualTo("application/json; charset=utf-8");
+    assertThat(schema.at("/failure/bodyExcerpt").asString()).contains("<script>");
+    assertThat(schema.at("/failure/schemaViolations/0/pointer").asString()).isEqualTo("/Email");
+    assertThat(schema.at("/failure/schemaViolations/0/keyword").asString()).isEqualTo("format");
+
+    JsonNode warning = json.get("checks").get(2);
+    assertThat(warning.at("/failure/expected").asString()).isEqualTo("only documented properties");
+    assertThat(warning.at("/failure").has("curl")).isFalse();
+    assertThat(json.get("checks").get(3).get("skipReason").asString()).contains("throttle");
+    assertThat(json.get("checks").get(0).has("failure")).isFalse();
+  }
+
+  @Test
+  void consoleSummaryShowsTheCategoryTableEachFailureAndTheVerdict() {
+    StringWriter text = new StringWriter();
+    ConsoleReporter console = new ConsoleReporter(new PrintWriter(text), false);
+
+    console.summary(result, List.of(Path.of("conformance-report", "junit.xml")));
+
+    String summary = text.toString();
+    assertThat(summary).containsPattern("Category\\s+Passed\\s+Failed\\s+Skipped\\s+Score");
+    assertThat(summary).containsPattern("CONTACTS\\s+1\\s+1\\s+1\\s+50%");
+    assertThat(summary).containsPattern("LMS\\s+0\\s+1\\s+0\\s+0%");
+    assertThat(summary).contains("FAIL CONTACTS-FOUND-SCHEMA", "WARN LMS-NO-EXTRA-PROPERTIES");
+    assertThat(summary).contains(request.curl(), "/Email [format]", "application/json; charset=utf-8");
+    assertThat(summary).contains("4 checks: 1 passed, 2 failed, 1 skipped in 1.2 s");
+    assertThat(summary).contains("Verdict: FAILED (1 error, 1 warning)");
+    assertThat(summary).contains(Path.of("conformance-report", "junit.xml").toString());
+    assertThat(summary).doesNotContain("\u001B", "\u0007");
+  }
+
+  @Test
+  void consoleSummaryCutsHugeValuesWhichTheJsonKeepsWhole() {
+    String huge = "A".repeat(10_000);
+    CheckFailure failure = new CheckFailure("an answer that is not a 5xx", "status 500 for secret " + huge, null);
+    RunResult run =
+        new RunResult("p", new Target(BASE, BASE), Mode.STRICT, Instant.EPOCH, Duration.ZERO,
+            List.of(new CheckResult(PASSING, Severity.ERROR, Status.FAILED, failure, null, 1)));
+    StringWriter text = new StringWriter();
+
+    new ConsoleReporter(new PrintWriter(text), false).summary(run, List.of());
+
+    assertThat(text.toString()).doesNotContain(huge).contains("more characters");
+    assertThat(JsonReport.render(run)).contains(huge);
+  }
+
+  @Test
+  void consolePrintsOneProgressLinePerFinishedCheck() {
+    StringWriter text = new StringWriter();
+    ConsoleReporter console = new ConsoleReporter(new PrintWriter(text), false);
+
+    for (int i = 0; i < result.results().size(); i++) {
+      console.checkFinished(result.results().get(i), i + 1, 12);
+    }
+
+    assertThat(text.toString().lines().toList())
+        .containsExactly(
+            "[ 1/12] PASS  CONTACTS-UNKNOWN-SECRET-404  Unknown secret gives 404  (12 ms)",
+            "[ 2/12] FAIL  CONTACTS-FOUND-SCHEMA  A found contact matches the schema  (30 ms)",
+            "[ 3/12] WARN  LMS-NO-EXTRA-PROPERTIES  No extra properties  (4 ms)",
+            "[ 4/12] SKIP  CONTACTS-THROTTLE-BLOCKS  Throttle blocks an ip  (0 ms)  skipped: the profile promises no throttle thresholds");
+  }
+
+  @Test
+  void colorsAreOnlyPrintedWhenEnabled() {
+    StringWriter text = new StringWriter();
+    new ConsoleReporter(new PrintWriter(text), true).checkFinished(result.results().get(1), 2, 4);
+
+    assertThat(text.toString()).contains("\u001B[31m").contains("CONTACTS-FOUND-SCHEMA");
+  }
+
+  @Test
+  void aPassingRunWithWarningsSaysPassed() {
+    RunResult onlyWarning =
+        new RunResult("p", new Target(BASE, null), Mode.LENIENT, Instant.EPOCH, Duration.ZERO, List.of(result.results().get(2)));
+
+    assertThat(onlyWarning.passed()).isTrue();
+    assertThat(Reports.verdict(onlyWarning)).isEqualTo("PASSED (1 warning)");
+  }
+
+  @Test
+  void checkReferenceHasOneSectionPerCheckHeadedByItsIdAndIsDeterministic() {
+    List<CheckInfo> checks = List.of(PASSING, EXTRA);
+
+    String md = CheckReference.render(checks);
+
+    assertThat(md).isEqualTo(CheckReference.render(checks));
+    assertThat(md).startsWith("# ");
+    assertThat(md).contains("--only", "--skip", "strict", "lenient");
+    assertThat(md.lines()).contains("## CONTACTS-UNKNOWN-SECRET-404", "## LMS-NO-EXTRA-PROPERTIES");
+    assertThat(md).contains("[`LMS-NO-EXTRA-PROPERTIES`](#lms-no-extra-properties)");
+    assertThat(md).contains("error in strict mode, warning in lenient mode");
+    assertThat(md).contains("**What it proves.** The body has only documented properties.");
+    assertThat(md).contains("**What it rests on.** HTTP 404 if contact is not found.");
+    assertThat(md).contains("```text\nexpected 404, got 200\n```");
+  }
+
+  private static String htmlEscaped(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}
