@@ -8,6 +8,18 @@ public final class ContactsChecks {
   private ContactsChecks() {}
 
   public static List<Check> all() {
-    return List.of();
+    return List.of(
+        new FoundContactMatchesSchema(),
+        new FoundContactEqualsProfile(),
+        new FoundContactHasNoExtraProperties(),
+        new UnknownSecretIs404(),
+        new MissingSecretIs400(),
+        new EmptySecretIs400(),
+        new MalformedIpIs400(),
+        new ThrottleBlocksAfterMaxFailures(),
+        new ThrottleBlocksValidSecret(),
+        new ThrottleIsPerIp(),
+        new ThrottleSendsRetryAfter(),
+        new ThrottleIgnoresSuccesses());
   }
 }

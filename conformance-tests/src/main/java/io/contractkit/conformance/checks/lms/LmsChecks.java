@@ -8,6 +8,19 @@ public final class LmsChecks {
   private LmsChecks() {}
 
   public static List<Check> all() {
-    return List.of();
+    return List.of(
+        new SuccessMatchesSchema(),
+        new SuccessEqualsProfile(),
+        new SuccessHasNoExtraProperties(),
+        new AuthTokenIsOneTime(),
+        new AuthTokenIsOneTimeUnderConcurrency(),
+        new WrongAuthTokenDisclosesNothing(),
+        new OtherLeadsAuthTokenDisclosesNothing(),
+        new UnknownAccessTokenDisclosesNothing(),
+        new ExpiredAccessTokenDisclosesNothing(),
+        MissingParameterIsRejected.accessToken(),
+        MissingParameterIsRejected.authToken(),
+        MissingParameterIsRejected.source(),
+        new FailuresAreIndistinguishable());
   }
 }

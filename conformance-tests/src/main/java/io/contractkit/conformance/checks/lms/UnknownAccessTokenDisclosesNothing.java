@@ -1,0 +1,39 @@
+package io.contractkit.conformance.checks.lms;
+
+import io.contractkit.conformance.checks.Category;
+import io.contractkit.conformance.checks.Check;
+import io.contractkit.conformance.checks.CheckContext;
+import io.contractkit.conformance.checks.CheckInfo;
+import io.contractkit.conformance.profile.Profile;
+
+/** LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE: a valid authToken does not open an unknown accessToken. */
+public final class UnknownAccessTokenDisclosesNothing implements Check {
+  static final CheckInfo INFO =
+      CheckInfo.error(
+          "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE",
+          Category.LMS,
+          "An unknown accessToken discloses nothing",
+          "A random accessToken with a fresh authToken of a known lead gets no contact data: the"
+              + " lead is found by the accessToken, not by the authToken alone.",
+          "\"The lead is identified by the provided accessToken.\" Contract notes, API 1: an unknown"
+              + " accessToken gets the null values.",
+          """
+          expected: no contact data for an unknown accessToken
+          actual:   contact data: property 'name' is not null
+          status:   200 application/json
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=Zp3kQ8vN2xLm7RtW4cYb&authToken=118276&source=conformance'""");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    Profile.KnownLead lead = context.lead(0);
+    String authToken = context.freshAuthToken(lead.accessToken());
+    String unknown = context.randomToken("", 20);
+    NoDisclosure.expect(
+        "an unknown accessToken", context.send(context.lmsRequest(unknown, authToken)), context);
+  }
+}
