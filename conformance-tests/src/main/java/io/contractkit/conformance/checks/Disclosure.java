@@ -2,6 +2,7 @@ package io.contractkit.conformance.checks;
 
 import io.contractkit.conformance.http.Exchange;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -10,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * property, or any answer whose body contains a personal value the run knows.
  */
 public final class Disclosure {
-  private static final Set<String> LMS_PROPERTIES =
-      Set.of("accessToken", "name", "street", "city", "zipCode", "email", "phone", "fax", "notice", "company");
+  /** In the documented order, so that a failure names the same property on every run. */
+  private static final List<String> LMS_PROPERTIES =
+      List.of("accessToken", "name", "street", "city", "zipCode", "email", "phone", "fax", "notice", "company");
   private static final Set<String> CONTACT_PROPERTIES =
       Set.of("secret", "email", "phone", "firstname", "lastname", "registrationip");
 

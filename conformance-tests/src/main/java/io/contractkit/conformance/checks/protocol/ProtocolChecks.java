@@ -8,6 +8,11 @@ public final class ProtocolChecks {
   private ProtocolChecks() {}
 
   public static List<Check> all() {
-    return List.of();
+    return List.of(
+        new JsonByDefault(),
+        new TextJsonWhenAsked(),
+        new CacheControlNoStore(),
+        new QueryNamesCaseInsensitive(),
+        new OtherMethodsNotAllowed());
   }
 }

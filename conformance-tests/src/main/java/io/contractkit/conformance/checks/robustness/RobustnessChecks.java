@@ -8,6 +8,10 @@ public final class RobustnessChecks {
   private RobustnessChecks() {}
 
   public static List<Check> all() {
-    return List.of();
+    return List.of(
+        new ContactsNoServerError(),
+        new LmsNoServerError(),
+        new ContactsNoDisclosure(),
+        new LmsNoDisclosure());
   }
 }

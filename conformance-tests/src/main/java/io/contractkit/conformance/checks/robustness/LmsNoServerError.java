@@ -1,0 +1,39 @@
+package io.contractkit.conformance.checks.robustness;
+
+import io.contractkit.conformance.checks.Category;
+import io.contractkit.conformance.checks.Check;
+import io.contractkit.conformance.checks.CheckContext;
+import io.contractkit.conformance.checks.CheckInfo;
+
+/** Hostile values in accessToken, authToken and source never get a 5xx or a dropped connection. */
+public final class LmsNoServerError implements Check {
+  public static final String ID = "ROBUSTNESS-LMS-NO-5XX";
+
+  private static final CheckInfo INFO =
+      CheckInfo.error(
+          ID,
+          Category.ROBUSTNESS,
+          "Hostile accessToken, authToken and source values never get a 5xx",
+          "Every hostile value of the catalogue in accessToken, authToken and source in turn (the others"
+              + " valid-looking, the authToken random so nothing is consumed) gets an HTTP answer that is not a 5xx.",
+          "LMS document: \"This value is required and must not be omitted\" for all three parameters; contract"
+              + " notes: a bad parameter is a client error, and the lenient profile still requires \"any answer that"
+              + " discloses no contact data and is not a 5xx\".",
+          """
+          expected no 5xx (a 2xx or 4xx answer) for authToken: quotes and backslashes
+          actual   status 500 for authToken: quotes and backslashes
+          status   500
+          curl -i 'https://api.example.com/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=ck%22%27%5C%60&source=conformance'""");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    String accessToken =
+        context.lms().leads().isEmpty() ? context.randomToken("ck", 20) : context.lead(0).accessToken();
+    HostileRequests.expectNoServerError(context, HostileRequests.lms(context, accessToken));
+  }
+}

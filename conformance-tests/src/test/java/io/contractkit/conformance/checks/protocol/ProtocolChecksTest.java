@@ -1,0 +1,286 @@
+package io.contractkit.conformance.checks.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contractkit.conformance.checks.Check;
+import io.contractkit.conformance.checks.Mode;
+import io.contractkit.conformance.checks.Severity;
+import io.contractkit.conformance.fakes.Answer;
+import io.contractkit.conformance.fakes.Defect;
+import io.contractkit.conformance.fakes.Incoming;
+import io.contractkit.conformance.fakes.SimulatedImplementation;
+import io.contractkit.conformance.profile.Profile;
+import io.contractkit.conformance.run.CheckResult;
+import io.contractkit.conformance.run.Status;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProtocolChecksTest {
+  private static final Set<String> DOCUMENTED_NAMES = Set.of("secret", "ip", "accessToken", "authToken", "source");
+  private static final UnaryOperator<Profile> WITHOUT_CONTACTS =
+      p -> new Profile(p.name(), p.mode(), p.http(), null, p.lms());
+
+  private static SimulatedImplementation correct;
+
+  @BeforeAll
+  static void startCorrectImplementation() {
+    correct = SimulatedImplementation.start(Defect.NONE);
+  }
+
+  @AfterAll
+  static void stopCorrectImplementation() {
+    correct.close();
+  }
+
+  @Test
+  void protocolChecksAreRegisteredInRunOrderWithTheirStableIds() {
+    assertThat(ProtocolChecks.all().stream().map(c -> c.info().id()))
+        .containsExactly(
+            JsonByDefault.ID,
+            TextJsonWhenAsked.ID,
+            CacheControlNoStore.ID,
+            QueryNamesCaseInsensitive.ID,
+            OtherMethodsNotAllowed.ID);
+    assertThat(ProtocolChecks.all())
+        .extracting(Check::info)
+        .allSatisfy(info -> {
+          assertThat(info.proves()).isNotBlank();
+          assertThat(info.basis()).isNotBlank();
+          assertThat(info.sampleFailure().lines()).hasSizeBetween(3, 6);
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        JsonByDefault.ID,
+        TextJsonWhenAsked.ID,
+        CacheControlNoStore.ID,
+        QueryNamesCaseInsensitive.ID,
+        OtherMethodsNotAllowed.ID
+      })
+  void everyProtocolCheckPassesAgainstACorrectImplementation(String id) {
+    CheckResult result = correct.run(id).result(id).orElseThrow();
+    assertThat(result.status()).as("%s: %s", id, explain(result)).isEqualTo(Status.PASSED);
+  }
+
+  // ---- PROTOCOL-JSON-BY-DEFAULT ----------------------------------------------------------------
+
+  @Test
+  void jsonByDefaultFailsWhenAnswersWithoutAcceptAreTextPlain() {
+    Defect textPlainByDefault =
+        (request, upstream) -> {
+          Answer answer = upstream.forward(request);
+          return documented(request) && request.header("Accept").isEmpty()
+              ? answer.withHeader("Content-Type", "text/plain; charset=utf-8")
+              : answer;
+        };
+
+    CheckResult result = runAgainst(textPlainByDefault, JsonByDefault.ID);
+
+    assertFailed(result);
+    assertThat(result.failure().expected()).isEqualTo("Content-Type application/json");
+    assertThat(result.failure().actual()).isEqualTo("Content-Type text/plain; charset=utf-8");
+    assertThat(result.severity()).isEqualTo(Severity.ERROR);
+  }
+
+  @Test
+  void jsonByDefaultChecksTheLmsAloneWhenTheProfileHasNoContacts() {
+    Defect lmsTextPlain =
+        (request, upstream) -> {
+          Answer answer = upstream.forward(request);
+          return request.isLms() ? answer.withHeader("Content-Type", "text/plain") : answer;
+        };
+
+    CheckResult result = runAgainst(lmsTextPlain, WITHOUT_CONTACTS, JsonByDefault.ID);
+
+    assertFailed(result);
+    assertThat(result.failure().actual()).isEqualTo("Content-Type text/plain");
+    assertThat(result.failure().exchange().request().target()).startsWith("/lms/leads/bytoken/contact?");
+  }
+
+  @Test
+  void jsonByDefaultSkipsOnlyWhenTheProfileConfiguresNeitherApi() {
+    Profile neither = correct.profile(p -> new Profile(p.name(), p.mode(), p.http(), null, null));
+
+    CheckResult result = correct.run(neither, JsonByDefault.ID).result(JsonByDefault.ID).orElseThrow();
+
+    assertThat(result.status()).isEqualTo(Status.SKIPPED);
+    assertThat(result.skipReason()).contains("Contacts: ").contains("LMS: ");
+  }
+
+  /** Answers a wrong authToken with a 404 problem instead of the all-null 200 (valid in lenient mode only). */
+  private static final Defect LMS_WRONG_TOKEN_404 =
+      (request, upstream) -> {
+        Answer answer = upstream.forward(request);
+        return request.isLms() && answer.status() == 200 && !answer.isLmsDisclosure()
+            ? Answer.json(404, "{\"title\":\"not found\"}").withHeader("Content-Type", "application/problem+json")
+            : answer;
+      };
+
+  @Test
+  void jsonByDefaultLeavesTheMediaTypeOfAnLmsErrorToTheImplementationInLenientMode() {
+    UnaryOperator<Profile> lenient = p -> new Profile(p.name(), Mode.LENIENT, p.http(), p.contacts(), p.lms());
+
+    CheckResult result = runAgainst(LMS_WRONG_TOKEN_404, lenient, JsonByDefault.ID);
+
+    assertThat(result.status()).as(explain(result)).isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void jsonByDefaultExpectsTheAllNullAnswerForAWrongAuthTokenInStrictMode() {
+    CheckResult result = runAgainst(LMS_WRONG_TOKEN_404, JsonByDefault.ID);
+
+    assertFailed(result);
+    assertThat(result.failure().expected()).isEqualTo("status 200 (the all-null answer) for a wrong authToken");
+    assertThat(result.failure().actual()).isEqualTo("status 404");
+  }
+
+  // ---- PROTOCOL-TEXT-JSON-WHEN-ASKED -----------------------------------------------------------
+
+  @Test
+  void textJsonFailsWhenTheContentTypeIsAlwaysApplicationJson() {
+    Defect alwaysApplicationJson =
+        (request, upstream) -> {
+          Answer answer = upstream.forward(request);
+          return documented(request) ? answer.withHeader("Content-Type", "application/json; charset=utf-8") : answer;
+        };
+
+    CheckResult result = runAgainst(alwaysApplicationJson, TextJsonWhenAsked.ID);
+
+    assertFailed(result);
+    assertThat(result.failure().expected()).isEqualTo("Content-Type text/json");
+    assertThat(result.failure().actual()).isEqualTo("Content-Type application/json; charset=utf-8");
+    assertThat(result.failure().exchange().request().curl()).contains("-H 'Accept: text/json'");
+  }
+
+  // ---- PROTOCOL-CACHE-CONTROL-NO-STORE ---------------------------------------------------------
+
+  @Test
+  void cacheControlCheckWarnsWhenPersonalDataCarriesNoCacheControl() {
+    Defect noCacheControl = (request, upstream) -> upstream.forward(request).withHeader("Cache-Control", null);
+
+    CheckResult result = runAgainst(noCacheControl, CacheControlNoStore.ID);
+
+    assertFailed(result);
+    assertThat(result.severity()).isEqualTo(Severity.WARNING);
+    assertThat(result.failure().expected()).contains("no-store");
+    assertThat(result.failure().actual()).isEqualTo("no Cache-Control header");
+  }
+
+  @Test
+  void cacheControlCheckCoversTheLeadContactReleasedForAFreshToken() {
+    Defect cacheableLead =
+        (request, upstream) -> {
+          Answer answer = upstream.forward(request);
+          return request.isLms() ? answer.withHeader("Cache-Control", "private, max-age=600") : answer;
+        };
+
+    CheckResult result = runAgainst(cacheableLead, CacheControlNoStore.ID);
+
+    assertFailed(result);
+    assertThat(result.failure().actual()).isEqualTo("Cache-Control: private, max-age=600");
+    assertThat(result.failure().exchange().request().target()).startsWith("/lms/leads/bytoken/contact?");
+  }
+
+  // ---- PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE ---------------------------------------------------
+
+  private static final Defect CASE_SENSITIVE_NAMES =
+      (request, upstream) ->
+          documented(request) && !DOCUMENTED_NAMES.containsAll(request.params().keySet())
+              ? Answer.json(400, "{\"message\":\"unknown parameter\"}")
+              : upstream.forward(request);
+
+  @Test
+  void queryNamesCheckWarnsWhenUpperCaseSecretIsRejected() {
+    CheckResult result = runAgainst(CASE_SENSITIVE_NAMES, QueryNamesCaseInsensitive.ID);
+
+    assertFailed(result);
+    assertThat(result.severity()).isEqualTo(Severity.WARNING);
+    assertThat(result.failure().expected()).contains("?SECRET=");
+    assertThat(result.failure().actual()).isEqualTo("status 400, no contact data");
+  }
+
+  @Test
+  void queryNamesCheckCoversTheUpperCaseLmsNames() {
+    CheckResult result = runAgainst(CASE_SENSITIVE_NAMES, WITHOUT_CONTACTS, QueryNamesCaseInsensitive.ID);
+
+    assertFailed(result);
+    assertThat(result.failure().expected()).contains("?ACCESSTOKEN=&AUTHTOKEN=&SOURCE=");
+    assertThat(result.failure().actual()).isEqualTo("status 400, no contact data");
+  }
+
+  // ---- PROTOCOL-OTHER-METHODS-405 --------------------------------------------------------------
+
+  @Test
+  void otherMethodsCheckWarnsWhenPostIsAnswered404() {
+    Defect post404 =
+        (request, upstream) ->
+            documented(request) && request.method().equals("POST")
+                ? Answer.json(404, "{\"message\":\"not found\"}")
+                : upstream.forward(request);
+
+    CheckResult result = runAgainst(post404, OtherMethodsNotAllowed.ID);
+
+    assertFailed(result);
+    assertThat(result.severity()).isEqualTo(Severity.WARNING);
+    assertThat(result.failure().expected()).isEqualTo("status 405 with an Allow header that lists GET, for POST");
+    assertThat(result.failure().actual()).isEqualTo("status 404, Allow: (none)");
+    assertThat(result.failure().exchange().request().curl()).startsWith("curl -i -X POST ");
+  }
+
+  @Test
+  void otherMethodsCheckFailsWhenAnLmsPostIsServedLikeGet() {
+    Defect postLikeGet =
+        (request, upstream) ->
+            request.isLms() && request.method().equals("POST")
+                ? upstream.forward(new Incoming("GET", request.path(), request.rawQuery(), request.headers(), new byte[0]))
+                : upstream.forward(request);
+
+    CheckResult result = runAgainst(postLikeGet, WITHOUT_CONTACTS, OtherMethodsNotAllowed.ID);
+
+    assertFailed(result);
+    assertThat(result.failure().expected()).endsWith("for POST");
+    assertThat(result.failure().actual()).isEqualTo("status 200, Allow: (none)");
+    assertThat(result.failure().exchange().request().target()).startsWith("/lms/leads/bytoken/contact?");
+  }
+
+  @Test
+  void otherMethodsCheckFailsWhen405LacksAnAllowHeader() {
+    Defect noAllow = (request, upstream) -> upstream.forward(request).withHeader("Allow", null);
+
+    CheckResult result = runAgainst(noAllow, OtherMethodsNotAllowed.ID);
+
+    assertFailed(result);
+    assertThat(result.failure().actual()).isEqualTo("status 405, Allow: (none)");
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private static boolean documented(Incoming request) {
+    return request.isContacts() || request.isLms();
+  }
+
+  private static CheckResult runAgainst(Defect defect, String id) {
+    return runAgainst(defect, UnaryOperator.identity(), id);
+  }
+
+  private static CheckResult runAgainst(Defect defect, UnaryOperator<Profile> edit, String id) {
+    try (SimulatedImplementation impl = SimulatedImplementation.start(defect)) {
+      return impl.run(impl.profile(edit), id).result(id).orElseThrow();
+    }
+  }
+
+  private static void assertFailed(CheckResult result) {
+    assertThat(result.status()).as(explain(result)).isEqualTo(Status.FAILED);
+  }
+
+  private static String explain(CheckResult result) {
+    return result.failure() != null ? result.failure().getMessage() : String.valueOf(result.skipReason());
+  }
+}
