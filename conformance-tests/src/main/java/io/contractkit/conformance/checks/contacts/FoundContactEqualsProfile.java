@@ -7,6 +7,7 @@ import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.CheckSkipped;
 import io.contractkit.conformance.checks.Expect;
+import io.contractkit.conformance.checks.JsonComparison;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.profile.Profile;
 import java.util.List;
@@ -15,9 +16,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * CONTACTS-FOUND-EQUALS-PROFILE: a secret returns exactly the contact the profile expects,
- * compared by meaning ({@link JsonDifference}).
+ * compared by meaning ({@link JsonComparison}; properties the profile does not list are not compared).
  */
 public final class FoundContactEqualsProfile implements Check {
+  private static final String MISSING = "(missing)";
+
   static final CheckInfo INFO =
       CheckInfo.error(
           "CONTACTS-FOUND-EQUALS-PROFILE",
@@ -57,14 +60,21 @@ public final class FoundContactEqualsProfile implements Check {
             e);
       }
       JsonNode body = Expect.json(e);
-      Optional<JsonDifference> difference = JsonDifference.first(known.expected(), body);
+      Optional<JsonComparison.Difference> difference =
+          JsonComparison.first(known.expected(), body, JsonComparison.ExtraProperties.IGNORED);
       if (difference.isPresent()) {
-        JsonDifference d = difference.get();
+        JsonComparison.Difference d = difference.get();
         throw new CheckFailure(
-            d.where() + " = " + d.expected() + " (the profile's expected contact for secret " + known.secret() + ")",
-            d.where() + " = " + d.actual(),
+            d.where() + " = " + shown(d.expected(), d.expectedText())
+                + " (the profile's expected contact for secret " + known.secret() + ")",
+            d.where() + " = " + shown(d.actual(), d.actualText()),
             e);
       }
     }
+  }
+
+  /** A value of a difference as JSON text, "(missing)" when there is none. */
+  private static String shown(JsonNode value, String text) {
+    return value == null ? MISSING : text;
   }
 }

@@ -5,6 +5,7 @@ import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
+import io.contractkit.conformance.checks.JsonComparison;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.profile.Profile;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class FailuresAreIndistinguishable implements Check {
     Optional<JsonNode> rJson = reference.json();
     Optional<JsonNode> oJson = other.json();
     if (rJson.isPresent() && oJson.isPresent()) {
-      return JsonComparison.firstDifference(rJson.get(), oJson.get()).map(d -> "the body differs " + d);
+      return JsonComparison.first(rJson.get(), oJson.get()).map(d -> "the body differs " + d);
     }
     if (!Arrays.equals(reference.body(), other.body())) {
       return Optional.of("the body \"" + excerpt(other) + "\" vs \"" + excerpt(reference) + "\"");

@@ -7,6 +7,7 @@ import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.CheckSkipped;
 import io.contractkit.conformance.checks.Expect;
+import io.contractkit.conformance.checks.JsonComparison;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.schema.Schemas;
@@ -48,10 +49,10 @@ public final class SuccessEqualsProfile implements Check {
     for (Profile.KnownLead lead : withExpected) {
       Exchange e = FreshRelease.of(context, lead);
       JsonNode actual = withoutUndescribedProperties(context, Expect.json(e));
-      Optional<String> difference = JsonComparison.firstDifference(lead.expected(), actual);
+      Optional<JsonComparison.Difference> difference = JsonComparison.first(lead.expected(), actual);
       if (difference.isPresent()) {
         throw new CheckFailure(
-            "the profile's expected LmsContactInfo for lead " + lead.accessToken(), difference.get(), e);
+            "the profile's expected LmsContactInfo for lead " + lead.accessToken(), difference.get().toString(), e);
       }
     }
   }

@@ -26,7 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +40,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -492,43 +490,6 @@ class LmsChecksTest {
           .contains(
               "the answer to an authToken issued for another lead differs from the answer to a reused authToken")
           .contains("Cache-Control \"private, max-age=60\" vs ");
-    }
-  }
-
-  // ---- the semantic JSON comparison -------------------------------------------------------------------
-
-  @Nested
-  class SemanticJsonComparison {
-    @Test
-    void dateTimesAreEqualWhenTheyDenoteTheSameInstant() {
-      assertThat(difference("{\"t\":\"2026-03-18T21:00:50.1053338+01:00\"}", "{\"t\":\"2026-03-18T20:00:50.1053338Z\"}"))
-          .isEmpty();
-      assertThat(difference("{\"t\":\"2031-12-31T23:59:59.0000000+01:00\"}", "{\"t\":\"2031-12-31T23:59:59.000+01:00\"}"))
-          .isEmpty();
-    }
-
-    @Test
-    void dateTimesDifferWhenTheInstantDiffers() {
-      assertThat(difference("{\"t\":\"2031-12-31T23:59:59+01:00\"}", "{\"t\":\"2031-12-31T23:59:59Z\"}"))
-          .contains("at /t: expected \"2031-12-31T23:59:59+01:00\", got \"2031-12-31T23:59:59Z\"");
-    }
-
-    @Test
-    void propertyOrderAndNumberNotationDoNotCount() {
-      assertThat(difference("{\"a\":1,\"b\":[1,2]}", "{\"b\":[1.0,2],\"a\":1.00}")).isEmpty();
-    }
-
-    @Test
-    void reportsTheFirstDifferingPointerCountingNullVersusAbsentAndExtraProperties() {
-      assertThat(difference("{\"a\":{\"b\":null}}", "{\"a\":{}}")).contains("at /a/b: expected null, got (absent)");
-      assertThat(difference("{\"a\":1}", "{\"a\":1,\"x/y\":2}")).contains("at /x~1y: expected (absent), got 2");
-      assertThat(difference("{\"a\":[1,2]}", "{\"a\":[1]}")).contains("at /a/1: expected 2, got (absent)");
-      assertThat(difference("{\"a\":\"1\"}", "{\"a\":1}")).contains("at /a: expected \"1\", got 1");
-      assertThat(difference("[]", "{}")).contains("at the root: expected [], got {}");
-    }
-
-    private Optional<String> difference(String expected, String actual) {
-      return JsonComparison.firstDifference(JSON.readTree(expected), JSON.readTree(actual));
     }
   }
 

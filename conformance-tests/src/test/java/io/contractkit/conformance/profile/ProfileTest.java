@@ -1,0 +1,165 @@
+package io.contractkit.conformance.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.contractkit.conformance.checks.Mode;
+import io.contractkit.conformance.run.ConformanceSuite;
+import io.contractkit.conformance.run.RunResult;
+import io.contractkit.conformance.run.RunListener;
+import io.contractkit.conformance.run.Status;
+import io.contractkit.mock.MockConfig;
+import io.contractkit.mock.MockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Profiles: parsing, the errors a vendor sees, and the three ways to get fresh authTokens. */
+class ProfileTest {
+  private static final String LEAD = "lead-7Gk2mQ9xWp4tR8vZ";
+  private static MockServer mock;
+
+  @BeforeAll
+  static void startMock() {
+    mock = MockServer.start(MockConfig.defaults().withPort(0));
+  }
+
+  @AfterAll
+  static void stopMock() {
+    mock.close();
+  }
+
+  private static String base() {
+    return mock.baseUri().toString();
+  }
+
+  private static Profile lmsProfile(Profile.AuthTokens tokens) {
+    return new Profile(
+        "tokens",
+        Mode.STRICT,
+        null,
+        null,
+        new Profile.Lms(base(), "web", List.of(new Profile.KnownLead(LEAD, null)), null, null, tokens));
+  }
+
+  private static Status runSuccessCheck(Profile profile) {
+    RunResult result = new ConformanceSuite(profile, null, null).run(Set.of("LMS-SUCCESS-SCHEMA"), Set.of(), RunListener.NONE);
+    return result.result("LMS-SUCCESS-SCHEMA").orElseThrow().status();
+  }
+
+  @Test
+  void theExampleProfileLoadsWithLowerCaseMode() {
+    Profile profile = ProfileLoader.load(Path.of("profiles", "mock.yaml"));
+
+    assertThat(profile.mode()).isEqualTo(Mode.STRICT);
+    assertThat(profile.contacts().secrets()).isNotEmpty();
+    assertThat(profile.contacts().throttle().maxFailures()).isEqualTo(10);
+    assertThat(profile.lms().authTokens().http().pointer()).isEqualTo("/authToken");
+  }
+
+  @Test
+  void aJsonProfileIsReadToo(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("p.json");
+    Files.writeString(file, "{\"name\":\"json\",\"mode\":\"lenient\",\"contacts\":{\"baseUrl\":\"http://127.0.0.1:9\",\"secrets\":[{\"secret\":\"abc\"}]}}");
+
+    Profile profile = ProfileLoader.load(file);
+
+    assertThat(profile.mode()).isEqualTo(Mode.LENIENT);
+    assertThat(profile.contacts().secrets().get(0).secret()).isEqualTo("abc");
+  }
+
+  @Test
+  void anUnknownFieldIsRefusedNamingIt() {
+    assertThatThrownBy(() -> ProfileLoader.parse("contacts:\n  secretz: []\n", false, "p.yaml"))
+        .isInstanceOf(ProfileException.class)
+        .hasMessageContaining("p.yaml")
+        .hasMessageContaining("secretz");
+  }
+
+  @Test
+  void twoAuthTokenSourcesAtOnceAreRefused() {
+    String yaml =
+        "lms:\n  baseUrl: http://127.0.0.1:9\n  authTokens:\n    staticTokens: {a: [x]}\n    command: [echo, x]\n";
+    assertThatThrownBy(() -> ProfileLoader.parse(yaml, false, "p.yaml"))
+        .hasMessageContaining("exactly one of 'staticTokens', 'http', 'command'");
+  }
+
+  @Test
+  void aProfileWithNothingToCheckIsRefused() {
+    assertThatThrownBy(() -> ProfileLoader.parse("name: empty\n", false, "p.yaml"))
+        .hasMessageContaining("nothing to check");
+  }
+
+  @Test
+  void staticAuthTokensAreHandedOutOnceEach() {
+    StaticAuthTokens tokens = new StaticAuthTokens(Map.of(LEAD, List.of("650342")));
+
+    assertThat(tokens.fresh(LEAD)).isEqualTo("650342");
+    assertThatThrownBy(() -> tokens.fresh(LEAD))
+        .isInstanceOf(AuthTokenSource.AuthTokenUnavailable.class)
+        .hasMessageContaining("no unused authToken left for lead " + LEAD);
+  }
+
+  @Test
+  void aStaticListOfUnusedAuthTokensFeedsTheChecks() {
+    mock.state().reset();
+
+    Status status = runSuccessCheck(lmsProfile(new Profile.AuthTokens(Map.of(LEAD, List.of("650342")), null, null)));
+
+    assertThat(status).isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void anExternalCommandThatPrintsATokenFeedsTheChecks() {
+    mock.state().reset();
+
+    Status status =
+        runSuccessCheck(lmsProfile(new Profile.AuthTokens(null, null, List.of("sh", "-c", "echo 118276"))));
+
+    assertThat(status).isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void aFailingCommandSkipsTheCheckWithItsError() {
+    RunResult result =
+        new ConformanceSuite(lmsProfile(new Profile.AuthTokens(null, null, List.of("sh", "-c", "echo no token >&2; exit 3"))), null, null)
+            .run(Set.of("LMS-SUCCESS-SCHEMA"), Set.of(), RunListener.NONE);
+
+    var check = result.result("LMS-SUCCESS-SCHEMA").orElseThrow();
+    assertThat(check.status()).isEqualTo(Status.SKIPPED);
+    assertThat(check.skipReason()).contains("exited 3").contains("no token");
+  }
+
+  @Test
+  void anHttpCallWithPlaceholdersFeedsTheChecks() {
+    Profile.HttpSource http =
+        new Profile.HttpSource(
+            "POST",
+            "{baseUrl}/__admin/authtokens",
+            Map.of("Content-Type", "application/json"),
+            "{\"accessToken\": \"{accessToken}\"}",
+            "/authToken");
+
+    assertThat(runSuccessCheck(lmsProfile(new Profile.AuthTokens(null, http, null)))).isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void anHttpCallThatFailsSkipsTheCheckWithTheAnswer() {
+    Profile.HttpSource http =
+        new Profile.HttpSource("POST", "{baseUrl}/__admin/nope", Map.of(), null, "/authToken");
+
+    RunResult result =
+        new ConformanceSuite(lmsProfile(new Profile.AuthTokens(null, http, null)), null, null)
+            .run(Set.of("LMS-SUCCESS-SCHEMA"), Set.of(), RunListener.NONE);
+
+    var check = result.result("LMS-SUCCESS-SCHEMA").orElseThrow();
+    assertThat(check.status()).isEqualTo(Status.SKIPPED);
+    assertThat(check.skipReason()).contains("answered 404");
+  }
+}
