@@ -64,8 +64,8 @@ public final class MockServer implements AutoCloseable {
         new Routes(
             new ContactsHandler(fixtures, state.throttle()),
             new LeadContactHandler(fixtures, state.authTokens(), clock),
-            new SendAuthTokenHandler(issuer, state.outbox(), clock, json),
-            new AdminHandlers(fixtures, state, issuer, json, clock.instant()));
+            new SendAuthTokenHandler(issuer, state.outbox(), json),
+            new AdminHandlers(fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     ProblemRenderer problems = new ProblemRenderer(json);
 
     Javalin app =

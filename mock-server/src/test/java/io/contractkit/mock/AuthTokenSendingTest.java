@@ -89,7 +89,10 @@ class AuthTokenSendingTest {
     Response sent = send(Fixture.LEAD, "email");
     assertThat(Instant.parse(sent.jsonPath().getString("expiresAt")))
         .isEqualTo(sentAt.plus(Duration.ofMinutes(15)));
-    String authToken = (String) latestMessage(Fixture.LEAD).get("authToken");
+    Map<String, Object> message = latestMessage(Fixture.LEAD);
+    assertThat(Instant.parse((String) message.get("sentAt"))).isEqualTo(sentAt);
+    assertThat(message.get("expiresAt")).isEqualTo(sent.jsonPath().getString("expiresAt"));
+    String authToken = (String) message.get("authToken");
 
     mock.clock().advance(Duration.ofMinutes(15));
 

@@ -38,17 +38,18 @@ public final class AuthTokenIssuer {
   }
 
   public IssuedAuthToken issue(Lead lead, Optional<String> code, Optional<Duration> ttl) {
-    var expiresAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(ttl.orElse(defaultTtl));
+    var issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    var expiresAt = issuedAt.plus(ttl.orElse(defaultTtl));
     if (code.isPresent()) {
       if (!store.issue(lead.accessToken(), code.get(), expiresAt)) {
         throw ApiProblem.conflict("This authToken is already active for this lead.");
       }
-      return new IssuedAuthToken(lead.accessToken(), code.get(), expiresAt);
+      return new IssuedAuthToken(lead.accessToken(), code.get(), issuedAt, expiresAt);
     }
     for (int i = 0; i < ATTEMPTS; i++) {
       String random6 = String.format("%06d", random.nextInt(1_000_000));
       if (store.issue(lead.accessToken(), random6, expiresAt)) {
-        return new IssuedAuthToken(lead.accessToken(), random6, expiresAt);
+        return new IssuedAuthToken(lead.accessToken(), random6, issuedAt, expiresAt);
       }
     }
     throw ApiProblem.conflict("Too many authTokens are active for this lead; reset the mock.");

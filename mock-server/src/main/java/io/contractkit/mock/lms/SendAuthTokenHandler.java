@@ -4,8 +4,6 @@ import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.http.QueryParameters;
 import io.javalin.http.Context;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SendAuthTokenHandler {
   private final AuthTokenIssuer issuer;
   private final Outbox outbox;
-  private final Clock clock;
   private final JsonMapper json;
 
-  public SendAuthTokenHandler(AuthTokenIssuer issuer, Outbox outbox, Clock clock, JsonMapper json) {
+  public SendAuthTokenHandler(AuthTokenIssuer issuer, Outbox outbox, JsonMapper json) {
     this.issuer = issuer;
     this.outbox = outbox;
-    this.clock = clock;
     this.json = json;
   }
 
@@ -55,7 +51,7 @@ public final class SendAuthTokenHandler {
             source,
             channel == Channel.EMAIL ? "Your access code" : null,
             text(lead, token),
-            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            token.issuedAt(),
             token.expiresAt());
     outbox.deliver(message);
 
