@@ -2,6 +2,7 @@ package io.contractkit.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contractkit.conformance.fakes.Profiles;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.fakes.ValidVariant;
 import io.contractkit.conformance.profile.Profile;
@@ -18,8 +19,7 @@ class ValidVariantsTest {
   @EnumSource(ValidVariant.class)
   void aCorrectImplementationThatChoseDifferentlyPasses(ValidVariant variant) {
     try (SimulatedImplementation impl = SimulatedImplementation.start(variant.defect(), variant.prefix())) {
-      Profile profile =
-          impl.profile(p -> new Profile(p.name(), variant.mode(), p.http(), p.contacts(), p.lms()));
+      Profile profile = impl.profile(p -> Profiles.withMode(p, variant.mode()));
 
       RunResult result = impl.run(profile);
 

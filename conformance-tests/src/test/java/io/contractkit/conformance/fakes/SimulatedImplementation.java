@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.profile.ProfileLoader;
+import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.ConformanceSuite;
 import io.contractkit.conformance.run.RunListener;
 import io.contractkit.conformance.run.RunResult;
@@ -57,7 +58,7 @@ public final class SimulatedImplementation implements AutoCloseable {
    * @param prefix a path prefix the implementation is deployed under ({@code /crm}), or empty
    */
   public static SimulatedImplementation start(Defect defect, String prefix) {
-    MockServer mock = MockServer.start(MockConfig.defaults().withPort(0));
+    MockServer mock = startMock();
     Upstream upstream = new Upstream(mock.baseUri());
     try {
       HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -80,6 +81,31 @@ public final class SimulatedImplementation implements AutoCloseable {
     } catch (IOException e) {
       mock.close();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** A bare mock server on a free loopback port: no proxy, no defect. */
+  public static MockServer startMock() {
+    return MockServer.start(MockConfig.defaults().withPort(0));
+  }
+
+  /** The example profile, as read from {@link #EXAMPLE_PROFILE}. */
+  public static Profile exampleProfile() {
+    return ProfileLoader.load(EXAMPLE_PROFILE);
+  }
+
+  /** Runs one check with the example profile against a fresh implementation with the defect. */
+  public static CheckResult runCheck(Defect defect, String id) {
+    return runCheck(defect, UnaryOperator.identity(), id);
+  }
+
+  /**
+   * Runs one check with the example profile, changed by {@code edit}, against a fresh
+   * implementation with the defect.
+   */
+  public static CheckResult runCheck(Defect defect, UnaryOperator<Profile> edit, String id) {
+    try (SimulatedImplementation impl = start(defect)) {
+      return impl.run(impl.profile(edit), id).result(id).orElseThrow();
     }
   }
 
@@ -124,7 +150,7 @@ public final class SimulatedImplementation implements AutoCloseable {
 
   /** The example profile, pointed at this implementation, then changed by {@code edit}. */
   public Profile profile(UnaryOperator<Profile> edit) {
-    return edit.apply(ProfileLoader.load(EXAMPLE_PROFILE));
+    return edit.apply(exampleProfile());
   }
 
   /** Runs the checks (all when none are named) with the example profile. */
@@ -148,5 +174,4 @@ public final class SimulatedImplementation implements AutoCloseable {
     pool.shutdownNow();
     mock.close();
   }
-
 }

@@ -4,36 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contractkit.conformance.checks.Mode;
+import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.run.ConformanceSuite;
 import io.contractkit.conformance.run.RunResult;
 import io.contractkit.conformance.run.RunListener;
 import io.contractkit.conformance.run.Status;
-import io.contractkit.mock.MockConfig;
 import io.contractkit.mock.MockServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Profiles: parsing, the errors a vendor sees, and the three ways to get fresh authTokens. */
 class ProfileTest {
   private static final String LEAD = "lead-7Gk2mQ9xWp4tR8vZ";
-  private static MockServer mock;
-
-  @BeforeAll
-  static void startMock() {
-    mock = MockServer.start(MockConfig.defaults().withPort(0));
-  }
-
-  @AfterAll
-  static void stopMock() {
-    mock.close();
-  }
+  @AutoClose private static final MockServer mock = SimulatedImplementation.startMock();
 
   private static String base() {
     return mock.baseUri().toString();

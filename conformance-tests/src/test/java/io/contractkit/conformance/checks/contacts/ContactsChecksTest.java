@@ -1,5 +1,8 @@
 package io.contractkit.conformance.checks.contacts;
 
+import static io.contractkit.conformance.fakes.CheckResults.assertFailed;
+import static io.contractkit.conformance.fakes.CheckResults.assertPassed;
+import static io.contractkit.conformance.fakes.SimulatedImplementation.runCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.conformance.checks.Category;
@@ -8,8 +11,10 @@ import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.Mode;
 import io.contractkit.conformance.checks.Severity;
 import io.contractkit.conformance.fakes.Answer;
+import io.contractkit.conformance.fakes.CheckResults;
 import io.contractkit.conformance.fakes.Defect;
 import io.contractkit.conformance.fakes.Incoming;
+import io.contractkit.conformance.fakes.Profiles;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
@@ -29,8 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,17 +66,7 @@ class ContactsChecksTest {
 
   private static final int MAX_FAILURES = 10;
 
-  private static SimulatedImplementation correct;
-
-  @BeforeAll
-  static void startCorrectImplementation() {
-    correct = SimulatedImplementation.start(Defect.NONE);
-  }
-
-  @AfterAll
-  static void stopCorrectImplementation() {
-    correct.close();
-  }
+  @AutoClose private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
 
   @BeforeEach
   void forgetEveryBlockOfTheCorrectImplementation() {
@@ -131,7 +125,7 @@ class ContactsChecksTest {
   void passesAgainstACorrectImplementation(String id) {
     CheckResult result = correct.run(id).result(id).orElseThrow();
 
-    assertThat(result.status()).as(describe(result)).isEqualTo(Status.PASSED);
+    assertPassed(result);
   }
 
   @Test
@@ -141,7 +135,7 @@ class ContactsChecksTest {
     RunResult run = correct.run(ids);
 
     assertThat(run.results()).hasSize(ids.length);
-    assertThat(run.results()).allSatisfy(r -> assertThat(r.status()).as(describe(r)).isEqualTo(Status.PASSED));
+    assertThat(run.results()).allSatisfy(CheckResults::assertPassed);
   }
 
   @Test
@@ -163,7 +157,7 @@ class ContactsChecksTest {
     try (SimulatedImplementation impl = SimulatedImplementation.start(everyOtherIpStillBlocked)) {
       RunResult run = impl.run(throttleIds);
 
-      assertThat(run.results()).allSatisfy(r -> assertThat(r.status()).as(describe(r)).isEqualTo(Status.PASSED));
+      assertThat(run.results()).allSatisfy(CheckResults::assertPassed);
       assertThat(seen).hasSizeGreaterThanOrEqualTo(2 * throttleIds.length);
     }
   }
@@ -251,11 +245,9 @@ class ContactsChecksTest {
           }
         });
 
-    try (SimulatedImplementation impl = SimulatedImplementation.start(otherValidChoices)) {
-      CheckResult result = impl.run(FOUND_EQUALS_PROFILE).result(FOUND_EQUALS_PROFILE).orElseThrow();
+    CheckResult result = runCheck(otherValidChoices, FOUND_EQUALS_PROFILE);
 
-      assertThat(result.status()).as(describe(result)).isEqualTo(Status.PASSED);
-    }
+    assertPassed(result);
   }
 
   @Test
@@ -291,10 +283,10 @@ class ContactsChecksTest {
   @Test
   void extraPropertiesAreAWarningThatDoesNotFailTheRunInLenientMode() {
     try (SimulatedImplementation impl = SimulatedImplementation.start(foundContact(body -> body.put("InternalScore", 7)))) {
-      RunResult run = impl.run(impl.profile(ContactsChecksTest::lenient), FOUND_NO_EXTRA);
+      RunResult run = impl.run(impl.profile(Profiles::lenient), FOUND_NO_EXTRA);
       CheckResult result = run.result(FOUND_NO_EXTRA).orElseThrow();
 
-      assertThat(result.status()).isEqualTo(Status.FAILED);
+      assertFailed(result);
       assertThat(result.severity()).isEqualTo(Severity.WARNING);
       assertThat(run.passed()).isTrue();
     }
@@ -376,36 +368,32 @@ class ContactsChecksTest {
   void malformedIpAnswered422PassesInLenientModeAndFailsInStrictMode() {
     try (SimulatedImplementation impl = SimulatedImplementation.start(answersMalformedIpWith(422))) {
       CheckResult strict = impl.run(MALFORMED_IP).result(MALFORMED_IP).orElseThrow();
-      CheckResult lenient = impl.run(impl.profile(ContactsChecksTest::lenient), MALFORMED_IP).result(MALFORMED_IP).orElseThrow();
+      CheckResult lenient = impl.run(impl.profile(Profiles::lenient), MALFORMED_IP).result(MALFORMED_IP).orElseThrow();
 
-      assertThat(strict.status()).isEqualTo(Status.FAILED);
+      assertFailed(strict);
       assertThat(strict.severity()).isEqualTo(Severity.ERROR);
       assertThat(strict.failure().expected()).startsWith("status 400");
       assertThat(strict.failure().actual()).isEqualTo("status 422");
-      assertThat(lenient.status()).as(describe(lenient)).isEqualTo(Status.PASSED);
+      assertPassed(lenient);
     }
   }
 
   @Test
   void malformedIpFailsAsAWarningInLenientModeWhenTheContactIsDisclosed() {
-    try (SimulatedImplementation impl = SimulatedImplementation.start(ignoresMalformedIp())) {
-      CheckResult lenient = impl.run(impl.profile(ContactsChecksTest::lenient), MALFORMED_IP).result(MALFORMED_IP).orElseThrow();
+    CheckResult lenient = runCheck(ignoresMalformedIp(), Profiles::lenient, MALFORMED_IP);
 
-      assertThat(lenient.status()).isEqualTo(Status.FAILED);
-      assertThat(lenient.severity()).isEqualTo(Severity.WARNING);
-      assertThat(lenient.failure().expected()).startsWith("a 4xx status");
-      assertThat(lenient.failure().actual()).contains("contact data");
-    }
+    assertFailed(lenient);
+    assertThat(lenient.severity()).isEqualTo(Severity.WARNING);
+    assertThat(lenient.failure().expected()).startsWith("a 4xx status");
+    assertThat(lenient.failure().actual()).contains("contact data");
   }
 
   @Test
   void malformedIpFailsInLenientModeWhenAnsweredWith500() {
-    try (SimulatedImplementation impl = SimulatedImplementation.start(answersMalformedIpWith(500))) {
-      CheckResult lenient = impl.run(impl.profile(ContactsChecksTest::lenient), MALFORMED_IP).result(MALFORMED_IP).orElseThrow();
+    CheckResult lenient = runCheck(answersMalformedIpWith(500), Profiles::lenient, MALFORMED_IP);
 
-      assertThat(lenient.status()).isEqualTo(Status.FAILED);
-      assertThat(lenient.failure().actual()).isEqualTo("status 500");
-    }
+    assertFailed(lenient);
+    assertThat(lenient.failure().actual()).isEqualTo("status 500");
   }
 
   // ---- CONTACTS-THROTTLE-BLOCKS --------------------------------------------------------------
@@ -493,11 +481,9 @@ class ContactsChecksTest {
   void retryAfterPassesWithAnHttpDateInTheFuture() {
     String inFiveMinutes = ThrottleSendsRetryAfter.IMF_FIXDATE.format(Instant.now().plusSeconds(300));
 
-    try (SimulatedImplementation impl = SimulatedImplementation.start(retryAfter(inFiveMinutes))) {
-      CheckResult result = impl.run(THROTTLE_RETRY_AFTER).result(THROTTLE_RETRY_AFTER).orElseThrow();
+    CheckResult result = runCheck(retryAfter(inFiveMinutes), THROTTLE_RETRY_AFTER);
 
-      assertThat(result.status()).as(describe(result)).isEqualTo(Status.PASSED);
-    }
+    assertPassed(result);
   }
 
   // ---- CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK ----------------------------------------------
@@ -601,10 +587,6 @@ class ContactsChecksTest {
 
   // ---- profiles and results ------------------------------------------------------------------
 
-  private static Profile lenient(Profile p) {
-    return new Profile(p.name(), Mode.LENIENT, p.http(), p.contacts(), p.lms());
-  }
-
   private static Profile withoutExpectedContacts(Profile p) {
     Profile.Contacts c = p.contacts();
     List<Profile.KnownContact> secrets =
@@ -614,19 +596,9 @@ class ContactsChecksTest {
 
   /** Runs one check (strict, example profile) against a fresh implementation with the defect; it must fail. */
   private static CheckFailure failureOf(Defect defect, String id) {
-    try (SimulatedImplementation impl = SimulatedImplementation.start(defect)) {
-      CheckResult result = impl.run(id).result(id).orElseThrow();
-      assertThat(result.status()).as(describe(result)).isEqualTo(Status.FAILED);
-      assertThat(result.failure().exchange()).as("the exchange that shows the failure").isNotNull();
-      return result.failure();
-    }
-  }
-
-  private static String describe(CheckResult r) {
-    return r.info().id() + " " + r.status()
-        + (r.failure() == null ? "" : ": expected " + r.failure().expected() + ", got " + r.failure().actual()
-            + (r.failure().exchange() == null ? "" : "\n" + r.failure().exchange().request().curl()
-                + "\n" + r.failure().exchange().statusLine() + " " + r.failure().exchange().bodyExcerpt()))
-        + (r.skipReason() == null ? "" : ": skipped, " + r.skipReason());
+    CheckResult result = runCheck(defect, id);
+    assertFailed(result);
+    assertThat(result.failure().exchange()).as("the exchange that shows the failure").isNotNull();
+    return result.failure();
   }
 }

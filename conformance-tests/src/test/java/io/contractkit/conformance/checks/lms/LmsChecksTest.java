@@ -1,30 +1,28 @@
 package io.contractkit.conformance.checks.lms;
 
+import static io.contractkit.conformance.fakes.CheckResults.assertFailed;
+import static io.contractkit.conformance.fakes.SimulatedImplementation.exampleProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.conformance.checks.Check;
-import io.contractkit.conformance.checks.Mode;
 import io.contractkit.conformance.checks.Severity;
 import io.contractkit.conformance.fakes.Answer;
+import io.contractkit.conformance.fakes.CheckResults;
 import io.contractkit.conformance.fakes.Defect;
 import io.contractkit.conformance.fakes.Incoming;
+import io.contractkit.conformance.fakes.Profiles;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.profile.Profile;
-import io.contractkit.conformance.profile.ProfileLoader;
 import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.RunResult;
 import io.contractkit.conformance.run.Status;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,12 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,17 +54,7 @@ class LmsChecksTest {
   private static final String LEAD_0 = "lead-7Gk2mQ9xWp4tR8vZ";
   private static final String EXPIRED_LEAD = "lead-expiredLm5Vt2Kq8W";
 
-  private static SimulatedImplementation correct;
-
-  @BeforeAll
-  static void startCorrectImplementation() {
-    correct = SimulatedImplementation.start(Defect.NONE);
-  }
-
-  @AfterAll
-  static void stopCorrectImplementation() {
-    correct.close();
-  }
+  @AutoClose private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
 
   static Stream<String> ids() {
     return LmsChecks.all().stream().map(c -> c.info().id());
@@ -123,7 +108,7 @@ class LmsChecksTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("ids")
   void passesAgainstACorrectImplementationInLenientMode(String id) {
-    assertPassed(run(correct, lenient(example()), id), id);
+    assertPassed(run(correct, Profiles.lenient(exampleProfile()), id), id);
   }
 
   @Test
@@ -291,9 +276,9 @@ class LmsChecksTest {
       assertPassed(strict, "LMS-SUCCESS-SCHEMA");
       assertPassed(strict, "LMS-SUCCESS-EQUALS-PROFILE");
 
-      RunResult lenient = run(impl, lenient(example()), checks);
+      RunResult lenient = run(impl, Profiles.lenient(exampleProfile()), checks);
       CheckResult warned = only(lenient, "LMS-SUCCESS-NO-EXTRA-PROPERTIES");
-      assertThat(warned.status()).isEqualTo(Status.FAILED);
+      assertFailed(warned);
       assertThat(warned.severity()).isEqualTo(Severity.WARNING);
       assertThat(lenient.passed()).isTrue();
     }
@@ -312,7 +297,7 @@ class LmsChecksTest {
 
   @Test
   void aRaceThatGivesEveryConcurrentRequestTheFirstAnswerFailsTheConcurrentOneTimeCheck() {
-    int n = example().lms().concurrency();
+    int n = exampleProfile().lms().concurrency();
     try (var impl = SimulatedImplementation.start(coalescingConcurrentRequests(n))) {
       assertThat(failureText(run(impl, "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"), "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"))
           .contains("exactly 1 of " + n + " concurrent requests")
@@ -393,10 +378,10 @@ class LmsChecksTest {
               "the answer to an unknown accessToken differs from the answer to a reused authToken: status 404 vs 200");
       assertThat(only(strict, "LMS-FAILURES-INDISTINGUISHABLE").severity()).isEqualTo(Severity.ERROR);
 
-      RunResult lenient = run(impl, lenient(example()), checks);
+      RunResult lenient = run(impl, Profiles.lenient(exampleProfile()), checks);
       assertPassed(lenient, "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE");
       CheckResult warned = only(lenient, "LMS-FAILURES-INDISTINGUISHABLE");
-      assertThat(warned.status()).isEqualTo(Status.FAILED);
+      assertFailed(warned);
       assertThat(warned.severity()).isEqualTo(Severity.WARNING);
     }
   }
@@ -411,7 +396,7 @@ class LmsChecksTest {
               : a;
         };
     try (var impl = SimulatedImplementation.start(crashes)) {
-      RunResult result = run(impl, lenient(example()), "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE");
+      RunResult result = run(impl, Profiles.lenient(exampleProfile()), "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE");
       assertThat(failureText(result, "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE"))
           .contains("no 5xx", "for a wrong authToken", "status 500");
     }
@@ -440,7 +425,7 @@ class LmsChecksTest {
                 ? Answer.json(200, NULL_VALUES)
                 : upstream.forward(request);
     try (var impl = SimulatedImplementation.start(nullValues)) {
-      RunResult result = run(impl, lenient(example()), "LMS-MISSING-AUTHTOKEN-400");
+      RunResult result = run(impl, Profiles.lenient(exampleProfile()), "LMS-MISSING-AUTHTOKEN-400");
       assertThat(failureText(result, "LMS-MISSING-AUTHTOKEN-400")).isEqualTo("status 400 | status 200");
     }
   }
@@ -637,29 +622,13 @@ class LmsChecksTest {
 
   // ---- helpers -----------------------------------------------------------------------------------------
 
-  /**
-   * The example profile. Read here rather than with {@code SimulatedImplementation#profile()}: the
-   * shared loader does not yet accept the lower-case {@code mode: strict} that profiles/mock.yaml
-   * uses (the {@link Mode} enum is matched case-sensitively), so the value is upper-cased first.
-   */
-  private static Profile example() {
-    try {
-      String text = Files.readString(SimulatedImplementation.EXAMPLE_PROFILE);
-      Matcher mode = Pattern.compile("(?m)^mode:\\s*(\\w+)").matcher(text);
-      String fixed = mode.find() ? mode.replaceFirst("mode: " + mode.group(1).toUpperCase(Locale.ROOT)) : text;
-      return ProfileLoader.parse(fixed, false, SimulatedImplementation.EXAMPLE_PROFILE.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static Profile edited(UnaryOperator<Profile> edit) {
-    return edit.apply(example());
+    return edit.apply(exampleProfile());
   }
 
   /** Runs the named checks with the example profile. */
   private static RunResult run(SimulatedImplementation impl, String... ids) {
-    return impl.run(example(), ids);
+    return impl.run(exampleProfile(), ids);
   }
 
   private static RunResult run(SimulatedImplementation impl, Profile profile, String... ids) {
@@ -667,15 +636,11 @@ class LmsChecksTest {
   }
 
   private static Set<String> knownAccessTokens() {
-    Profile.Lms lms = example().lms();
+    Profile.Lms lms = exampleProfile().lms();
     Set<String> known =
         lms.leads().stream().map(Profile.KnownLead::accessToken).collect(Collectors.toCollection(java.util.HashSet::new));
     known.add(lms.expiredLead().accessToken());
     return known;
-  }
-
-  private static Profile lenient(Profile p) {
-    return new Profile(p.name(), Mode.LENIENT, p.http(), p.contacts(), p.lms());
   }
 
   private static UnaryOperator<Profile> withLms(UnaryOperator<Profile.Lms> edit) {
@@ -691,16 +656,13 @@ class LmsChecksTest {
   }
 
   private static void assertPassed(RunResult result, String id) {
-    CheckResult r = only(result, id);
-    assertThat(r.status())
-        .as("%s: %s", id, r.failure() == null ? r.skipReason() : r.failure().getMessage())
-        .isEqualTo(Status.PASSED);
+    CheckResults.assertPassed(only(result, id));
   }
 
   /** "expected | actual" of a failed check; fails the test when the check did not fail. */
   private static String failureText(RunResult result, String id) {
     CheckResult r = only(result, id);
-    assertThat(r.status()).as("%s should fail (skip reason: %s)", id, r.skipReason()).isEqualTo(Status.FAILED);
+    assertFailed(r);
     return r.failure().expected() + " | " + r.failure().actual();
   }
 }

@@ -1,21 +1,23 @@
 package io.contractkit.conformance.checks.protocol;
 
+import static io.contractkit.conformance.fakes.CheckResults.assertFailed;
+import static io.contractkit.conformance.fakes.CheckResults.assertPassed;
+import static io.contractkit.conformance.fakes.SimulatedImplementation.runCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.conformance.checks.Check;
-import io.contractkit.conformance.checks.Mode;
 import io.contractkit.conformance.checks.Severity;
 import io.contractkit.conformance.fakes.Answer;
 import io.contractkit.conformance.fakes.Defect;
 import io.contractkit.conformance.fakes.Incoming;
+import io.contractkit.conformance.fakes.Profiles;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.Status;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,17 +27,7 @@ class ProtocolChecksTest {
   private static final UnaryOperator<Profile> WITHOUT_CONTACTS =
       p -> new Profile(p.name(), p.mode(), p.http(), null, p.lms());
 
-  private static SimulatedImplementation correct;
-
-  @BeforeAll
-  static void startCorrectImplementation() {
-    correct = SimulatedImplementation.start(Defect.NONE);
-  }
-
-  @AfterAll
-  static void stopCorrectImplementation() {
-    correct.close();
-  }
+  @AutoClose private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
 
   @Test
   void protocolChecksAreRegisteredInRunOrderWithTheirStableIds() {
@@ -65,8 +57,7 @@ class ProtocolChecksTest {
         OtherMethodsNotAllowed.ID
       })
   void everyProtocolCheckPassesAgainstACorrectImplementation(String id) {
-    CheckResult result = correct.run(id).result(id).orElseThrow();
-    assertThat(result.status()).as("%s: %s", id, explain(result)).isEqualTo(Status.PASSED);
+    assertPassed(correct.run(id).result(id).orElseThrow());
   }
 
   // ---- PROTOCOL-JSON-BY-DEFAULT ----------------------------------------------------------------
@@ -81,7 +72,7 @@ class ProtocolChecksTest {
               : answer;
         };
 
-    CheckResult result = runAgainst(textPlainByDefault, JsonByDefault.ID);
+    CheckResult result = runCheck(textPlainByDefault, JsonByDefault.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).isEqualTo("Content-Type application/json");
@@ -97,7 +88,7 @@ class ProtocolChecksTest {
           return request.isLms() ? answer.withHeader("Content-Type", "text/plain") : answer;
         };
 
-    CheckResult result = runAgainst(lmsTextPlain, WITHOUT_CONTACTS, JsonByDefault.ID);
+    CheckResult result = runCheck(lmsTextPlain, WITHOUT_CONTACTS, JsonByDefault.ID);
 
     assertFailed(result);
     assertThat(result.failure().actual()).isEqualTo("Content-Type text/plain");
@@ -125,16 +116,14 @@ class ProtocolChecksTest {
 
   @Test
   void jsonByDefaultLeavesTheMediaTypeOfAnLmsErrorToTheImplementationInLenientMode() {
-    UnaryOperator<Profile> lenient = p -> new Profile(p.name(), Mode.LENIENT, p.http(), p.contacts(), p.lms());
+    CheckResult result = runCheck(LMS_WRONG_TOKEN_404, Profiles::lenient, JsonByDefault.ID);
 
-    CheckResult result = runAgainst(LMS_WRONG_TOKEN_404, lenient, JsonByDefault.ID);
-
-    assertThat(result.status()).as(explain(result)).isEqualTo(Status.PASSED);
+    assertPassed(result);
   }
 
   @Test
   void jsonByDefaultExpectsTheAllNullAnswerForAWrongAuthTokenInStrictMode() {
-    CheckResult result = runAgainst(LMS_WRONG_TOKEN_404, JsonByDefault.ID);
+    CheckResult result = runCheck(LMS_WRONG_TOKEN_404, JsonByDefault.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).isEqualTo("status 200 (the all-null answer) for a wrong authToken");
@@ -151,7 +140,7 @@ class ProtocolChecksTest {
           return documented(request) ? answer.withHeader("Content-Type", "application/json; charset=utf-8") : answer;
         };
 
-    CheckResult result = runAgainst(alwaysApplicationJson, TextJsonWhenAsked.ID);
+    CheckResult result = runCheck(alwaysApplicationJson, TextJsonWhenAsked.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).isEqualTo("Content-Type text/json");
@@ -165,7 +154,7 @@ class ProtocolChecksTest {
   void cacheControlCheckWarnsWhenPersonalDataCarriesNoCacheControl() {
     Defect noCacheControl = (request, upstream) -> upstream.forward(request).withHeader("Cache-Control", null);
 
-    CheckResult result = runAgainst(noCacheControl, CacheControlNoStore.ID);
+    CheckResult result = runCheck(noCacheControl, CacheControlNoStore.ID);
 
     assertFailed(result);
     assertThat(result.severity()).isEqualTo(Severity.WARNING);
@@ -181,7 +170,7 @@ class ProtocolChecksTest {
           return request.isLms() ? answer.withHeader("Cache-Control", "private, max-age=600") : answer;
         };
 
-    CheckResult result = runAgainst(cacheableLead, CacheControlNoStore.ID);
+    CheckResult result = runCheck(cacheableLead, CacheControlNoStore.ID);
 
     assertFailed(result);
     assertThat(result.failure().actual()).isEqualTo("Cache-Control: private, max-age=600");
@@ -198,7 +187,7 @@ class ProtocolChecksTest {
 
   @Test
   void queryNamesCheckWarnsWhenUpperCaseSecretIsRejected() {
-    CheckResult result = runAgainst(CASE_SENSITIVE_NAMES, QueryNamesCaseInsensitive.ID);
+    CheckResult result = runCheck(CASE_SENSITIVE_NAMES, QueryNamesCaseInsensitive.ID);
 
     assertFailed(result);
     assertThat(result.severity()).isEqualTo(Severity.WARNING);
@@ -208,7 +197,7 @@ class ProtocolChecksTest {
 
   @Test
   void queryNamesCheckCoversTheUpperCaseLmsNames() {
-    CheckResult result = runAgainst(CASE_SENSITIVE_NAMES, WITHOUT_CONTACTS, QueryNamesCaseInsensitive.ID);
+    CheckResult result = runCheck(CASE_SENSITIVE_NAMES, WITHOUT_CONTACTS, QueryNamesCaseInsensitive.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).contains("?ACCESSTOKEN=&AUTHTOKEN=&SOURCE=");
@@ -225,7 +214,7 @@ class ProtocolChecksTest {
                 ? Answer.json(404, "{\"message\":\"not found\"}")
                 : upstream.forward(request);
 
-    CheckResult result = runAgainst(post404, OtherMethodsNotAllowed.ID);
+    CheckResult result = runCheck(post404, OtherMethodsNotAllowed.ID);
 
     assertFailed(result);
     assertThat(result.severity()).isEqualTo(Severity.WARNING);
@@ -242,7 +231,7 @@ class ProtocolChecksTest {
                 ? upstream.forward(new Incoming("GET", request.path(), request.rawQuery(), request.headers(), new byte[0]))
                 : upstream.forward(request);
 
-    CheckResult result = runAgainst(postLikeGet, WITHOUT_CONTACTS, OtherMethodsNotAllowed.ID);
+    CheckResult result = runCheck(postLikeGet, WITHOUT_CONTACTS, OtherMethodsNotAllowed.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).endsWith("for POST");
@@ -254,7 +243,7 @@ class ProtocolChecksTest {
   void otherMethodsCheckFailsWhen405LacksAnAllowHeader() {
     Defect noAllow = (request, upstream) -> upstream.forward(request).withHeader("Allow", null);
 
-    CheckResult result = runAgainst(noAllow, OtherMethodsNotAllowed.ID);
+    CheckResult result = runCheck(noAllow, OtherMethodsNotAllowed.ID);
 
     assertFailed(result);
     assertThat(result.failure().actual()).isEqualTo("status 405, Allow: (none)");
@@ -264,23 +253,5 @@ class ProtocolChecksTest {
 
   private static boolean documented(Incoming request) {
     return request.isContacts() || request.isLms();
-  }
-
-  private static CheckResult runAgainst(Defect defect, String id) {
-    return runAgainst(defect, UnaryOperator.identity(), id);
-  }
-
-  private static CheckResult runAgainst(Defect defect, UnaryOperator<Profile> edit, String id) {
-    try (SimulatedImplementation impl = SimulatedImplementation.start(defect)) {
-      return impl.run(impl.profile(edit), id).result(id).orElseThrow();
-    }
-  }
-
-  private static void assertFailed(CheckResult result) {
-    assertThat(result.status()).as(explain(result)).isEqualTo(Status.FAILED);
-  }
-
-  private static String explain(CheckResult result) {
-    return result.failure() != null ? result.failure().getMessage() : String.valueOf(result.skipReason());
   }
 }

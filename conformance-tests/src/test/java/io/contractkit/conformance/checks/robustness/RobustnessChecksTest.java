@@ -1,5 +1,8 @@
 package io.contractkit.conformance.checks.robustness;
 
+import static io.contractkit.conformance.fakes.CheckResults.assertFailed;
+import static io.contractkit.conformance.fakes.CheckResults.assertPassed;
+import static io.contractkit.conformance.fakes.SimulatedImplementation.runCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.conformance.checks.Check;
@@ -11,15 +14,13 @@ import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.fakes.Upstream;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
-import io.contractkit.conformance.run.Status;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,17 +29,7 @@ class RobustnessChecksTest {
   private static final String KNOWN_SECRET = "8Qm3vT7kLp2XwZ9rBn4Y";
   private static final String LEAD = "lead-7Gk2mQ9xWp4tR8vZ";
 
-  private static SimulatedImplementation correct;
-
-  @BeforeAll
-  static void startCorrectImplementation() {
-    correct = SimulatedImplementation.start(Defect.NONE);
-  }
-
-  @AfterAll
-  static void stopCorrectImplementation() {
-    correct.close();
-  }
+  @AutoClose private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
 
   @Test
   void robustnessChecksAreRegisteredInRunOrderAsErrors() {
@@ -66,8 +57,7 @@ class RobustnessChecksTest {
   @ValueSource(
       strings = {ContactsNoServerError.ID, LmsNoServerError.ID, ContactsNoDisclosure.ID, LmsNoDisclosure.ID})
   void everyRobustnessCheckPassesAgainstACorrectImplementation(String id) {
-    CheckResult result = correct.run(id).result(id).orElseThrow();
-    assertThat(result.status()).as("%s: %s", id, explain(result)).isEqualTo(Status.PASSED);
+    assertPassed(correct.run(id).result(id).orElseThrow());
   }
 
   // ---- ROBUSTNESS-CONTACTS-NO-5XX --------------------------------------------------------------
@@ -80,7 +70,7 @@ class RobustnessChecksTest {
                 ? Answer.json(500, "{\"message\":\"String or binary data would be truncated.\"}")
                 : upstream.forward(request);
 
-    CheckResult result = runAgainst(longValues500, ContactsNoServerError.ID);
+    CheckResult result = runCheck(longValues500, ContactsNoServerError.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).isEqualTo("no 5xx (a 2xx or 4xx answer) for secret: a 10 KB value");
@@ -96,7 +86,7 @@ class RobustnessChecksTest {
                 ? Answer.json(500, "{\"message\":\"Unclosed quotation mark\"}")
                 : upstream.forward(request);
 
-    CheckResult result = runAgainst(ipWithQuote500, ContactsNoServerError.ID);
+    CheckResult result = runCheck(ipWithQuote500, ContactsNoServerError.ID);
 
     assertFailed(result);
     assertThat(result.failure().actual()).isEqualTo("status 500 for ip: quotes and backslashes (random secret)");
@@ -112,7 +102,7 @@ class RobustnessChecksTest {
                 ? Answer.json(500, "{\"message\":\"Incorrect syntax near ''\"}")
                 : upstream.forward(request);
 
-    CheckResult result = runAgainst(quote500, LmsNoServerError.ID);
+    CheckResult result = runCheck(quote500, LmsNoServerError.ID);
 
     assertFailed(result);
     assertThat(result.failure().actual()).isEqualTo("status 500 for accessToken: quotes and backslashes");
@@ -127,7 +117,7 @@ class RobustnessChecksTest {
                 ? closeWithoutAnswer()
                 : upstream.forward(request);
 
-    CheckResult result = runAgainst(closeOnScript, LmsNoServerError.ID);
+    CheckResult result = runCheck(closeOnScript, LmsNoServerError.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).contains("an HTTP answer that is not a 5xx");
@@ -147,7 +137,7 @@ class RobustnessChecksTest {
                 ? upstream.forward(request.withQuery("secret=" + KNOWN_SECRET))
                 : upstream.forward(request);
 
-    CheckResult result = runAgainst(sqlInjectable, ContactsNoDisclosure.ID);
+    CheckResult result = runCheck(sqlInjectable, ContactsNoDisclosure.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).isEqualTo("no contact data for secret: ' OR 1=1 --");
@@ -166,7 +156,7 @@ class RobustnessChecksTest {
               : upstream.forward(request);
         };
 
-    CheckResult result = runAgainst(likeLookup, ContactsNoDisclosure.ID);
+    CheckResult result = runCheck(likeLookup, ContactsNoDisclosure.ID);
 
     assertFailed(result);
     assertThat(result.failure().actual()).startsWith("contact data for secret: a known secret's first half + %: ");
@@ -183,7 +173,7 @@ class RobustnessChecksTest {
                 ? upstream.forward(withFreshAuthToken(request, upstream))
                 : upstream.forward(request);
 
-    CheckResult result = runAgainst(wildcardToken, LmsNoDisclosure.ID);
+    CheckResult result = runCheck(wildcardToken, LmsNoDisclosure.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).isEqualTo("no contact data for authToken: * (valid accessToken)");
@@ -209,7 +199,7 @@ class RobustnessChecksTest {
                 ? Answer.json(400, "{\"message\":\"authToken undefined is not valid for Jürgen Weiß\"}")
                 : upstream.forward(request);
 
-    CheckResult result = runAgainst(chattyError, leadWithoutExpected, LmsNoDisclosure.ID);
+    CheckResult result = runCheck(chattyError, leadWithoutExpected, LmsNoDisclosure.ID);
 
     assertFailed(result);
     assertThat(result.failure().actual())
@@ -246,23 +236,5 @@ class RobustnessChecksTest {
   @SuppressWarnings("unchecked")
   private static <E extends Throwable> Answer sneakyThrow(Throwable e) throws E {
     throw (E) e;
-  }
-
-  private static CheckResult runAgainst(Defect defect, String id) {
-    return runAgainst(defect, UnaryOperator.identity(), id);
-  }
-
-  private static CheckResult runAgainst(Defect defect, UnaryOperator<Profile> edit, String id) {
-    try (SimulatedImplementation impl = SimulatedImplementation.start(defect)) {
-      return impl.run(impl.profile(edit), id).result(id).orElseThrow();
-    }
-  }
-
-  private static void assertFailed(CheckResult result) {
-    assertThat(result.status()).as(explain(result)).isEqualTo(Status.FAILED);
-  }
-
-  private static String explain(CheckResult result) {
-    return result.failure() != null ? result.failure().getMessage() : String.valueOf(result.skipReason());
   }
 }
