@@ -13,6 +13,7 @@ import io.contractkit.conformance.report.FailureText;
 import io.contractkit.conformance.report.Reports;
 import io.contractkit.conformance.run.ConformanceSuite;
 import io.contractkit.conformance.run.RunResult;
+import io.contractkit.conformance.run.Status;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,6 +87,9 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--no-color", description = "No ANSI colors (also off when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
+
+  @Option(names = "--fail-on-skipped", description = "Exit 1 also when a check was skipped because the profile lacks what it needs (for gates that must run every check).")
+  boolean failOnSkipped;
 
   @Option(names = "--write-check-reference", paramLabel = "FILE", description = "Write the check reference (Markdown) to FILE and exit.")
   Path checkReference;
@@ -163,6 +167,11 @@ public final class Main implements Callable<Integer> {
       return USAGE;
     }
     console.summary(result, written);
+    long skipped = result.count(Status.SKIPPED);
+    if (failOnSkipped && skipped > 0) {
+      err.println("conformance: " + skipped + " check(s) skipped and --fail-on-skipped is set");
+      return FAILED;
+    }
     return result.passed() ? PASSED : FAILED;
   }
 

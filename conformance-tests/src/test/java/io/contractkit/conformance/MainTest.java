@@ -161,4 +161,20 @@ class MainTest {
     assertThat(json.get("checks")).isEmpty();
     assertThat(out.toString()).contains("Verdict: PASSED", reports.resolve("results.json").toString());
   }
+
+  @Test
+  void aCheckSkippedForLackOfProfileDataPassesTheGateUnlessFailOnSkippedIsSet() throws Exception {
+    String[] args = {
+      "--profile", profile().toString(), "--no-color", "--only", "CONTACTS-FOUND-SCHEMA",
+      "--report-dir", tmp.resolve("skip").toString()
+    };
+
+    assertThat(run(args)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("SKIP", "contacts.secrets");
+
+    String[] strict = java.util.Arrays.copyOf(args, args.length + 1);
+    strict[args.length] = "--fail-on-skipped";
+    assertThat(run(strict)).isEqualTo(1);
+    assertThat(err.toString()).contains("1 check(s) skipped and --fail-on-skipped is set");
+  }
 }
