@@ -69,10 +69,6 @@ public record MockConfig(
     return new MockConfig(host, port, fixtures, throttle, authTokenTtl, origins, journalSize, outboxSize);
   }
 
-  public MockConfig withAuthTokenTtl(Duration ttl) {
-    return new MockConfig(host, port, fixtures, throttle, ttl, corsOrigins, journalSize, outboxSize);
-  }
-
   public boolean anyCorsOrigin() {
     return corsOrigins.contains("*");
   }

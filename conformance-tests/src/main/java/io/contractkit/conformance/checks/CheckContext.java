@@ -7,7 +7,6 @@ import io.contractkit.conformance.profile.AuthTokenSource;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.schema.Schemas;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -231,14 +230,5 @@ public final class CheckContext {
       s.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
     }
     return s.toString();
-  }
-
-  /** A list of n distinct random tokens. */
-  public List<String> randomTokens(String prefix, int length, int n) {
-    List<String> tokens = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      tokens.add(randomToken(prefix, length));
-    }
-    return tokens;
   }
 }

@@ -15,12 +15,6 @@ public final class Expect {
     }
   }
 
-  public static void status4xx(Exchange e) {
-    if (!e.is4xx()) {
-      throw new CheckFailure("a 4xx status", "status " + e.status(), e);
-    }
-  }
-
   public static void not5xx(Exchange e) {
     if (e.is5xx()) {
       throw new CheckFailure("no 5xx (a 2xx or 4xx answer)", "status " + e.status(), e);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One request a check sends. Query parameters are percent-encoded unless added {@link
@@ -130,12 +129,5 @@ public final class ProbeRequest {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /** Headers as one line each, for reports. */
-  public String headerLines() {
-    return headers.entrySet().stream()
-        .map(e -> e.getKey() + ": " + e.getValue())
-        .collect(Collectors.joining("\n"));
   }
 }

@@ -59,11 +59,6 @@ public record Incoming(String method, String path, String rawQuery, Map<String, 
     return new Incoming(method, path, newRawQuery, headers, body);
   }
 
-  /** The same request with another path. */
-  public Incoming withPath(String newPath) {
-    return new Incoming(method, newPath, rawQuery, headers, body);
-  }
-
   public Optional<String> header(String name) {
     return headers.entrySet().stream()
         .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
