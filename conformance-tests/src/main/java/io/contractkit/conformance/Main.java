@@ -58,40 +58,78 @@ public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--profile", paramLabel = "FILE", description = "YAML or JSON profile: where the APIs live and the test data (see PROFILE.md).")
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description = "YAML or JSON profile: where the APIs live and the test data (see PROFILE.md).")
   Path profileFile;
 
-  @Option(names = "--base-url", paramLabel = "URL", description = "Base URL of both APIs (overrides the profile).")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description = "Base URL of both APIs (overrides the profile).")
   String baseUrl;
 
-  @Option(names = "--contacts-base-url", paramLabel = "URL", description = "Base URL of the Contacts API (overrides --base-url and the profile).")
+  @Option(
+      names = "--contacts-base-url",
+      paramLabel = "URL",
+      description = "Base URL of the Contacts API (overrides --base-url and the profile).")
   String contactsBaseUrl;
 
-  @Option(names = "--lms-base-url", paramLabel = "URL", description = "Base URL of the LMS API (overrides --base-url and the profile).")
+  @Option(
+      names = "--lms-base-url",
+      paramLabel = "URL",
+      description = "Base URL of the LMS API (overrides --base-url and the profile).")
   String lmsBaseUrl;
 
-  @Option(names = "--only", paramLabel = "ID", split = ",", description = "Run only these checks; repeatable, comma-separated.")
+  @Option(
+      names = "--only",
+      paramLabel = "ID",
+      split = ",",
+      description = "Run only these checks; repeatable, comma-separated.")
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--skip", paramLabel = "ID", split = ",", description = "Do not run these checks; repeatable, comma-separated.")
+  @Option(
+      names = "--skip",
+      paramLabel = "ID",
+      split = ",",
+      description = "Do not run these checks; repeatable, comma-separated.")
   List<String> skip = new ArrayList<>();
 
-  @Option(names = "--list-checks", description = "Print every check (id, category, severity strict/lenient, title) and exit.")
+  @Option(
+      names = "--list-checks",
+      description = "Print every check (id, category, severity strict/lenient, title) and exit.")
   boolean listChecks;
 
-  @Option(names = "--mode", paramLabel = "strict|lenient", converter = ModeConverter.class, description = "Override the profile's mode.")
+  @Option(
+      names = "--mode",
+      paramLabel = "strict|lenient",
+      converter = ModeConverter.class,
+      description = "Override the profile's mode.")
   Mode mode;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report", description = "Where junit.xml, report.html and results.json go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      defaultValue = "conformance-report",
+      description = "Where junit.xml, report.html and results.json go (default: ${DEFAULT-VALUE}).")
   Path reportDir;
 
-  @Option(names = "--no-color", description = "No ANSI colors (also off when NO_COLOR is set or output is not a terminal).")
+  @Option(
+      names = "--no-color",
+      description = "No ANSI colors (also off when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
 
-  @Option(names = "--fail-on-skipped", description = "Exit 1 also when a check was skipped because the profile lacks what it needs (for gates that must run every check).")
+  @Option(
+      names = "--fail-on-skipped",
+      description =
+          "Exit 1 also when a check was skipped because the profile lacks what it needs (for gates that must run every check).")
   boolean failOnSkipped;
 
-  @Option(names = "--write-check-reference", paramLabel = "FILE", description = "Write the check reference (Markdown) to FILE and exit.")
+  @Option(
+      names = "--write-check-reference",
+      paramLabel = "FILE",
+      description = "Write the check reference (Markdown) to FILE and exit.")
   Path checkReference;
 
   public static void main(String[] args) {
@@ -125,7 +163,11 @@ public final class Main implements Callable<Integer> {
         try {
           CheckReference.write(checkReference);
         } catch (IOException e) {
-          err.println("conformance: cannot write the check reference to " + checkReference + ": " + e.getMessage());
+          err.println(
+              "conformance: cannot write the check reference to "
+                  + checkReference
+                  + ": "
+                  + e.getMessage());
           return USAGE;
         }
         out.println("Wrote the check reference to " + checkReference);
@@ -133,17 +175,20 @@ public final class Main implements Callable<Integer> {
       return PASSED;
     }
     if (profileFile == null) {
-      err.println("conformance: missing --profile FILE (or use --list-checks, --write-check-reference, --help)");
+      err.println(
+          "conformance: missing --profile FILE (or use --list-checks, --write-check-reference, --help)");
       return USAGE;
     }
 
     Set<String> onlyIds = ids(only);
     Set<String> skipIds = ids(skip);
-    CheckRegistry.standard().select(onlyIds, skipIds); // an unknown id fails here, before any request
+    CheckRegistry.standard()
+        .select(onlyIds, skipIds); // an unknown id fails here, before any request
 
     Profile profile = ProfileLoader.load(profileFile);
     if (mode != null) {
-      profile = new Profile(profile.name(), mode, profile.http(), profile.contacts(), profile.lms());
+      profile =
+          new Profile(profile.name(), mode, profile.http(), profile.contacts(), profile.lms());
     }
     ConformanceSuite suite =
         new ConformanceSuite(profile, first(contactsBaseUrl, baseUrl), first(lmsBaseUrl, baseUrl));
@@ -195,7 +240,9 @@ public final class Main implements Callable<Integer> {
           format,
           info.id(),
           info.category().name(),
-          FailureText.severity(info.severity(Mode.STRICT)) + "/" + FailureText.severity(info.severity(Mode.LENIENT)),
+          FailureText.severity(info.severity(Mode.STRICT))
+              + "/"
+              + FailureText.severity(info.severity(Mode.LENIENT)),
           info.title());
     }
     out.printf("%n%d checks%n", infos.size());
@@ -239,7 +286,8 @@ public final class Main implements Callable<Integer> {
       try {
         return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a mode; use strict or lenient");
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a mode; use strict or lenient");
       }
     }
   }

@@ -24,7 +24,8 @@ class DefectCatalogueTest {
   void theCatalogueHoldsAtLeastTwentyDefectsForChecksThatExist() {
     assertThat(KnownDefect.values()).hasSizeGreaterThanOrEqualTo(20);
     var ids = CheckRegistry.standard().all().stream().map(c -> c.info().id()).toList();
-    assertThat(Arrays.stream(KnownDefect.values()).map(KnownDefect::expectedCheckId)).allMatch(ids::contains);
+    assertThat(Arrays.stream(KnownDefect.values()).map(KnownDefect::expectedCheckId))
+        .allMatch(ids::contains);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -34,7 +35,9 @@ class DefectCatalogueTest {
       RunResult result = impl.run(defect.expectedCheckId());
 
       CheckResult caught = result.result(defect.expectedCheckId()).orElseThrow();
-      assertThat(caught.status()).as("%s: %s", defect, defect.description()).isEqualTo(Status.FAILED);
+      assertThat(caught.status())
+          .as("%s: %s", defect, defect.description())
+          .isEqualTo(Status.FAILED);
       assertThat(caught.failure().expected()).isNotBlank();
       assertThat(caught.failure().actual()).isNotBlank();
       assertThat(result.passed()).isEqualTo(caught.severity() == Severity.WARNING);

@@ -66,13 +66,23 @@ class MainTest {
     int code = run("--profile", missing.toString(), "--report-dir", tmp.resolve("r").toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains(missing.toString()).contains("not found").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .contains(missing.toString())
+        .contains("not found")
+        .doesNotContain("\tat ");
     assertThat(tmp.resolve("r")).doesNotExist();
   }
 
   @Test
   void anUnknownCheckIdInOnlyExitsTwoNamingTheId() throws Exception {
-    int code = run("--profile", profile().toString(), "--only", "NO-SUCH-CHECK", "--report-dir", tmp.resolve("r").toString());
+    int code =
+        run(
+            "--profile",
+            profile().toString(),
+            "--only",
+            "NO-SUCH-CHECK",
+            "--report-dir",
+            tmp.resolve("r").toString());
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("NO-SUCH-CHECK").doesNotContain("\tat ");
@@ -80,7 +90,14 @@ class MainTest {
 
   @Test
   void anUnknownCheckIdInACommaSeparatedSkipListExitsTwoNamingTheId() throws Exception {
-    int code = run("--profile", profile().toString(), "--skip", " ,ALSO-NOT-A-CHECK", "--report-dir", tmp.resolve("r").toString());
+    int code =
+        run(
+            "--profile",
+            profile().toString(),
+            "--skip",
+            " ,ALSO-NOT-A-CHECK",
+            "--report-dir",
+            tmp.resolve("r").toString());
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("ALSO-NOT-A-CHECK");
@@ -92,8 +109,10 @@ class MainTest {
 
     assertThat(code).isZero();
     assertThat(out.toString())
-        .contains("--profile", "--base-url", "--contacts-base-url", "--lms-base-url", "--only", "--skip")
-        .contains("--list-checks", "--mode", "--report-dir", "--no-color", "--write-check-reference")
+        .contains(
+            "--profile", "--base-url", "--contacts-base-url", "--lms-base-url", "--only", "--skip")
+        .contains(
+            "--list-checks", "--mode", "--report-dir", "--no-color", "--write-check-reference")
         .contains("conformance-report");
   }
 
@@ -139,10 +158,15 @@ class MainTest {
   }
 
   @Test
-  void aRunWithEveryCheckSkippedWritesTheReportsAndPassesWithLenientModeFromTheCommandLine() throws Exception {
+  void aRunWithEveryCheckSkippedWritesTheReportsAndPassesWithLenientModeFromTheCommandLine()
+      throws Exception {
     Path reports = tmp.resolve("out");
-    List<String> args = new ArrayList<>(List.of("--profile", profile().toString(), "--no-color", "--mode", "LENIENT"));
-    args.addAll(List.of("--base-url", "http://127.0.0.1:10", "--lms-base-url", "http://127.0.0.1:11/lms-root"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("--profile", profile().toString(), "--no-color", "--mode", "LENIENT"));
+    args.addAll(
+        List.of(
+            "--base-url", "http://127.0.0.1:10", "--lms-base-url", "http://127.0.0.1:11/lms-root"));
     args.addAll(List.of("--report-dir", reports.toString()));
     for (Check check : CheckRegistry.standard().all()) {
       args.add("--skip=" + check.info().id());
@@ -159,14 +183,20 @@ class MainTest {
     assertThat(json.at("/target/contactsBaseUrl").asString()).isEqualTo("http://127.0.0.1:10");
     assertThat(json.at("/target/lmsBaseUrl").asString()).isEqualTo("http://127.0.0.1:11/lms-root");
     assertThat(json.get("checks")).isEmpty();
-    assertThat(out.toString()).contains("Verdict: PASSED", reports.resolve("results.json").toString());
+    assertThat(out.toString())
+        .contains("Verdict: PASSED", reports.resolve("results.json").toString());
   }
 
   @Test
   void aCheckSkippedForLackOfProfileDataPassesTheGateUnlessFailOnSkippedIsSet() throws Exception {
     String[] args = {
-      "--profile", profile().toString(), "--no-color", "--only", "CONTACTS-FOUND-SCHEMA",
-      "--report-dir", tmp.resolve("skip").toString()
+      "--profile",
+      profile().toString(),
+      "--no-color",
+      "--only",
+      "CONTACTS-FOUND-SCHEMA",
+      "--report-dir",
+      tmp.resolve("skip").toString()
     };
 
     assertThat(run(args)).as(err.toString()).isZero();

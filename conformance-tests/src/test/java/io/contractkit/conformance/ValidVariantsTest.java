@@ -18,14 +18,21 @@ class ValidVariantsTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(ValidVariant.class)
   void aCorrectImplementationThatChoseDifferentlyPasses(ValidVariant variant) {
-    try (SimulatedImplementation impl = SimulatedImplementation.start(variant.defect(), variant.prefix())) {
+    try (SimulatedImplementation impl =
+        SimulatedImplementation.start(variant.defect(), variant.prefix())) {
       Profile profile = impl.profile(p -> Profiles.withMode(p, variant.mode()));
 
       RunResult result = impl.run(profile);
 
       assertThat(result.results())
           .filteredOn(CheckResult::failsGate)
-          .extracting(r -> r.info().id() + ": expected " + r.failure().expected() + ", got " + r.failure().actual())
+          .extracting(
+              r ->
+                  r.info().id()
+                      + ": expected "
+                      + r.failure().expected()
+                      + ", got "
+                      + r.failure().actual())
           .as(variant.description())
           .isEmpty();
       assertThat(result.results()).filteredOn(r -> r.status() == Status.SKIPPED).isEmpty();

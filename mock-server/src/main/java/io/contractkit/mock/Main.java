@@ -30,7 +30,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
     })
 public final class Main implements Callable<Integer> {
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON config file with the same settings as these flags.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML or JSON config file with the same settings as these flags.")
   Path configFile;
 
   @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1).")
@@ -39,28 +42,56 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8080).")
   Integer port;
 
-  @Option(names = "--fixtures", paramLabel = "DIR", description = "Folder with contacts.json and leads.json (default: the bundled fixtures).")
+  @Option(
+      names = "--fixtures",
+      paramLabel = "DIR",
+      description = "Folder with contacts.json and leads.json (default: the bundled fixtures).")
   Path fixtures;
 
-  @Option(names = "--throttle-max-failures", paramLabel = "N", description = "Failed lookups per ip that trigger a block (default: 10).")
+  @Option(
+      names = "--throttle-max-failures",
+      paramLabel = "N",
+      description = "Failed lookups per ip that trigger a block (default: 10).")
   Integer maxFailures;
 
-  @Option(names = "--throttle-window", paramLabel = "DURATION", converter = DurationConverter.class, description = "Window in which failures are counted (default: 60s).")
+  @Option(
+      names = "--throttle-window",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Window in which failures are counted (default: 60s).")
   Duration window;
 
-  @Option(names = "--throttle-block", paramLabel = "DURATION", converter = DurationConverter.class, description = "How long a blocked ip stays blocked (default: 300s).")
+  @Option(
+      names = "--throttle-block",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How long a blocked ip stays blocked (default: 300s).")
   Duration block;
 
-  @Option(names = "--token-ttl", paramLabel = "DURATION", converter = DurationConverter.class, description = "Lifetime of a sent or minted authToken (default: 15m).")
+  @Option(
+      names = "--token-ttl",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Lifetime of a sent or minted authToken (default: 15m).")
   Duration tokenTtl;
 
-  @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",", description = "Origin allowed to call from a browser; repeatable; * for any (default: *).")
+  @Option(
+      names = "--cors-origin",
+      paramLabel = "ORIGIN",
+      split = ",",
+      description = "Origin allowed to call from a browser; repeatable; * for any (default: *).")
   List<String> corsOrigins;
 
-  @Option(names = "--journal-size", paramLabel = "N", description = "Requests kept in the journal (default: 1000).")
+  @Option(
+      names = "--journal-size",
+      paramLabel = "N",
+      description = "Requests kept in the journal (default: 1000).")
   Integer journalSize;
 
-  @Option(names = "--outbox-size", paramLabel = "N", description = "Messages kept in the outbox (default: 1000).")
+  @Option(
+      names = "--outbox-size",
+      paramLabel = "N",
+      description = "Messages kept in the outbox (default: 1000).")
   Integer outboxSize;
 
   public static void main(String[] args) {
@@ -105,7 +136,8 @@ public final class Main implements Callable<Integer> {
   MockConfig config() {
     ConfigFile file = readConfigFile();
     MockConfig d = MockConfig.defaults();
-    ConfigFile.Throttle t = file.throttle() == null ? new ConfigFile.Throttle(null, null, null) : file.throttle();
+    ConfigFile.Throttle t =
+        file.throttle() == null ? new ConfigFile.Throttle(null, null, null) : file.throttle();
     ThrottlePolicy throttle =
         new ThrottlePolicy(
             first(maxFailures, t.maxFailures(), d.throttle().maxFailures()),
@@ -140,7 +172,8 @@ public final class Main implements Callable<Integer> {
           .build()
           .readValue(configFile.toFile(), ConfigFile.class);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("config file " + configFile + ": " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          "config file " + configFile + ": " + e.getOriginalMessage());
     }
   }
 
@@ -148,7 +181,8 @@ public final class Main implements Callable<Integer> {
     try {
       return text == null ? null : DurationConverter.parse(text);
     } catch (CommandLine.TypeConversionException e) {
-      throw new IllegalArgumentException("config file " + configFile + ", " + key + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "config file " + configFile + ", " + key + ": " + e.getMessage());
     }
   }
 
@@ -161,5 +195,4 @@ public final class Main implements Callable<Integer> {
     }
     return null;
   }
-
 }

@@ -54,19 +54,23 @@ public record MockConfig(
   }
 
   public MockConfig withPort(int newPort) {
-    return new MockConfig(host, newPort, fixtures, throttle, authTokenTtl, corsOrigins, journalSize, outboxSize);
+    return new MockConfig(
+        host, newPort, fixtures, throttle, authTokenTtl, corsOrigins, journalSize, outboxSize);
   }
 
   public MockConfig withFixtures(Path folder) {
-    return new MockConfig(host, port, folder, throttle, authTokenTtl, corsOrigins, journalSize, outboxSize);
+    return new MockConfig(
+        host, port, folder, throttle, authTokenTtl, corsOrigins, journalSize, outboxSize);
   }
 
   public MockConfig withThrottle(ThrottlePolicy policy) {
-    return new MockConfig(host, port, fixtures, policy, authTokenTtl, corsOrigins, journalSize, outboxSize);
+    return new MockConfig(
+        host, port, fixtures, policy, authTokenTtl, corsOrigins, journalSize, outboxSize);
   }
 
   public MockConfig withCorsOrigins(List<String> origins) {
-    return new MockConfig(host, port, fixtures, throttle, authTokenTtl, origins, journalSize, outboxSize);
+    return new MockConfig(
+        host, port, fixtures, throttle, authTokenTtl, origins, journalSize, outboxSize);
   }
 
   public boolean anyCorsOrigin() {

@@ -65,7 +65,8 @@ public final class MockServer implements AutoCloseable {
             new ContactsHandler(fixtures, state.throttle()),
             new LeadContactHandler(fixtures, state.authTokens(), clock),
             new SendAuthTokenHandler(issuer, state.outbox(), json),
-            new AdminHandlers(fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            new AdminHandlers(
+                fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     ProblemRenderer problems = new ProblemRenderer(json);
 
     Javalin app =
@@ -90,7 +91,9 @@ public final class MockServer implements AutoCloseable {
                             } else {
                               rule.allowHost(
                                   config.corsOrigins().get(0),
-                                  config.corsOrigins().subList(1, config.corsOrigins().size())
+                                  config
+                                      .corsOrigins()
+                                      .subList(1, config.corsOrigins().size())
                                       .toArray(String[]::new));
                             }
                             rule.exposeHeader("Retry-After");
@@ -101,7 +104,8 @@ public final class MockServer implements AutoCloseable {
               javalin.routes.exception(ApiProblem.class, problems::render);
               javalin.routes.exception(HttpResponseException.class, problems::render);
               javalin.routes.exception(Exception.class, problems::render);
-              javalin.requestLogger.http((ctx, millis) -> record(state.journal(), clock, ctx, millis));
+              javalin.requestLogger.http(
+                  (ctx, millis) -> record(state.journal(), clock, ctx, millis));
             });
     app.start();
     return new MockServer(app, config, fixtures, state);

@@ -27,8 +27,12 @@ final class Routes {
 
   private static final List<HandlerType> METHODS =
       List.of(
-          HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT,
-          HandlerType.PATCH, HandlerType.DELETE);
+          HandlerType.GET,
+          HandlerType.HEAD,
+          HandlerType.POST,
+          HandlerType.PUT,
+          HandlerType.PATCH,
+          HandlerType.DELETE);
 
   private record Route(HandlerType method, String path, Handler handler) {}
 
@@ -69,7 +73,9 @@ final class Routes {
           String allow = allowed.stream().map(HandlerType::name).collect(Collectors.joining(", "));
           // OPTIONS: the CORS preflight headers are added by the CORS plugin; the answer is empty.
           routes.addHttpHandler(
-              HandlerType.OPTIONS, path, ctx -> ctx.header("Allow", allow + ", OPTIONS").status(204));
+              HandlerType.OPTIONS,
+              path,
+              ctx -> ctx.header("Allow", allow + ", OPTIONS").status(204));
           for (HandlerType method : METHODS) {
             if (!allowed.contains(method)) {
               routes.addHttpHandler(

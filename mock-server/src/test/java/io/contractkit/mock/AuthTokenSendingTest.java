@@ -36,15 +36,24 @@ class AuthTokenSendingTest {
 
   private static Map<String, Object> latestMessage(String accessToken) {
     List<Map<String, Object>> messages =
-        given().spec(mock.spec()).queryParam("accessToken", accessToken).get("/__admin/outbox")
-            .then().statusCode(200).extract().path("messages");
+        given()
+            .spec(mock.spec())
+            .queryParam("accessToken", accessToken)
+            .get("/__admin/outbox")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("messages");
     assertThat(messages).isNotEmpty();
     return messages.get(0);
   }
 
   private static Response release(String accessToken, String authToken) {
-    return given().spec(mock.spec())
-        .queryParam("accessToken", accessToken).queryParam("authToken", authToken).queryParam("source", "web")
+    return given()
+        .spec(mock.spec())
+        .queryParam("accessToken", accessToken)
+        .queryParam("authToken", authToken)
+        .queryParam("source", "web")
         .get("/lms/leads/bytoken/contact");
   }
 
@@ -69,7 +78,8 @@ class AuthTokenSendingTest {
     assertThat(sent.asString()).doesNotContain(authToken);
 
     release(Fixture.LEAD, authToken).then().body("name", equalTo("Jürgen Weiß"));
-    SchemaAssertions.assertValid("LmsContactInfoNull.schema.json", release(Fixture.LEAD, authToken).asString());
+    SchemaAssertions.assertValid(
+        "LmsContactInfoNull.schema.json", release(Fixture.LEAD, authToken).asString());
   }
 
   @Test
@@ -79,7 +89,9 @@ class AuthTokenSendingTest {
     assertThat(sent.statusCode()).isEqualTo(202);
     assertThat(sent.jsonPath().getString("recipient")).isEqualTo("***890");
     Map<String, Object> message = latestMessage(Fixture.LEAD);
-    assertThat(message).containsEntry("channel", "sms").containsEntry("recipient", "+49 351 4567890");
+    assertThat(message)
+        .containsEntry("channel", "sms")
+        .containsEntry("recipient", "+49 351 4567890");
     assertThat(message.get("subject")).isNull();
   }
 
@@ -96,7 +108,8 @@ class AuthTokenSendingTest {
 
     mock.clock().advance(Duration.ofMinutes(15));
 
-    SchemaAssertions.assertValid("LmsContactInfoNull.schema.json", release(Fixture.LEAD, authToken).asString());
+    SchemaAssertions.assertValid(
+        "LmsContactInfoNull.schema.json", release(Fixture.LEAD, authToken).asString());
   }
 
   @Test
@@ -114,13 +127,17 @@ class AuthTokenSendingTest {
     send(Fixture.LEAD, "email");
     String authToken = (String) latestMessage(Fixture.LEAD).get("authToken");
 
-    SchemaAssertions.assertValid("LmsContactInfoNull.schema.json", release(Fixture.OTHER_LEAD, authToken).asString());
+    SchemaAssertions.assertValid(
+        "LmsContactInfoNull.schema.json", release(Fixture.OTHER_LEAD, authToken).asString());
     release(Fixture.LEAD, authToken).then().body("name", equalTo("Jürgen Weiß"));
   }
 
   @Test
   void unknownOrExpiredLeadIs404() {
-    send("lead-doesNotExist0000", "email").then().statusCode(404).contentType("application/problem+json");
+    send("lead-doesNotExist0000", "email")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
     send(Fixture.EXPIRED_LEAD, "email").then().statusCode(404);
   }
 
@@ -137,14 +154,23 @@ class AuthTokenSendingTest {
 
   @Test
   void missingParametersAre400NamingThem() {
-    given().spec(mock.spec()).queryParam("accessToken", Fixture.LEAD).queryParam("channel", "email")
+    given()
+        .spec(mock.spec())
+        .queryParam("accessToken", Fixture.LEAD)
+        .queryParam("channel", "email")
         .post("/lms/leads/bytoken/authtoken")
-        .then().statusCode(400).body("parameter", equalTo("source"));
+        .then()
+        .statusCode(400)
+        .body("parameter", equalTo("source"));
   }
 
   @Test
   void getOnTheSendRouteIs405() {
-    given().spec(mock.spec()).get("/lms/leads/bytoken/authtoken")
-        .then().statusCode(405).header("Allow", "POST");
+    given()
+        .spec(mock.spec())
+        .get("/lms/leads/bytoken/authtoken")
+        .then()
+        .statusCode(405)
+        .header("Allow", "POST");
   }
 }

@@ -124,7 +124,10 @@ class ContactsApiTest {
   @Test
   void textJsonIsServedWhenAsked() {
     Response response =
-        given().spec(mock.spec()).accept("text/json").queryParam("secret", Fixture.SECRET)
+        given()
+            .spec(mock.spec())
+            .accept("text/json")
+            .queryParam("secret", Fixture.SECRET)
             .get("/api/v1/Contacts");
 
     assertThat(response.contentType()).isEqualTo("text/json;charset=utf-8");
@@ -133,7 +136,13 @@ class ContactsApiTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"application/json", "*/*", "application/xml", "text/html", "text/json;q=0.5, application/json"})
+      strings = {
+        "application/json",
+        "*/*",
+        "application/xml",
+        "text/html",
+        "text/json;q=0.5, application/json"
+      })
   void applicationJsonIsServedForAnyOtherAccept(String accept) {
     given()
         .spec(mock.spec())
@@ -154,7 +163,10 @@ class ContactsApiTest {
   @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "HEAD"})
   void otherMethodsAre405WithAllow(String method) {
     Response response =
-        given().spec(mock.spec()).queryParam("secret", Fixture.SECRET).request(method, "/api/v1/Contacts");
+        given()
+            .spec(mock.spec())
+            .queryParam("secret", Fixture.SECRET)
+            .request(method, "/api/v1/Contacts");
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.header("Allow")).isEqualTo("GET");
@@ -162,7 +174,15 @@ class ContactsApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not-an-ip", "192.0.2.256", "192.0.2", "2001:db8::zz", "example.com", "192.0.2.1:80"})
+  @ValueSource(
+      strings = {
+        "not-an-ip",
+        "192.0.2.256",
+        "192.0.2",
+        "2001:db8::zz",
+        "example.com",
+        "192.0.2.1:80"
+      })
   void malformedIpIs400NamingTheParameter(String ip) {
     given()
         .spec(mock.spec())
@@ -175,7 +195,8 @@ class ContactsApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"192.0.2.10", "198.51.100.7", "203.0.113.255", "2001:db8::1", "2001:DB8:0:0::2"})
+  @ValueSource(
+      strings = {"192.0.2.10", "198.51.100.7", "203.0.113.255", "2001:db8::1", "2001:DB8:0:0::2"})
   void wellFormedIpv4AndIpv6AreAccepted(String ip) {
     given()
         .spec(mock.spec())

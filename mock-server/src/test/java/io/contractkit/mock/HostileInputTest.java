@@ -34,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>What Jetty answers itself, before the mock sees the request (found by sending the bytes): a
  * raw control character (NUL, ESC, DEL, TAB, CR) or a raw space in the request target is a 400; a
  * raw LF ends the request line, so Jetty reads an HTTP/0.9 request, which the mock answers 400 too;
- * all of them as problem+json without the request target; a request target over the 16 KB header budget is a 414; headers over it are a 431. Bad
- * percent-encoding and invalid UTF-8 in the query string reach the mock, which answers a 400
- * problem that names the query string.
+ * all of them as problem+json without the request target; a request target over the 16 KB header
+ * budget is a 414; headers over it are a 431. Bad percent-encoding and invalid UTF-8 in the query
+ * string reach the mock, which answers a 400 problem that names the query string.
  */
 class HostileInputTest {
 
@@ -298,11 +298,11 @@ class HostileInputTest {
         CONTACTS + "?secret=",
         LEAD_CONTACT + "?source=web&accessToken=" + LEAD + "&authToken="
       })
-  void aRawLineFeedInTheRequestTargetIsA400(String prefix)
-      throws IOException {
+  void aRawLineFeedInTheRequestTargetIsA400(String prefix) throws IOException {
     RawHttp.Response response = send("GET", prefix + "rawLF\nx");
 
-    // Jetty reads "GET <target-up-to-the-LF>" as an HTTP/0.9 request line; the mock calls it malformed.
+    // Jetty reads "GET <target-up-to-the-LF>" as an HTTP/0.9 request line; the mock calls it
+    // malformed.
     assertThat(response.status()).isEqualTo(400);
     assertNoFixtureData(response);
     assertThat(response.body()).doesNotContain("rawLF");

@@ -67,7 +67,10 @@ class LeadContactApiTest {
 
   @Test
   void reusedAuthTokenReturnsNullValues() {
-    release(Fixture.LEAD, Fixture.LEAD_TOKEN).then().statusCode(200).body("name", equalTo("Jürgen Weiß"));
+    release(Fixture.LEAD, Fixture.LEAD_TOKEN)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Jürgen Weiß"));
 
     assertNullValues(release(Fixture.LEAD, Fixture.LEAD_TOKEN));
   }
@@ -178,7 +181,9 @@ class LeadContactApiTest {
   @ValueSource(strings = {"accessToken", "authToken", "source"})
   void eachMissingParameterIs400NamingIt(String missing) {
     var request = given().spec(mock.spec());
-    for (var p : Map.of("accessToken", Fixture.LEAD, "authToken", Fixture.LEAD_TOKEN, "source", "web").entrySet()) {
+    for (var p :
+        Map.of("accessToken", Fixture.LEAD, "authToken", Fixture.LEAD_TOKEN, "source", "web")
+            .entrySet()) {
       if (!p.getKey().equals(missing)) {
         request.queryParam(p.getKey(), p.getValue());
       }
@@ -195,8 +200,13 @@ class LeadContactApiTest {
 
   @Test
   void aMissingParameterDoesNotConsumeTheAuthToken() {
-    given().spec(mock.spec()).queryParam("accessToken", Fixture.LEAD).queryParam("authToken", Fixture.LEAD_TOKEN)
-        .get(PATH).then().statusCode(400);
+    given()
+        .spec(mock.spec())
+        .queryParam("accessToken", Fixture.LEAD)
+        .queryParam("authToken", Fixture.LEAD_TOKEN)
+        .get(PATH)
+        .then()
+        .statusCode(400);
 
     release(Fixture.LEAD, Fixture.LEAD_TOKEN).then().body("name", equalTo("Jürgen Weiß"));
   }
@@ -204,23 +214,45 @@ class LeadContactApiTest {
   @ParameterizedTest
   @ValueSource(strings = {"source=", "source=%20"})
   void emptySourceIs400(String source) {
-    given().spec(mock.rawSpec())
-        .get(PATH + "?accessToken=" + Fixture.LEAD + "&authToken=" + Fixture.LEAD_TOKEN + "&" + source)
-        .then().statusCode(400).body("parameter", equalTo("source"));
+    given()
+        .spec(mock.rawSpec())
+        .get(
+            PATH
+                + "?accessToken="
+                + Fixture.LEAD
+                + "&authToken="
+                + Fixture.LEAD_TOKEN
+                + "&"
+                + source)
+        .then()
+        .statusCode(400)
+        .body("parameter", equalTo("source"));
   }
 
   @Test
   void queryNamesAndPathAreCaseInsensitive() {
-    given().spec(mock.rawSpec())
-        .get("/LMS/Leads/ByToken/Contact?ACCESSTOKEN=" + Fixture.LEAD + "&AuthToken=" + Fixture.LEAD_TOKEN + "&Source=app")
-        .then().statusCode(200).body("name", equalTo("Jürgen Weiß"));
+    given()
+        .spec(mock.rawSpec())
+        .get(
+            "/LMS/Leads/ByToken/Contact?ACCESSTOKEN="
+                + Fixture.LEAD
+                + "&AuthToken="
+                + Fixture.LEAD_TOKEN
+                + "&Source=app")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Jürgen Weiß"));
   }
 
   @Test
   void textJsonIsServedWhenAsked() {
     Response response =
-        given().spec(mock.spec()).accept("text/json")
-            .queryParam("accessToken", Fixture.LEAD).queryParam("authToken", "000000").queryParam("source", "web")
+        given()
+            .spec(mock.spec())
+            .accept("text/json")
+            .queryParam("accessToken", Fixture.LEAD)
+            .queryParam("authToken", "000000")
+            .queryParam("source", "web")
             .get(PATH);
 
     assertThat(response.contentType()).isEqualTo("text/json;charset=utf-8");
@@ -237,8 +269,11 @@ class LeadContactApiTest {
   @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "HEAD"})
   void otherMethodsAre405WithAllowAndDoNotConsumeTheToken(String method) {
     Response response =
-        given().spec(mock.spec())
-            .queryParam("accessToken", Fixture.LEAD).queryParam("authToken", Fixture.LEAD_TOKEN).queryParam("source", "web")
+        given()
+            .spec(mock.spec())
+            .queryParam("accessToken", Fixture.LEAD)
+            .queryParam("authToken", Fixture.LEAD_TOKEN)
+            .queryParam("source", "web")
             .request(method, PATH);
 
     assertThat(response.statusCode()).isEqualTo(405);

@@ -10,15 +10,16 @@ import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** What a check works with: the target, the profile, HTTP, schemas, fresh tokens and ips. */
 public final class CheckContext {
   private static final String[] DOCUMENTATION_NETS = {"192.0.2.", "198.51.100.", "203.0.113."};
-  private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALPHANUMERIC =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private final Target target;
   private final Profile profile;
@@ -29,7 +30,8 @@ public final class CheckContext {
   private final Set<String> usedIps = Collections.synchronizedSet(new LinkedHashSet<>());
   private final Map<String, JsonNode> releasedLeads = new ConcurrentHashMap<>();
 
-  public CheckContext(Target target, Profile profile, HttpProbe http, Schemas schemas, AuthTokenSource authTokens) {
+  public CheckContext(
+      Target target, Profile profile, HttpProbe http, Schemas schemas, AuthTokenSource authTokens) {
     this.target = target;
     this.profile = profile;
     this.http = http;
@@ -79,7 +81,8 @@ public final class CheckContext {
 
   public java.net.URI contactsBase() {
     if (target.contactsBase() == null) {
-      throw new CheckSkipped("no base URL for the Contacts API (profile contacts.baseUrl or --base-url)");
+      throw new CheckSkipped(
+          "no base URL for the Contacts API (profile contacts.baseUrl or --base-url)");
     }
     return target.contactsBase();
   }
@@ -127,7 +130,11 @@ public final class CheckContext {
   public Profile.KnownLead lead(int index) {
     List<Profile.KnownLead> leads = lms().leads();
     if (leads.size() <= index) {
-      throw new CheckSkipped("the profile lists " + leads.size() + " lead(s) in lms.leads; this check needs " + (index + 1));
+      throw new CheckSkipped(
+          "the profile lists "
+              + leads.size()
+              + " lead(s) in lms.leads; this check needs "
+              + (index + 1));
     }
     return leads.get(index);
   }
@@ -169,8 +176,8 @@ public final class CheckContext {
 
   /**
    * Every string value of 4 or more characters that a known contact or lead holds, except the
-   * credentials a caller sends itself (Secret, accessToken): finding one of these in an answer to
-   * a request without valid credentials is a disclosure.
+   * credentials a caller sends itself (Secret, accessToken): finding one of these in an answer to a
+   * request without valid credentials is a disclosure.
    */
   public Set<String> knownPersonalValues() {
     Set<String> values = new LinkedHashSet<>();
@@ -197,17 +204,20 @@ public final class CheckContext {
       into.add(node.asString());
     }
     if (node.isObject()) {
-      node.properties().forEach(p -> {
-        if (!p.getKey().equals(skipProperty)) {
-          collectStrings(p.getValue(), into, skipProperty);
-        }
-      });
+      node.properties()
+          .forEach(
+              p -> {
+                if (!p.getKey().equals(skipProperty)) {
+                  collectStrings(p.getValue(), into, skipProperty);
+                }
+              });
     } else {
       node.forEach(child -> collectStrings(child, into, skipProperty));
     }
   }
 
-  // ---- fresh random data -------------------------------------------------------------------------
+  // ---- fresh random data
+  // -------------------------------------------------------------------------
 
   /** A random IPv4 address from the documentation ranges, not yet used in this run. */
   public String freshIp() {

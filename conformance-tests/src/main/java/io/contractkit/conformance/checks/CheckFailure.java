@@ -13,7 +13,8 @@ public final class CheckFailure extends RuntimeException {
   private final transient Exchange exchange;
   private final transient List<SchemaViolation> violations;
 
-  public CheckFailure(String expected, String actual, Exchange exchange, List<SchemaViolation> violations) {
+  public CheckFailure(
+      String expected, String actual, Exchange exchange, List<SchemaViolation> violations) {
     super("expected " + expected + ", got " + actual, null, false, false);
     this.expected = expected;
     this.actual = actual;

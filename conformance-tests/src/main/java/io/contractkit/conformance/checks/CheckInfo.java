@@ -20,17 +20,38 @@ public record CheckInfo(
     String basis,
     String sampleFailure) {
 
-  public static CheckInfo error(String id, Category category, String title, String proves, String basis, String sampleFailure) {
-    return new CheckInfo(id, title, category, Severity.ERROR, Severity.ERROR, proves, basis, sampleFailure);
+  public static CheckInfo error(
+      String id,
+      Category category,
+      String title,
+      String proves,
+      String basis,
+      String sampleFailure) {
+    return new CheckInfo(
+        id, title, category, Severity.ERROR, Severity.ERROR, proves, basis, sampleFailure);
   }
 
-  public static CheckInfo warning(String id, Category category, String title, String proves, String basis, String sampleFailure) {
-    return new CheckInfo(id, title, category, Severity.WARNING, Severity.WARNING, proves, basis, sampleFailure);
+  public static CheckInfo warning(
+      String id,
+      Category category,
+      String title,
+      String proves,
+      String basis,
+      String sampleFailure) {
+    return new CheckInfo(
+        id, title, category, Severity.WARNING, Severity.WARNING, proves, basis, sampleFailure);
   }
 
   /** An error in strict mode, a warning in lenient mode. */
-  public static CheckInfo errorWhenStrict(String id, Category category, String title, String proves, String basis, String sampleFailure) {
-    return new CheckInfo(id, title, category, Severity.ERROR, Severity.WARNING, proves, basis, sampleFailure);
+  public static CheckInfo errorWhenStrict(
+      String id,
+      Category category,
+      String title,
+      String proves,
+      String basis,
+      String sampleFailure) {
+    return new CheckInfo(
+        id, title, category, Severity.ERROR, Severity.WARNING, proves, basis, sampleFailure);
   }
 
   public Severity severity(Mode mode) {

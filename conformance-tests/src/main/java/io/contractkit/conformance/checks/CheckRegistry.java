@@ -37,8 +37,8 @@ public final class CheckRegistry {
   }
 
   /**
-   * The checks to run: all, or only those in {@code only} (when not empty), minus {@code skip}.
-   * An unknown id is an error, so a typo cannot silently drop a check.
+   * The checks to run: all, or only those in {@code only} (when not empty), minus {@code skip}. An
+   * unknown id is an error, so a typo cannot silently drop a check.
    */
   public List<Check> select(Set<String> only, Set<String> skip) {
     for (String id : union(only, skip)) {

@@ -13,7 +13,18 @@ import tools.jackson.databind.JsonNode;
 public final class Disclosure {
   /** In the documented order, so that a failure names the same property on every run. */
   private static final List<String> LMS_PROPERTIES =
-      List.of("accessToken", "name", "street", "city", "zipCode", "email", "phone", "fax", "notice", "company");
+      List.of(
+          "accessToken",
+          "name",
+          "street",
+          "city",
+          "zipCode",
+          "email",
+          "phone",
+          "fax",
+          "notice",
+          "company");
+
   private static final Set<String> CONTACT_PROPERTIES =
       Set.of("secret", "email", "phone", "firstname", "lastname", "registrationip");
 
@@ -44,7 +55,9 @@ public final class Disclosure {
         while (names.hasNext()) {
           String name = names.next();
           JsonNode value = body.get(name);
-          if (CONTACT_PROPERTIES.contains(name.toLowerCase(java.util.Locale.ROOT)) && value != null && !value.isNull()) {
+          if (CONTACT_PROPERTIES.contains(name.toLowerCase(java.util.Locale.ROOT))
+              && value != null
+              && !value.isNull()) {
             return "property '" + name + "' is not null";
           }
         }

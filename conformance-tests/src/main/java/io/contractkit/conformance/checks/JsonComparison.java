@@ -78,25 +78,30 @@ public final class JsonComparison {
 
   /**
    * Where {@code actual} first differs from {@code expected}, properties only {@code actual} has
-   * included; empty when they are equal. Expected properties are compared in their order, then
-   * the properties only {@code actual} has.
+   * included; empty when they are equal. Expected properties are compared in their order, then the
+   * properties only {@code actual} has.
    */
   public static Optional<Difference> first(JsonNode expected, JsonNode actual) {
     return first(expected, actual, ExtraProperties.COMPARED);
   }
 
   /** Where {@code actual} first differs from {@code expected}; empty when they are equal. */
-  public static Optional<Difference> first(JsonNode expected, JsonNode actual, ExtraProperties extra) {
+  public static Optional<Difference> first(
+      JsonNode expected, JsonNode actual, ExtraProperties extra) {
     return first("", expected, actual, extra);
   }
 
-  private static Optional<Difference> first(String pointer, JsonNode expected, JsonNode actual, ExtraProperties extra) {
+  private static Optional<Difference> first(
+      String pointer, JsonNode expected, JsonNode actual, ExtraProperties extra) {
     if (absent(expected) || absent(actual)) {
-      return absent(expected) && absent(actual) ? Optional.empty() : differ(pointer, expected, actual);
+      return absent(expected) && absent(actual)
+          ? Optional.empty()
+          : differ(pointer, expected, actual);
     }
     if (expected.isObject() && actual.isObject()) {
       for (String name : expected.propertyNames()) {
-        Optional<Difference> d = property(pointer + "/" + escape(name), expected.get(name), actual.get(name), extra);
+        Optional<Difference> d =
+            property(pointer + "/" + escape(name), expected.get(name), actual.get(name), extra);
         if (d.isPresent()) {
           return d;
         }
@@ -104,7 +109,8 @@ public final class JsonComparison {
       if (extra == ExtraProperties.COMPARED) {
         for (String name : actual.propertyNames()) {
           if (!expected.has(name)) {
-            Optional<Difference> d = property(pointer + "/" + escape(name), null, actual.get(name), extra);
+            Optional<Difference> d =
+                property(pointer + "/" + escape(name), null, actual.get(name), extra);
             if (d.isPresent()) {
               return d;
             }
@@ -159,7 +165,9 @@ public final class JsonComparison {
   }
 
   private static Optional<Difference> differ(String pointer, JsonNode expected, JsonNode actual) {
-    return Optional.of(new Difference(pointer, absent(expected) ? null : expected, absent(actual) ? null : actual));
+    return Optional.of(
+        new Difference(
+            pointer, absent(expected) ? null : expected, absent(actual) ? null : actual));
   }
 
   private static String show(JsonNode node) {
@@ -174,7 +182,9 @@ public final class JsonComparison {
     return name.replace("~", "~0").replace("/", "~1");
   }
 
-  /** An RFC 3339 date-time as text: the instant it denotes and the precision it was written with. */
+  /**
+   * An RFC 3339 date-time as text: the instant it denotes and the precision it was written with.
+   */
   private record RfcDateTime(Instant instant, int fractionDigits) {
     private static final Pattern SHAPE =
         Pattern.compile(
@@ -188,7 +198,8 @@ public final class JsonComparison {
       }
       String iso = (m.group(1) + "T" + m.group(2)).toUpperCase(Locale.ROOT);
       try {
-        Instant instant = OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        Instant instant =
+            OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         return Optional.of(new RfcDateTime(instant, m.group(3) == null ? 0 : m.group(3).length()));
       } catch (DateTimeParseException e) {
         return Optional.empty();

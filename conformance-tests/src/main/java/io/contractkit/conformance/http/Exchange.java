@@ -52,7 +52,9 @@ public record Exchange(
 
   public String bodyExcerpt() {
     String text = text();
-    return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "… (" + body.length + " bytes)";
+    return text.length() <= EXCERPT_CHARS
+        ? text
+        : text.substring(0, EXCERPT_CHARS) + "… (" + body.length + " bytes)";
   }
 
   public boolean is5xx() {

@@ -21,11 +21,12 @@ import java.util.Set;
 
 /**
  * Sends probe requests: through {@link HttpClient} when the target is a valid URI, and byte for
- * byte over a socket when it is not (raw hostile input). Extra headers from the profile (a
- * vendor's auth header, say) go on every request.
+ * byte over a socket when it is not (raw hostile input). Extra headers from the profile (a vendor's
+ * auth header, say) go on every request.
  */
 public final class HttpProbe {
-  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
+  private static final Set<String> RESTRICTED =
+      Set.of("connection", "content-length", "host", "expect", "upgrade");
 
   private final HttpClient client;
   private final Duration timeout;
@@ -43,11 +44,12 @@ public final class HttpProbe {
   }
 
   public Exchange send(ProbeRequest request) {
-    extraHeaders.forEach((k, v) -> {
-      if (!request.headers().containsKey(k)) {
-        request.header(k, v);
-      }
-    });
+    extraHeaders.forEach(
+        (k, v) -> {
+          if (!request.headers().containsKey(k)) {
+            request.header(k, v);
+          }
+        });
     long start = System.nanoTime();
     try {
       URI uri = request.raw() ? null : tryUri(request.url());
@@ -74,27 +76,44 @@ public final class HttpProbe {
         request.bodyText() == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(request.bodyText());
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).method(request.method(), body);
-    request.headers().forEach((k, v) -> {
-      if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
-        builder.header(k, v);
-      }
-    });
-    HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri).timeout(timeout).method(request.method(), body);
+    request
+        .headers()
+        .forEach(
+            (k, v) -> {
+              if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
+                builder.header(k, v);
+              }
+            });
+    HttpResponse<byte[]> response =
+        client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     return new Exchange(
-        request, response.statusCode(), response.headers().map(), response.body(), millisSince(start));
+        request,
+        response.statusCode(),
+        response.headers().map(),
+        response.body(),
+        millisSince(start));
   }
 
   private Exchange sendRaw(ProbeRequest request, long start) throws IOException {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(request.host(), request.port()), (int) timeout.toMillis());
+      socket.connect(
+          new InetSocketAddress(request.host(), request.port()), (int) timeout.toMillis());
       socket.setSoTimeout((int) timeout.toMillis());
       StringBuilder head = new StringBuilder();
       head.append(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\r\n");
-      head.append("Host: ").append(request.host()).append(':').append(request.port()).append("\r\n");
+      head.append("Host: ")
+          .append(request.host())
+          .append(':')
+          .append(request.port())
+          .append("\r\n");
       head.append("Connection: close\r\n");
       request.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-      byte[] body = request.bodyText() == null ? new byte[0] : request.bodyText().getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          request.bodyText() == null
+              ? new byte[0]
+              : request.bodyText().getBytes(StandardCharsets.UTF_8);
       if (body.length > 0) {
         head.append("Content-Length: ").append(body.length).append("\r\n");
       }
@@ -107,7 +126,8 @@ public final class HttpProbe {
     }
   }
 
-  private static Exchange parse(ProbeRequest request, InputStream in, long start) throws IOException {
+  private static Exchange parse(ProbeRequest request, InputStream in, long start)
+      throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     in.transferTo(all);
     byte[] bytes = all.toByteArray();
@@ -124,18 +144,24 @@ public final class HttpProbe {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+        headers
+            .computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
             .add(lines[i].substring(colon + 1).trim());
       }
     }
     byte[] body = java.util.Arrays.copyOfRange(bytes, split + 4, bytes.length);
-    boolean chunked = headers.entrySet().stream()
-        .anyMatch(e -> e.getKey().equalsIgnoreCase("Transfer-Encoding")
-            && e.getValue().stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked")));
+    boolean chunked =
+        headers.entrySet().stream()
+            .anyMatch(
+                e ->
+                    e.getKey().equalsIgnoreCase("Transfer-Encoding")
+                        && e.getValue().stream()
+                            .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked")));
     if (chunked) {
       body = dechunk(body);
     }
-    return new Exchange(request, Integer.parseInt(statusLine[1].trim()), headers, body, millisSince(start));
+    return new Exchange(
+        request, Integer.parseInt(statusLine[1].trim()), headers, body, millisSince(start));
   }
 
   private static byte[] dechunk(byte[] chunked) {
@@ -146,7 +172,8 @@ public final class HttpProbe {
       if (lineEnd < 0) {
         break;
       }
-      String sizeText = new String(chunked, pos, lineEnd - pos, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+      String sizeText =
+          new String(chunked, pos, lineEnd - pos, StandardCharsets.ISO_8859_1).split(";")[0].trim();
       int size;
       try {
         size = Integer.parseInt(sizeText, 16);

@@ -1,6 +1,8 @@
 package io.contractkit.conformance.profile;
 
-/** Where fresh one-time authTokens come from (the profile chooses: static list, HTTP or command). */
+/**
+ * Where fresh one-time authTokens come from (the profile chooses: static list, HTTP or command).
+ */
 public interface AuthTokenSource {
   /** A fresh, never used authToken for the lead; throws {@link AuthTokenUnavailable} if none. */
   String fresh(String accessToken);

@@ -20,22 +20,30 @@ public final class CommandAuthTokens implements AuthTokenSource {
   public String fresh(String accessToken) {
     List<String> args =
         command.stream()
-            .map(a -> a.replace("{accessToken}", accessToken).replace("{baseUrl}", baseUrl == null ? "" : baseUrl))
+            .map(
+                a ->
+                    a.replace("{accessToken}", accessToken)
+                        .replace("{baseUrl}", baseUrl == null ? "" : baseUrl))
             .toList();
     try {
       Process process = new ProcessBuilder(args).redirectErrorStream(false).start();
       process.getOutputStream().close();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new AuthTokenUnavailable("the authToken command did not finish within " + TIMEOUT_SECONDS + " s: " + args);
+        throw new AuthTokenUnavailable(
+            "the authToken command did not finish within " + TIMEOUT_SECONDS + " s: " + args);
       }
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      String out =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (process.exitValue() != 0) {
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        throw new AuthTokenUnavailable("the authToken command exited " + process.exitValue() + ": " + err);
+        String err =
+            new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        throw new AuthTokenUnavailable(
+            "the authToken command exited " + process.exitValue() + ": " + err);
       }
       if (out.isEmpty() || out.contains("\n")) {
-        throw new AuthTokenUnavailable("the authToken command must print exactly one token on one line, printed: " + out);
+        throw new AuthTokenUnavailable(
+            "the authToken command must print exactly one token on one line, printed: " + out);
       }
       return out;
     } catch (IOException e) {

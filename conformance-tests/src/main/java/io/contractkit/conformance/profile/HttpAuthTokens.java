@@ -2,8 +2,8 @@ package io.contractkit.conformance.profile;
 
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.http.HttpProbe;
-import io.contractkit.conformance.http.ProbeRequest;
 import io.contractkit.conformance.http.ProbeException;
+import io.contractkit.conformance.http.ProbeRequest;
 import java.net.URI;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +46,12 @@ public final class HttpAuthTokens implements AuthTokenSource {
     }
     if (answer.status() < 200 || answer.status() > 299) {
       throw new AuthTokenUnavailable(
-          "the authToken call " + request + " answered " + answer.status() + ": " + answer.bodyExcerpt());
+          "the authToken call "
+              + request
+              + " answered "
+              + answer.status()
+              + ": "
+              + answer.bodyExcerpt());
     }
     if (source.pointer() == null || source.pointer().isEmpty()) {
       return answer.text().trim();
@@ -54,12 +59,17 @@ public final class HttpAuthTokens implements AuthTokenSource {
     JsonNode token = answer.json().map(j -> j.at(source.pointer())).orElse(null);
     if (token == null || !token.isString() || token.asString().isEmpty()) {
       throw new AuthTokenUnavailable(
-          "the authToken call's answer has no string at " + source.pointer() + ": " + answer.bodyExcerpt());
+          "the authToken call's answer has no string at "
+              + source.pointer()
+              + ": "
+              + answer.bodyExcerpt());
     }
     return token.asString();
   }
 
   private String fill(String template, String accessToken) {
-    return template.replace("{accessToken}", accessToken).replace("{baseUrl}", baseUrl == null ? "" : baseUrl);
+    return template
+        .replace("{accessToken}", accessToken)
+        .replace("{baseUrl}", baseUrl == null ? "" : baseUrl);
   }
 }

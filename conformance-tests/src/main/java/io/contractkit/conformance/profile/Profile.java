@@ -35,7 +35,10 @@ public record Profile(String name, Mode mode, Http http, Contacts contacts, Lms 
   /** A secret that exists; {@code expected}, when given, is the exact ReadContactDto. */
   public record KnownContact(String secret, JsonNode expected) {}
 
-  /** The promised brute-force protection: after maxFailures within windowSeconds, blocked for blockSeconds. */
+  /**
+   * The promised brute-force protection: after maxFailures within windowSeconds, blocked for
+   * blockSeconds.
+   */
   public record Throttle(Integer maxFailures, Integer windowSeconds, Integer blockSeconds) {}
 
   /** The LMS API: base URL, leads that exist, an expired one, and how to get fresh authTokens. */
@@ -53,15 +56,18 @@ public record Profile(String name, Mode mode, Http http, Contacts contacts, Lms 
     }
   }
 
-  /** A lead's accessToken that exists and is not expired; {@code expected}: the exact LmsContactInfo. */
+  /**
+   * A lead's accessToken that exists and is not expired; {@code expected}: the exact
+   * LmsContactInfo.
+   */
   public record KnownLead(String accessToken, JsonNode expected) {}
 
   /** A lead whose accessToken has expired, with an authToken that was valid for it (optional). */
   public record ExpiredLead(String accessToken, String authToken) {}
 
   /**
-   * How to get a fresh one-time authToken for a lead: exactly one of a static list, an HTTP call
-   * or an external command.
+   * How to get a fresh one-time authToken for a lead: exactly one of a static list, an HTTP call or
+   * an external command.
    */
   public record AuthTokens(
       Map<String, List<String>> staticTokens, HttpSource http, List<String> command) {}

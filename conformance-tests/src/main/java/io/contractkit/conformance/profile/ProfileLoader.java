@@ -105,7 +105,12 @@ public final class ProfileLoader {
         problems.add("lms.concurrency must be at least 2");
       }
       Profile.AuthTokens a = p.lms().authTokens();
-      int sources = a == null ? 0 : (a.staticTokens() != null ? 1 : 0) + (a.http() != null ? 1 : 0) + (a.command() != null ? 1 : 0);
+      int sources =
+          a == null
+              ? 0
+              : (a.staticTokens() != null ? 1 : 0)
+                  + (a.http() != null ? 1 : 0)
+                  + (a.command() != null ? 1 : 0);
       if (sources > 1) {
         problems.add("lms.authTokens must have exactly one of 'staticTokens', 'http', 'command'");
       }

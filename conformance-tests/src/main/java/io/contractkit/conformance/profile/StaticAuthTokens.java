@@ -19,7 +19,8 @@ public final class StaticAuthTokens implements AuthTokenSource {
     Deque<String> left = unused.get(accessToken);
     if (left == null || left.isEmpty()) {
       throw new AuthTokenUnavailable(
-          "the profile's lms.authTokens.staticTokens has no unused authToken left for lead " + accessToken);
+          "the profile's lms.authTokens.staticTokens has no unused authToken left for lead "
+              + accessToken);
     }
     return left.removeFirst();
   }

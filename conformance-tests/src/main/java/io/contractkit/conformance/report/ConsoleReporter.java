@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The console side of a run: one line per finished check as the run goes, then a summary a person
- * reads in five seconds (per-category table, every failure in full, totals, verdict, report
- * paths). ANSI colors only when asked for.
+ * reads in five seconds (per-category table, every failure in full, totals, verdict, report paths).
+ * ANSI colors only when asked for.
  */
 public final class ConsoleReporter implements RunListener {
   private static final String RESET = "\u001B[0m";
@@ -41,7 +41,7 @@ public final class ConsoleReporter implements RunListener {
     out.flush();
   }
 
-  /** {@code [ 3/35] PASS  CONTACTS-UNKNOWN-SECRET-404  Unknown secret gives 404  (12 ms)}. */
+  /** {@code [ 3/35] PASS CONTACTS-UNKNOWN-SECRET-404 Unknown secret gives 404 (12 ms)}. */
   String progressLine(CheckResult result, int index, int total) {
     int width = String.valueOf(total).length();
     String label = Reports.label(result);
@@ -64,24 +64,35 @@ public final class ConsoleReporter implements RunListener {
 
   String summaryText(RunResult result, List<Path> reports) {
     StringBuilder s = new StringBuilder();
-    s.append('\n').append(paint("Conformance summary", BOLD, true))
-        .append(" — profile \"").append(FailureText.visible(result.profileName())).append("\", ")
-        .append(result.mode().name().toLowerCase(Locale.ROOT)).append(" mode\n\n");
+    s.append('\n')
+        .append(paint("Conformance summary", BOLD, true))
+        .append(" — profile \"")
+        .append(FailureText.visible(result.profileName()))
+        .append("\", ")
+        .append(result.mode().name().toLowerCase(Locale.ROOT))
+        .append(" mode\n\n");
     categoryTable(s, result);
 
-    List<CheckResult> failed = result.results().stream().filter(r -> r.status() == Status.FAILED).toList();
+    List<CheckResult> failed =
+        result.results().stream().filter(r -> r.status() == Status.FAILED).toList();
     if (!failed.isEmpty()) {
       s.append('\n').append(paint("Failures (" + failed.size() + ")", BOLD, true)).append("\n\n");
       for (CheckResult r : failed) {
         String label = Reports.label(r);
-        s.append(paint(label, colorOf(label), true)).append(' ').append(FailureText.heading(r)).append('\n');
+        s.append(paint(label, colorOf(label), true))
+            .append(' ')
+            .append(FailureText.heading(r))
+            .append('\n');
         s.append(FailureText.body(r.failure(), "     ", MAX_VALUE_CHARS)).append('\n');
       }
     } else {
       s.append('\n');
     }
 
-    s.append(Reports.totals(result)).append(" in ").append(Reports.duration(result.duration())).append('\n');
+    s.append(Reports.totals(result))
+        .append(" in ")
+        .append(Reports.duration(result.duration()))
+        .append('\n');
     String verdict = Reports.verdict(result);
     s.append("Verdict: ").append(paint(verdict, result.passed() ? GREEN : RED, true)).append('\n');
     if (!reports.isEmpty()) {
@@ -101,7 +112,8 @@ public final class ConsoleReporter implements RunListener {
     }
     String header = "  %-" + nameWidth + "s  %6s  %6s  %7s  %5s%n";
     String row = "  %-" + nameWidth + "s  %6d  %6d  %7d  %4d%%%n";
-    s.append(String.format(Locale.ROOT, header, "Category", "Passed", "Failed", "Skipped", "Score"));
+    s.append(
+        String.format(Locale.ROOT, header, "Category", "Passed", "Failed", "Skipped", "Score"));
     if (tallies.isEmpty()) {
       s.append("  (no checks ran)\n");
       return;
@@ -111,7 +123,9 @@ public final class ConsoleReporter implements RunListener {
     int skipped = 0;
     for (Map.Entry<Category, RunResult.Tally> e : tallies.entrySet()) {
       RunResult.Tally t = e.getValue();
-      String line = String.format(Locale.ROOT, row, e.getKey().name(), t.passed(), t.failed(), t.skipped(), t.score());
+      String line =
+          String.format(
+              Locale.ROOT, row, e.getKey().name(), t.passed(), t.failed(), t.skipped(), t.score());
       s.append(t.failed() > 0 ? paint(line.stripTrailing(), RED, false) + "\n" : line);
       passed += t.passed();
       failed += t.failed();

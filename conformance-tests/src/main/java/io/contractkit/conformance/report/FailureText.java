@@ -62,14 +62,19 @@ public final class FailureText {
     return severity.name().toLowerCase(Locale.ROOT);
   }
 
-  /** The heading of a failure: {@code ID  title  [error]}. */
+  /** The heading of a failure: {@code ID title [error]}. */
   public static String heading(CheckResult result) {
-    return result.info().id() + "  " + visible(result.info().title()) + "  [" + severity(result.severity()) + "]";
+    return result.info().id()
+        + "  "
+        + visible(result.info().title())
+        + "  ["
+        + severity(result.severity())
+        + "]";
   }
 
   /**
-   * The whole failure as plain text, every line starting with {@code indent}; multi-line values
-   * (a body) continue under their value column.
+   * The whole failure as plain text, every line starting with {@code indent}; multi-line values (a
+   * body) continue under their value column.
    */
   public static String text(CheckResult result, String indent) {
     StringBuilder s = new StringBuilder();
@@ -96,7 +101,10 @@ public final class FailureText {
       s.append(value.replace("\n", "\n" + continuation)).append('\n');
     }
     if (!failure.violations().isEmpty()) {
-      s.append(indent).append("schema violations (").append(failure.violations().size()).append("):\n");
+      s.append(indent)
+          .append("schema violations (")
+          .append(failure.violations().size())
+          .append("):\n");
       for (SchemaViolation v : failure.violations()) {
         s.append(indent).append("  ").append(violation(v)).append('\n');
       }
@@ -109,12 +117,15 @@ public final class FailureText {
     if (text.length() <= max) {
       return text;
     }
-    return text.substring(0, max) + "… (" + (text.length() - max) + " more characters; the reports have them all)";
+    return text.substring(0, max)
+        + "… ("
+        + (text.length() - max)
+        + " more characters; the reports have them all)";
   }
 
   /**
-   * Replaces control characters (other than newline and tab) with a visible {@code \\uXXXX}
-   * escape, and a carriage return with {@code \\r}.
+   * Replaces control characters (other than newline and tab) with a visible {@code \\uXXXX} escape,
+   * and a carriage return with {@code \\r}.
    */
   public static String visible(String text) {
     if (text == null) {

@@ -19,12 +19,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The run as one JSON document, for tools and dashboards: profile, target, mode, timing, verdict,
- * counts, per-category scores and every check with its failure details. Enum values are lower
- * case ({@code "strict"}, {@code "error"}, {@code "failed"}); category keys are the category names
- * used in check ids ({@code "CONTACTS"}).
+ * counts, per-category scores and every check with its failure details. Enum values are lower case
+ * ({@code "strict"}, {@code "error"}, {@code "failed"}); category keys are the category names used
+ * in check ids ({@code "CONTACTS"}).
  */
 public final class JsonReport {
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private JsonReport() {}
 
@@ -55,13 +56,16 @@ public final class JsonReport {
     counts.put("skipped", result.count(Status.SKIPPED));
 
     ObjectNode categories = root.putObject("categories");
-    result.byCategory().forEach((category, tally) -> {
-      ObjectNode c = categories.putObject(category.name());
-      c.put("passed", tally.passed());
-      c.put("failed", tally.failed());
-      c.put("skipped", tally.skipped());
-      c.put("score", tally.score());
-    });
+    result
+        .byCategory()
+        .forEach(
+            (category, tally) -> {
+              ObjectNode c = categories.putObject(category.name());
+              c.put("passed", tally.passed());
+              c.put("failed", tally.failed());
+              c.put("skipped", tally.skipped());
+              c.put("score", tally.score());
+            });
 
     ArrayNode checks = root.putArray("checks");
     for (CheckResult r : result.results()) {

@@ -55,9 +55,7 @@ public final class JunitXmlReport {
       return "";
     }
     StringBuilder s = new StringBuilder(text.length());
-    text.codePoints()
-        .filter(JunitXmlReport::allowedInXml)
-        .forEach(s::appendCodePoint);
+    text.codePoints().filter(JunitXmlReport::allowedInXml).forEach(s::appendCodePoint);
     return s.toString();
   }
 
@@ -104,7 +102,8 @@ public final class JunitXmlReport {
       xml.writeEndDocument();
     }
 
-    private void suite(RunResult run, Category category, List<CheckResult> results) throws XMLStreamException {
+    private void suite(RunResult run, Category category, List<CheckResult> results)
+        throws XMLStreamException {
       String name = "conformance." + category.name();
       newline(1);
       xml.writeStartElement("testsuite");
@@ -116,7 +115,9 @@ public final class JunitXmlReport {
       attribute("time", seconds(results.stream().mapToLong(CheckResult::millis).sum()));
       attribute(
           "timestamp",
-          LocalDateTime.ofInstant(run.startedAt(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+          LocalDateTime.ofInstant(run.startedAt(), ZoneOffset.UTC)
+              .truncatedTo(ChronoUnit.SECONDS)
+              .toString());
       properties(run);
       for (CheckResult r : results) {
         testcase(name, r);
@@ -130,8 +131,11 @@ public final class JunitXmlReport {
       xml.writeStartElement("properties");
       property("profile", run.profileName());
       property("mode", run.mode().name().toLowerCase(Locale.ROOT));
-      property("contactsBaseUrl", run.target().contactsBase() == null ? "" : run.target().contactsBase().toString());
-      property("lmsBaseUrl", run.target().lmsBase() == null ? "" : run.target().lmsBase().toString());
+      property(
+          "contactsBaseUrl",
+          run.target().contactsBase() == null ? "" : run.target().contactsBase().toString());
+      property(
+          "lmsBaseUrl", run.target().lmsBase() == null ? "" : run.target().lmsBase().toString());
       newline(2);
       xml.writeEndElement();
     }

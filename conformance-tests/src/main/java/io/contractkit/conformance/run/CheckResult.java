@@ -12,7 +12,12 @@ import io.contractkit.conformance.checks.Severity;
  * @param skipReason why it did not run (status SKIPPED), else null
  */
 public record CheckResult(
-    CheckInfo info, Severity severity, Status status, CheckFailure failure, String skipReason, long millis) {
+    CheckInfo info,
+    Severity severity,
+    Status status,
+    CheckFailure failure,
+    String skipReason,
+    long millis) {
 
   /** A failed check of error severity: this fails the run. */
   public boolean failsGate() {

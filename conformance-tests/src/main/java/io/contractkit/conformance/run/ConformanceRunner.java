@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs checks one after another (throttle and one-time-token checks must not interfere) and
- * turns each ending -- pass, failure, skip, or an unreachable target -- into a {@link CheckResult}.
+ * Runs checks one after another (throttle and one-time-token checks must not interfere) and turns
+ * each ending -- pass, failure, skip, or an unreachable target -- into a {@link CheckResult}.
  */
 public final class ConformanceRunner {
   private final RunListener listener;
@@ -66,5 +66,4 @@ public final class ConformanceRunner {
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new CheckResult(check.info(), severity, status, failure, skipReason, millis);
   }
-
 }

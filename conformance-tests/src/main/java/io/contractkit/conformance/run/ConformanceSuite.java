@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** The suite as a library: a profile and optional base-URL overrides in, a {@link RunResult} out. */
+/**
+ * The suite as a library: a profile and optional base-URL overrides in, a {@link RunResult} out.
+ */
 public final class ConformanceSuite {
   private static final Schemas SCHEMAS = new Schemas();
 
@@ -33,8 +35,14 @@ public final class ConformanceSuite {
     this.profile = profile;
     this.target =
         new Target(
-            uri(contactsBaseUrl != null ? contactsBaseUrl : profile.contacts() == null ? null : profile.contacts().baseUrl()),
-            uri(lmsBaseUrl != null ? lmsBaseUrl : profile.lms() == null ? null : profile.lms().baseUrl()));
+            uri(
+                contactsBaseUrl != null
+                    ? contactsBaseUrl
+                    : profile.contacts() == null ? null : profile.contacts().baseUrl()),
+            uri(
+                lmsBaseUrl != null
+                    ? lmsBaseUrl
+                    : profile.lms() == null ? null : profile.lms().baseUrl()));
   }
 
   public Target target() {
@@ -47,7 +55,9 @@ public final class ConformanceSuite {
 
   public RunResult run(Set<String> only, Set<String> skip, RunListener listener) {
     List<Check> checks = registry.select(only, skip);
-    HttpProbe http = new HttpProbe(Duration.ofSeconds(profile.http().timeoutSeconds()), profile.http().headers());
+    HttpProbe http =
+        new HttpProbe(
+            Duration.ofSeconds(profile.http().timeoutSeconds()), profile.http().headers());
     CheckContext context = new CheckContext(target, profile, http, SCHEMAS, authTokens(http));
     String name = profile.name() == null ? "(unnamed profile)" : profile.name();
     return new ConformanceRunner(listener).run(name, checks, context);

@@ -12,7 +12,12 @@ import java.util.Optional;
 
 /** A finished run: every check's result, the target, the mode and the time taken. */
 public record RunResult(
-    String profileName, Target target, Mode mode, Instant startedAt, Duration duration, List<CheckResult> results) {
+    String profileName,
+    Target target,
+    Mode mode,
+    Instant startedAt,
+    Duration duration,
+    List<CheckResult> results) {
 
   public RunResult {
     results = List.copyOf(results);
@@ -46,7 +51,8 @@ public record RunResult(
 
   public record Tally(int passed, int failed, int skipped) {
     static Tally of(Status s) {
-      return new Tally(s == Status.PASSED ? 1 : 0, s == Status.FAILED ? 1 : 0, s == Status.SKIPPED ? 1 : 0);
+      return new Tally(
+          s == Status.PASSED ? 1 : 0, s == Status.FAILED ? 1 : 0, s == Status.SKIPPED ? 1 : 0);
     }
 
     Tally plus(Tally o) {

@@ -67,7 +67,8 @@ public final class Schemas {
     return extra;
   }
 
-  private static void collectExtra(JsonNode root, JsonNode schema, JsonNode body, String pointer, List<String> extra) {
+  private static void collectExtra(
+      JsonNode root, JsonNode schema, JsonNode body, String pointer, List<String> extra) {
     if (body == null || !body.isObject()) {
       return;
     }

@@ -13,11 +13,15 @@ import tools.jackson.databind.json.JsonMapper;
 class JsonComparisonTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  // ---- order and numbers ----------------------------------------------------------------------------
+  // ---- order and numbers
+  // ----------------------------------------------------------------------------
 
   @Test
   void propertyOrderDoesNotCount() {
-    assertThat(difference("{\"a\":1,\"b\":\"x\",\"c\":{\"d\":true,\"e\":null}}", "{\"c\":{\"e\":null,\"d\":true},\"b\":\"x\",\"a\":1}"))
+    assertThat(
+            difference(
+                "{\"a\":1,\"b\":\"x\",\"c\":{\"d\":true,\"e\":null}}",
+                "{\"c\":{\"e\":null,\"d\":true},\"b\":\"x\",\"a\":1}"))
         .isEmpty();
   }
 
@@ -34,66 +38,112 @@ class JsonComparisonTest {
     assertThat(difference("{\"a\":\"1\"}", "{\"a\":1}")).contains("at /a: expected \"1\", got 1");
   }
 
-  // ---- date-times --------------------------------------------------------------------------------------
+  // ---- date-times
+  // --------------------------------------------------------------------------------------
 
   @Test
   void dateTimesAreEqualWhenTheyDenoteTheSameInstantInDifferentOffsets() {
-    assertThat(difference("{\"t\":\"2026-03-18T21:00:50.1053338+01:00\"}", "{\"t\":\"2026-03-18T20:00:50.1053338Z\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2026-03-18T21:00:50.1053338+01:00\"}",
+                "{\"t\":\"2026-03-18T20:00:50.1053338Z\"}"))
         .isEmpty();
-    assertThat(difference("{\"t\":\"2031-12-31T23:59:59.0000000+01:00\"}", "{\"t\":\"2031-12-31T22:59:59.000Z\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2031-12-31T23:59:59.0000000+01:00\"}",
+                "{\"t\":\"2031-12-31T22:59:59.000Z\"}"))
         .isEmpty();
-    assertThat(difference("{\"t\":\"2024-02-06T03:41:07Z\"}", "{\"t\":\"2024-02-06T03:41:07+00:00\"}")).isEmpty();
-    assertThat(difference("{\"t\":\"2031-12-31T23:59:59.0000000+01:00\"}", "{\"t\":\"2031-12-31T23:59:59.000+01:00\"}"))
+    assertThat(
+            difference("{\"t\":\"2024-02-06T03:41:07Z\"}", "{\"t\":\"2024-02-06T03:41:07+00:00\"}"))
+        .isEmpty();
+    assertThat(
+            difference(
+                "{\"t\":\"2031-12-31T23:59:59.0000000+01:00\"}",
+                "{\"t\":\"2031-12-31T23:59:59.000+01:00\"}"))
         .isEmpty();
   }
 
   @Test
   void threeDigitsEqualSevenDigitsTruncated() {
-    assertThat(difference("{\"t\":\"2024-02-06T03:41:07.2682884+00:00\"}", "{\"t\":\"2024-02-06T03:41:07.268Z\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2024-02-06T03:41:07.2682884+00:00\"}",
+                "{\"t\":\"2024-02-06T03:41:07.268Z\"}"))
         .isEmpty();
-    assertThat(difference("{\"t\":\"2024-02-06T03:41:07.268Z\"}", "{\"t\":\"2024-02-06T03:41:07.2682884+00:00\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2024-02-06T03:41:07.268Z\"}",
+                "{\"t\":\"2024-02-06T03:41:07.2682884+00:00\"}"))
         .isEmpty();
-    assertThat(difference("{\"t\":\"2024-02-06T04:41:07.2689999+01:00\"}", "{\"t\":\"2024-02-06T03:41:07.268Z\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2024-02-06T04:41:07.2689999+01:00\"}",
+                "{\"t\":\"2024-02-06T03:41:07.268Z\"}"))
         .isEmpty();
   }
 
   @Test
   void threeDigitsEqualSevenDigitsRounded() {
-    assertThat(difference("{\"t\":\"2024-02-06T03:41:07.2687001+00:00\"}", "{\"t\":\"2024-02-06T03:41:07.269Z\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2024-02-06T03:41:07.2687001+00:00\"}",
+                "{\"t\":\"2024-02-06T03:41:07.269Z\"}"))
         .isEmpty();
-    assertThat(difference("{\"t\":\"2024-02-06T03:41:07.269Z\"}", "{\"t\":\"2024-02-06T03:41:07.2685000+00:00\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2024-02-06T03:41:07.269Z\"}",
+                "{\"t\":\"2024-02-06T03:41:07.2685000+00:00\"}"))
         .isEmpty();
-    assertThat(difference("{\"t\":\"2024-02-06T03:41:59.9996000+00:00\"}", "{\"t\":\"2024-02-06T03:42:00.000Z\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2024-02-06T03:41:59.9996000+00:00\"}",
+                "{\"t\":\"2024-02-06T03:42:00.000Z\"}"))
         .isEmpty();
   }
 
   @Test
   void threeDigitsThatAreNeitherTruncationNorRoundingDiffer() {
-    assertThat(difference("{\"t\":\"2024-02-06T03:41:07.2682884+00:00\"}", "{\"t\":\"2024-02-06T03:41:07.267Z\"}"))
-        .contains("at /t: expected \"2024-02-06T03:41:07.2682884+00:00\", got \"2024-02-06T03:41:07.267Z\"");
-    assertThat(difference("{\"t\":\"2024-02-06T03:41:07.2682884+00:00\"}", "{\"t\":\"2024-02-06T03:41:07.270Z\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2024-02-06T03:41:07.2682884+00:00\"}",
+                "{\"t\":\"2024-02-06T03:41:07.267Z\"}"))
+        .contains(
+            "at /t: expected \"2024-02-06T03:41:07.2682884+00:00\", got \"2024-02-06T03:41:07.267Z\"");
+    assertThat(
+            difference(
+                "{\"t\":\"2024-02-06T03:41:07.2682884+00:00\"}",
+                "{\"t\":\"2024-02-06T03:41:07.270Z\"}"))
         .isPresent();
-    assertThat(difference("{\"t\":\"2024-02-06T03:41:07.268Z\"}", "{\"t\":\"2024-02-06T03:41:07.269Z\"}")).isPresent();
+    assertThat(
+            difference(
+                "{\"t\":\"2024-02-06T03:41:07.268Z\"}", "{\"t\":\"2024-02-06T03:41:07.269Z\"}"))
+        .isPresent();
   }
 
   @Test
   void dateTimesDifferWhenTheInstantDiffers() {
-    assertThat(difference("{\"t\":\"2031-12-31T23:59:59+01:00\"}", "{\"t\":\"2031-12-31T23:59:59Z\"}"))
+    assertThat(
+            difference("{\"t\":\"2031-12-31T23:59:59+01:00\"}", "{\"t\":\"2031-12-31T23:59:59Z\"}"))
         .contains("at /t: expected \"2031-12-31T23:59:59+01:00\", got \"2031-12-31T23:59:59Z\"");
-    assertThat(difference("{\"t\":\"2026-09-02T14:03:11.8285660+02:00\"}", "{\"t\":\"2026-09-03T14:03:11.8285660+02:00\"}"))
+    assertThat(
+            difference(
+                "{\"t\":\"2026-09-02T14:03:11.8285660+02:00\"}",
+                "{\"t\":\"2026-09-03T14:03:11.8285660+02:00\"}"))
         .contains(
             "at /t: expected \"2026-09-02T14:03:11.8285660+02:00\", got \"2026-09-03T14:03:11.8285660+02:00\"");
   }
 
   @Test
   void aStringThatIsNoDateTimeComparesExactly() {
-    assertThat(difference("{\"t\":\"2031-12-31T23:59:59+01:00\"}", "{\"t\":\"31.12.2031 23:59:59\"}"))
+    assertThat(
+            difference("{\"t\":\"2031-12-31T23:59:59+01:00\"}", "{\"t\":\"31.12.2031 23:59:59\"}"))
         .contains("at /t: expected \"2031-12-31T23:59:59+01:00\", got \"31.12.2031 23:59:59\"");
     assertThat(difference("{\"s\":\"Jürgen Weiß\"}", "{\"s\":\"J?rgen Wei?\"}"))
         .contains("at /s: expected \"Jürgen Weiß\", got \"J?rgen Wei?\"");
   }
 
-  // ---- absent and null -------------------------------------------------------------------------------
+  // ---- absent and null
+  // -------------------------------------------------------------------------------
 
   @Test
   void anAbsentPropertyEqualsANullOne() {
@@ -103,23 +153,32 @@ class JsonComparisonTest {
 
   @Test
   void anAbsentPropertyDiffersFromAValue() {
-    assertThat(difference("{\"a\":{\"b\":1}}", "{\"a\":{}}")).contains("at /a/b: expected 1, got (absent)");
+    assertThat(difference("{\"a\":{\"b\":1}}", "{\"a\":{}}"))
+        .contains("at /a/b: expected 1, got (absent)");
     assertThat(difference("{\"a\":null}", "{\"a\":0}")).contains("at /a: expected null, got 0");
-    assertThat(difference("{\"a\":\"\"}", "{\"a\":null}")).contains("at /a: expected \"\", got null");
+    assertThat(difference("{\"a\":\"\"}", "{\"a\":null}"))
+        .contains("at /a: expected \"\", got null");
   }
 
   @Test
   void propertiesOnlyTheActualValueHasDifferUnlessIgnored() {
-    assertThat(difference("{\"a\":1}", "{\"a\":1,\"x/y\":2}")).contains("at /x~1y: expected (absent), got 2");
-    assertThat(JsonComparison.first(json("{\"a\":1}"), json("{\"a\":1,\"x/y\":2}"), ExtraProperties.IGNORED))
+    assertThat(difference("{\"a\":1}", "{\"a\":1,\"x/y\":2}"))
+        .contains("at /x~1y: expected (absent), got 2");
+    assertThat(
+            JsonComparison.first(
+                json("{\"a\":1}"), json("{\"a\":1,\"x/y\":2}"), ExtraProperties.IGNORED))
         .isEmpty();
     assertThat(
-            JsonComparison.first(json("{\"a\":{\"b\":1}}"), json("{\"a\":{\"c\":2},\"d\":3}"), ExtraProperties.IGNORED)
+            JsonComparison.first(
+                    json("{\"a\":{\"b\":1}}"),
+                    json("{\"a\":{\"c\":2},\"d\":3}"),
+                    ExtraProperties.IGNORED)
                 .map(Difference::toString))
         .contains("at /a/b: expected 1, got (absent)");
   }
 
-  // ---- the difference ----------------------------------------------------------------------------------
+  // ---- the difference
+  // ----------------------------------------------------------------------------------
 
   @Test
   void namesTheFirstDifferingNestedPointerWithExpectedAndActual() {
@@ -139,8 +198,10 @@ class JsonComparisonTest {
 
   @Test
   void anAbsentValueHasNoNodeAndIsShownAsAbsent() {
-    Difference d = JsonComparison.first(json("{\"Email\":\"zoe@example.de\"}"), json("{\"email\":\"zoe@example.de\"}"))
-        .orElseThrow();
+    Difference d =
+        JsonComparison.first(
+                json("{\"Email\":\"zoe@example.de\"}"), json("{\"email\":\"zoe@example.de\"}"))
+            .orElseThrow();
     assertThat(d.pointer()).isEqualTo("/Email");
     assertThat(d.actual()).isNull();
     assertThat(d.actualText()).isEqualTo(Difference.ABSENT);
@@ -157,19 +218,27 @@ class JsonComparisonTest {
   @Test
   void longValuesAreShortenedInTheMessage() {
     String longText = "x".repeat(500);
-    Difference d = JsonComparison.first(json("{\"a\":\"" + longText + "\"}"), json("{\"a\":\"y\"}")).orElseThrow();
+    Difference d =
+        JsonComparison.first(json("{\"a\":\"" + longText + "\"}"), json("{\"a\":\"y\"}"))
+            .orElseThrow();
     assertThat(d.expectedText()).hasSizeLessThan(200).endsWith("…");
   }
 
-  // ---- arrays ----------------------------------------------------------------------------------------------
+  // ---- arrays
+  // ----------------------------------------------------------------------------------------------
 
   @Test
   void arraysCompareElementByElement() {
-    assertThat(difference("{\"a\":[1,{\"b\":2},\"c\"]}", "{\"a\":[1.0,{\"b\":2},\"c\"]}")).isEmpty();
-    assertThat(difference("{\"a\":[1,2,3]}", "{\"a\":[1,3,2]}")).contains("at /a/1: expected 2, got 3");
-    assertThat(difference("{\"a\":[1,2]}", "{\"a\":[1]}")).contains("at /a/1: expected 2, got (absent)");
-    assertThat(difference("{\"a\":[1]}", "{\"a\":[1,2]}")).contains("at /a/1: expected (absent), got 2");
-    assertThat(difference("{\"a\":[null]}", "{\"a\":[]}")).contains("at /a/0: expected null, got (absent)");
+    assertThat(difference("{\"a\":[1,{\"b\":2},\"c\"]}", "{\"a\":[1.0,{\"b\":2},\"c\"]}"))
+        .isEmpty();
+    assertThat(difference("{\"a\":[1,2,3]}", "{\"a\":[1,3,2]}"))
+        .contains("at /a/1: expected 2, got 3");
+    assertThat(difference("{\"a\":[1,2]}", "{\"a\":[1]}"))
+        .contains("at /a/1: expected 2, got (absent)");
+    assertThat(difference("{\"a\":[1]}", "{\"a\":[1,2]}"))
+        .contains("at /a/1: expected (absent), got 2");
+    assertThat(difference("{\"a\":[null]}", "{\"a\":[]}"))
+        .contains("at /a/0: expected null, got (absent)");
   }
 
   private static Optional<String> difference(String expected, String actual) {

@@ -43,11 +43,12 @@ public record Answer(int status, Map<String, String> headers, byte[] body) {
 
   public Answer withHeader(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>();
-    headers.forEach((k, v) -> {
-      if (!k.equalsIgnoreCase(name)) {
-        h.put(k, v);
-      }
-    });
+    headers.forEach(
+        (k, v) -> {
+          if (!k.equalsIgnoreCase(name)) {
+            h.put(k, v);
+          }
+        });
     if (value != null) {
       h.put(name, value);
     }
@@ -55,10 +56,14 @@ public record Answer(int status, Map<String, String> headers, byte[] body) {
   }
 
   public Optional<String> header(String name) {
-    return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+    return headers.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   public boolean isLmsDisclosure() {
-    return status == 200 && jsonBody().map(j -> j.has("name") && !j.get("name").isNull()).orElse(false);
+    return status == 200
+        && jsonBody().map(j -> j.has("name") && !j.get("name").isNull()).orElse(false);
   }
 }

@@ -17,12 +17,28 @@ public final class CheckResults {
     assertThat(result.status()).as(describe(result)).isEqualTo(Status.FAILED);
   }
 
-  /** The check's id and status, then what it expected and got (with the exchange) or why it was skipped. */
+  /**
+   * The check's id and status, then what it expected and got (with the exchange) or why it was
+   * skipped.
+   */
   public static String describe(CheckResult r) {
-    return r.info().id() + " " + r.status()
-        + (r.failure() == null ? "" : ": expected " + r.failure().expected() + ", got " + r.failure().actual()
-            + (r.failure().exchange() == null ? "" : "\n" + r.failure().exchange().request().curl()
-                + "\n" + r.failure().exchange().statusLine() + " " + r.failure().exchange().bodyExcerpt()))
+    return r.info().id()
+        + " "
+        + r.status()
+        + (r.failure() == null
+            ? ""
+            : ": expected "
+                + r.failure().expected()
+                + ", got "
+                + r.failure().actual()
+                + (r.failure().exchange() == null
+                    ? ""
+                    : "\n"
+                        + r.failure().exchange().request().curl()
+                        + "\n"
+                        + r.failure().exchange().statusLine()
+                        + " "
+                        + r.failure().exchange().bodyExcerpt()))
         + (r.skipReason() == null ? "" : ": skipped, " + r.skipReason());
   }
 }

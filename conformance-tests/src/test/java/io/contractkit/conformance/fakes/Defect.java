@@ -1,8 +1,8 @@
 package io.contractkit.conformance.fakes;
 
 /**
- * How a simulated implementation differs from the real mock: it sees every request and decides
- * the answer, usually by forwarding to the mock and changing the request or the answer.
+ * How a simulated implementation differs from the real mock: it sees every request and decides the
+ * answer, usually by forwarding to the mock and changing the request or the answer.
  */
 @FunctionalInterface
 public interface Defect {

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A request as the proxy received it: raw path and query, headers, body. */
-public record Incoming(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+public record Incoming(
+    String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
   /** The query target for the upstream (path plus raw query). */
   public String target() {

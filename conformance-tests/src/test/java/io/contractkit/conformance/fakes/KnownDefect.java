@@ -22,7 +22,8 @@ public enum KnownDefect {
       if (!request.isLms()) {
         return answer;
       }
-      String key = request.param("accessToken").orElse("") + "|" + request.param("authToken").orElse("");
+      String key =
+          request.param("accessToken").orElse("") + "|" + request.param("authToken").orElse("");
       if (answer.isLmsDisclosure()) {
         released.put(key, answer);
         return answer;
@@ -41,7 +42,8 @@ public enum KnownDefect {
       if (!request.isLms()) {
         return upstream.forward(request);
       }
-      String key = request.param("accessToken").orElse("") + "|" + request.param("authToken").orElse("");
+      String key =
+          request.param("accessToken").orElse("") + "|" + request.param("authToken").orElse("");
       CompletableFuture<Answer> mine = new CompletableFuture<>();
       CompletableFuture<Answer> running = inFlight.putIfAbsent(key, mine);
       if (running != null) {
@@ -92,7 +94,12 @@ public enum KnownDefect {
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
       if (request.lowerPath().equals("/__admin/authtokens")) {
-        answer.jsonBody().ifPresent(j -> leadOfToken.put(j.path("authToken").asString(""), j.path("accessToken").asString("")));
+        answer
+            .jsonBody()
+            .ifPresent(
+                j ->
+                    leadOfToken.put(
+                        j.path("authToken").asString(""), j.path("accessToken").asString("")));
         return answer;
       }
       if (!request.isLms() || answer.isLmsDisclosure()) {
@@ -102,7 +109,8 @@ public enum KnownDefect {
       if (owner == null || owner.equals(request.param("accessToken").orElse(""))) {
         return answer;
       }
-      return upstream.forward(request.withQuery(Upstreams.replaceParam(request.rawQuery(), "accessToken", owner)));
+      return upstream.forward(
+          request.withQuery(Upstreams.replaceParam(request.rawQuery(), "accessToken", owner)));
     }
   },
 
@@ -112,7 +120,9 @@ public enum KnownDefect {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
-      if (request.isLms() && answer.status() == 200 && !answer.isLmsDisclosure()
+      if (request.isLms()
+          && answer.status() == 200
+          && !answer.isLmsDisclosure()
           && request.param("accessToken").filter(Upstreams::leadUnknown).isPresent()) {
         return Answer.json(404, "{\"message\":\"lead not found\"}");
       }
@@ -125,7 +135,8 @@ public enum KnownDefect {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
-      if (request.isLms() && request.param("accessToken").filter(Upstreams.EXPIRED_LEAD::equals).isPresent()) {
+      if (request.isLms()
+          && request.param("accessToken").filter(Upstreams.EXPIRED_LEAD::equals).isPresent()) {
         return Answer.json(200, Upstreams.fixtureLeadContact(Upstreams.EXPIRED_LEAD).toString());
       }
       return answer;
@@ -154,12 +165,14 @@ public enum KnownDefect {
   },
 
   THROTTLE_RETURNS_VALID_SECRET(
-      "a blocked ip still gets the contact for a correct secret", "CONTACTS-THROTTLE-BLOCKS-VALID-SECRET") {
+      "a blocked ip still gets the contact for a correct secret",
+      "CONTACTS-THROTTLE-BLOCKS-VALID-SECRET") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
       if (request.isContacts() && answer.status() == 429) {
-        Answer unthrottled = upstream.forward(request.withQuery(Upstreams.removeParam(request.rawQuery(), "ip")));
+        Answer unthrottled =
+            upstream.forward(request.withQuery(Upstreams.removeParam(request.rawQuery(), "ip")));
         return unthrottled.status() == 200 ? unthrottled : answer;
       }
       return answer;
@@ -167,11 +180,13 @@ public enum KnownDefect {
   },
 
   GLOBAL_THROTTLE(
-      "failures from all ips share one budget: one attacker blocks everybody", "CONTACTS-THROTTLE-PER-IP") {
+      "failures from all ips share one budget: one attacker blocks everybody",
+      "CONTACTS-THROTTLE-PER-IP") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isContacts() && request.param("ip").isPresent()) {
-        return upstream.forward(request.withQuery(Upstreams.replaceParam(request.rawQuery(), "ip", "192.0.2.1")));
+        return upstream.forward(
+            request.withQuery(Upstreams.replaceParam(request.rawQuery(), "ip", "192.0.2.1")));
       }
       return upstream.forward(request);
     }
@@ -190,13 +205,16 @@ public enum KnownDefect {
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
       if (request.isContacts() && answer.status() == 200 && request.param("ip").isPresent()) {
-        upstream.forward(request.withQuery(Upstreams.replaceParam(request.rawQuery(), "secret", "counted-as-failure")));
+        upstream.forward(
+            request.withQuery(
+                Upstreams.replaceParam(request.rawQuery(), "secret", "counted-as-failure")));
       }
       return answer;
     }
   },
 
-  MISSING_REQUIRED_PROPERTY("ReadContactDto without the required Version", "CONTACTS-FOUND-SCHEMA") {
+  MISSING_REQUIRED_PROPERTY(
+      "ReadContactDto without the required Version", "CONTACTS-FOUND-SCHEMA") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return Upstreams.editContact(request, upstream, c -> c.remove("Version"));
@@ -210,10 +228,12 @@ public enum KnownDefect {
     }
   },
 
-  OVERLONG_STRING("RegistrationSource longer than its documented 50 characters", "CONTACTS-FOUND-SCHEMA") {
+  OVERLONG_STRING(
+      "RegistrationSource longer than its documented 50 characters", "CONTACTS-FOUND-SCHEMA") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
-      return Upstreams.editContact(request, upstream, c -> c.put("RegistrationSource", "x".repeat(51)));
+      return Upstreams.editContact(
+          request, upstream, c -> c.put("RegistrationSource", "x".repeat(51)));
     }
   },
 
@@ -230,7 +250,8 @@ public enum KnownDefect {
     }
   },
 
-  CAMEL_CASE_CONTACT("ReadContactDto in camelCase where PascalCase is documented", "CONTACTS-FOUND-SCHEMA") {
+  CAMEL_CASE_CONTACT(
+      "ReadContactDto in camelCase where PascalCase is documented", "CONTACTS-FOUND-SCHEMA") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -241,7 +262,8 @@ public enum KnownDefect {
     }
   },
 
-  PASCAL_CASE_LMS("LmsContactInfo in PascalCase where camelCase is documented", "LMS-SUCCESS-SCHEMA") {
+  PASCAL_CASE_LMS(
+      "LmsContactInfo in PascalCase where camelCase is documented", "LMS-SUCCESS-SCHEMA") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -252,11 +274,14 @@ public enum KnownDefect {
     }
   },
 
-  SERVER_ERROR_ON_LONG_INPUT("a 500 for query strings over 1000 characters", "ROBUSTNESS-CONTACTS-NO-5XX") {
+  SERVER_ERROR_ON_LONG_INPUT(
+      "a 500 for query strings over 1000 characters", "ROBUSTNESS-CONTACTS-NO-5XX") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.rawQuery() != null && request.rawQuery().length() > 1000) {
-        return Answer.json(500, "{\"error\":\"System.Data.SqlClient.SqlException: String or binary data would be truncated\"}");
+        return Answer.json(
+            500,
+            "{\"error\":\"System.Data.SqlClient.SqlException: String or binary data would be truncated\"}");
       }
       return upstream.forward(request);
     }
@@ -266,7 +291,8 @@ public enum KnownDefect {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isLms() && request.params().values().stream().anyMatch(v -> v.contains("'"))) {
-        return Answer.json(500, "{\"error\":\"Unclosed quotation mark after the character string\"}");
+        return Answer.json(
+            500, "{\"error\":\"Unclosed quotation mark after the character string\"}");
       }
       return upstream.forward(request);
     }
@@ -278,7 +304,8 @@ public enum KnownDefect {
 
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
-      if (request.isContacts() && request.param("secret").filter(s -> injection.matcher(s).matches()).isPresent()) {
+      if (request.isContacts()
+          && request.param("secret").filter(s -> injection.matcher(s).matches()).isPresent()) {
         return upstream.forward(request.withQuery("secret=" + Upstreams.FIRST_SECRET));
       }
       return upstream.forward(request);
@@ -302,7 +329,8 @@ public enum KnownDefect {
     }
   },
 
-  UNKNOWN_SECRET_IS_200("an unknown secret answers 200 with an empty object", "CONTACTS-UNKNOWN-SECRET-404") {
+  UNKNOWN_SECRET_IS_200(
+      "an unknown secret answers 200 with an empty object", "CONTACTS-UNKNOWN-SECRET-404") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -310,11 +338,14 @@ public enum KnownDefect {
     }
   },
 
-  MISSING_SECRET_IS_500("a missing secret is a 500 (null reference)", "CONTACTS-MISSING-SECRET-400") {
+  MISSING_SECRET_IS_500(
+      "a missing secret is a 500 (null reference)", "CONTACTS-MISSING-SECRET-400") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isContacts() && request.param("secret").isEmpty()) {
-        return Answer.json(500, "{\"Message\":\"An error has occurred.\",\"ExceptionType\":\"System.NullReferenceException\"}");
+        return Answer.json(
+            500,
+            "{\"Message\":\"An error has occurred.\",\"ExceptionType\":\"System.NullReferenceException\"}");
       }
       return upstream.forward(request);
     }

@@ -9,7 +9,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
-/** JSON rewrites for simulated implementations: rename keys, change values, everywhere in a body. */
+/**
+ * JSON rewrites for simulated implementations: rename keys, change values, everywhere in a body.
+ */
 public final class Rewrite {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

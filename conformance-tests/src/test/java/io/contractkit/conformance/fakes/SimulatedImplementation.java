@@ -43,7 +43,8 @@ public final class SimulatedImplementation implements AutoCloseable {
   private final ExecutorService pool;
   private final String prefix;
 
-  private SimulatedImplementation(MockServer mock, HttpServer proxy, ExecutorService pool, String prefix) {
+  private SimulatedImplementation(
+      MockServer mock, HttpServer proxy, ExecutorService pool, String prefix) {
     this.mock = mock;
     this.proxy = proxy;
     this.pool = pool;
@@ -61,7 +62,8 @@ public final class SimulatedImplementation implements AutoCloseable {
     MockServer mock = startMock();
     Upstream upstream = new Upstream(mock.baseUri());
     try {
-      HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+      HttpServer proxy =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
       ExecutorService pool = Executors.newFixedThreadPool(64);
       proxy.setExecutor(pool);
       proxy.createContext(
@@ -70,10 +72,14 @@ public final class SimulatedImplementation implements AutoCloseable {
             try {
               Incoming request = incoming(exchange, prefix);
               Answer answer =
-                  request == null ? Answer.json(404, "{\"message\":\"not found\"}") : defect.handle(request, upstream);
+                  request == null
+                      ? Answer.json(404, "{\"message\":\"not found\"}")
+                      : defect.handle(request, upstream);
               send(exchange, answer);
             } catch (RuntimeException e) {
-              send(exchange, Answer.json(502, "{\"proxyError\":\"" + e.getClass().getSimpleName() + "\"}"));
+              send(
+                  exchange,
+                  Answer.json(502, "{\"proxyError\":\"" + e.getClass().getSimpleName() + "\"}"));
             }
           });
       proxy.start();
@@ -160,7 +166,8 @@ public final class SimulatedImplementation implements AutoCloseable {
 
   public RunResult run(Profile profile, String... onlyIds) {
     Set<String> only = new HashSet<>(Arrays.asList(onlyIds));
-    return new ConformanceSuite(profile, baseUrl(), baseUrl()).run(only, Set.of(), RunListener.NONE);
+    return new ConformanceSuite(profile, baseUrl(), baseUrl())
+        .run(only, Set.of(), RunListener.NONE);
   }
 
   /** The real mock behind the proxy, e.g. to reset it. */

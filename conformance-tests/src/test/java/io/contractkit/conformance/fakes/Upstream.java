@@ -15,11 +15,21 @@ import java.util.Set;
 /** The real mock server behind the proxy. */
 public final class Upstream {
   private static final Set<String> HOP_BY_HOP =
-      Set.of("connection", "content-length", "host", "expect", "upgrade", "transfer-encoding", "keep-alive");
+      Set.of(
+          "connection",
+          "content-length",
+          "host",
+          "expect",
+          "upgrade",
+          "transfer-encoding",
+          "keep-alive");
 
   private final URI base;
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   Upstream(URI base) {
     this.base = base;
@@ -34,19 +44,29 @@ public final class Upstream {
         HttpRequest.newBuilder(URI.create(base + request.target()))
             .timeout(Duration.ofSeconds(10))
             .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
-    request.headers().forEach((name, values) -> {
-      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-        values.forEach(v -> builder.header(name, v));
-      }
-    });
+    request
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> builder.header(name, v));
+              }
+            });
     try {
-      HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       Map<String, String> headers = new LinkedHashMap<>();
-      response.headers().map().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":") && !values.isEmpty()) {
-          headers.put(name, String.join(", ", values));
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
+                    && !name.startsWith(":")
+                    && !values.isEmpty()) {
+                  headers.put(name, String.join(", ", values));
+                }
+              });
       headers.remove("date");
       return new Answer(response.statusCode(), headers, response.body());
     } catch (IOException e) {
@@ -56,5 +76,4 @@ public final class Upstream {
       throw new IllegalStateException(e);
     }
   }
-
 }

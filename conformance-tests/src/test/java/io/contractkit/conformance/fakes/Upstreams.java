@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** Building blocks for defects: query edits, fixture facts, and calls the defect makes upstream. */
 final class Upstreams {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final JsonNode LEADS = JSON.readTree(Path.of("..", "fixtures", "leads.json").toFile()).get("leads");
+  private static final JsonNode LEADS =
+      JSON.readTree(Path.of("..", "fixtures", "leads.json").toFile()).get("leads");
 
   static final String FIRST_SECRET = "8Qm3vT7kLp2XwZ9rBn4Y";
   static final String EXPIRED_LEAD = "lead-expiredLm5Vt2Kq8W";
@@ -45,7 +46,11 @@ final class Upstreams {
       return "";
     }
     return Arrays.stream(rawQuery.split("&"))
-        .filter(pair -> !pair.split("=", 2)[0].toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+        .filter(
+            pair ->
+                !pair.split("=", 2)[0]
+                    .toLowerCase(Locale.ROOT)
+                    .equals(name.toLowerCase(Locale.ROOT)))
         .collect(Collectors.joining("&"));
   }
 
@@ -54,7 +59,10 @@ final class Upstreams {
     return (rest.isEmpty() ? "" : rest + "&") + name + "=" + value;
   }
 
-  /** What a broken implementation discloses: the lead's contact, fetched with a freshly minted token. */
+  /**
+   * What a broken implementation discloses: the lead's contact, fetched with a freshly minted
+   * token.
+   */
   static Optional<Answer> releaseWithFreshToken(Upstream upstream, Incoming request) {
     String accessToken = request.param("accessToken").orElse("");
     Answer minted =
@@ -64,12 +72,14 @@ final class Upstreams {
                 "/__admin/authtokens",
                 null,
                 Map.of("Content-Type", List.of("application/json")),
-                ("{\"accessToken\":\"" + accessToken.replace("\"", "") + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                ("{\"accessToken\":\"" + accessToken.replace("\"", "") + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     if (minted.status() != 201) {
       return Optional.empty();
     }
     String token = minted.jsonBody().orElseThrow().get("authToken").asString();
-    Answer released = upstream.forward(request.withQuery(replaceParam(request.rawQuery(), "authToken", token)));
+    Answer released =
+        upstream.forward(request.withQuery(replaceParam(request.rawQuery(), "authToken", token)));
     return released.isLmsDisclosure() ? Optional.of(released) : Optional.empty();
   }
 

@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Correct implementations that made other valid choices: the suite must pass them without a
- * single error (warnings allowed where the mode says so).
+ * Correct implementations that made other valid choices: the suite must pass them without a single
+ * error (warnings allowed where the mode says so).
  */
 public enum ValidVariant {
   MILLISECOND_DATES("dates with 3 fractional digits instead of 7", Mode.STRICT, "") {
-    private final Pattern fraction = Pattern.compile("(\\d{2}:\\d{2}:\\d{2})\\.(\\d{3})\\d*([+-]\\d{2}:\\d{2}|Z)");
+    private final Pattern fraction =
+        Pattern.compile("(\\d{2}:\\d{2}:\\d{2})\\.(\\d{3})\\d*([+-]\\d{2}:\\d{2}|Z)");
 
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
@@ -19,14 +20,21 @@ public enum ValidVariant {
       if (answer.status() != 200 || answer.jsonBody().isEmpty()) {
         return answer;
       }
-      return answer.withBody(Rewrite.strings(answer.jsonBody().get(), s -> {
-        Matcher m = fraction.matcher(s);
-        return m.matches() ? s.substring(0, m.start()) + m.group(1) + "." + m.group(2) + m.group(3) : s;
-      }).toString());
+      return answer.withBody(
+          Rewrite.strings(
+                  answer.jsonBody().get(),
+                  s -> {
+                    Matcher m = fraction.matcher(s);
+                    return m.matches()
+                        ? s.substring(0, m.start()) + m.group(1) + "." + m.group(2) + m.group(3)
+                        : s;
+                  })
+              .toString());
     }
   },
 
-  EXTRA_PROPERTIES("extra, undocumented properties (lenient profile: warnings only)", Mode.LENIENT, "") {
+  EXTRA_PROPERTIES(
+      "extra, undocumented properties (lenient profile: warnings only)", Mode.LENIENT, "") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -82,13 +90,18 @@ public enum ValidVariant {
     public Answer handle(Incoming request, Upstream upstream) {
       Answer forwarded = upstream.forward(request);
       Answer answer =
-          forwarded.header("Content-Type")
+          forwarded
+              .header("Content-Type")
               .map(ct -> forwarded.withHeader("Content-Type", ct.split(";")[0].trim()))
               .orElse(forwarded);
       if (answer.status() != 200 || answer.jsonBody().isEmpty()) {
         return answer;
       }
-      return answer.withBody(Rewrite.strings(answer.jsonBody().get(), s -> s.endsWith("+00:00") ? s.substring(0, s.length() - 6) + "Z" : s).toString());
+      return answer.withBody(
+          Rewrite.strings(
+                  answer.jsonBody().get(),
+                  s -> s.endsWith("+00:00") ? s.substring(0, s.length() - 6) + "Z" : s)
+              .toString());
     }
   };
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.contractkit.conformance.checks.Mode;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.run.ConformanceSuite;
-import io.contractkit.conformance.run.RunResult;
 import io.contractkit.conformance.run.RunListener;
+import io.contractkit.conformance.run.RunResult;
 import io.contractkit.conformance.run.Status;
 import io.contractkit.mock.MockServer;
 import java.nio.file.Files;
@@ -34,11 +34,14 @@ class ProfileTest {
         Mode.STRICT,
         null,
         null,
-        new Profile.Lms(base(), "web", List.of(new Profile.KnownLead(LEAD, null)), null, null, tokens));
+        new Profile.Lms(
+            base(), "web", List.of(new Profile.KnownLead(LEAD, null)), null, null, tokens));
   }
 
   private static Status runSuccessCheck(Profile profile) {
-    RunResult result = new ConformanceSuite(profile, null, null).run(Set.of("LMS-SUCCESS-SCHEMA"), Set.of(), RunListener.NONE);
+    RunResult result =
+        new ConformanceSuite(profile, null, null)
+            .run(Set.of("LMS-SUCCESS-SCHEMA"), Set.of(), RunListener.NONE);
     return result.result("LMS-SUCCESS-SCHEMA").orElseThrow().status();
   }
 
@@ -55,7 +58,9 @@ class ProfileTest {
   @Test
   void aJsonProfileIsReadToo(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("p.json");
-    Files.writeString(file, "{\"name\":\"json\",\"mode\":\"lenient\",\"contacts\":{\"baseUrl\":\"http://127.0.0.1:9\",\"secrets\":[{\"secret\":\"abc\"}]}}");
+    Files.writeString(
+        file,
+        "{\"name\":\"json\",\"mode\":\"lenient\",\"contacts\":{\"baseUrl\":\"http://127.0.0.1:9\",\"secrets\":[{\"secret\":\"abc\"}]}}");
 
     Profile profile = ProfileLoader.load(file);
 
@@ -99,7 +104,9 @@ class ProfileTest {
   void aStaticListOfUnusedAuthTokensFeedsTheChecks() {
     mock.state().reset();
 
-    Status status = runSuccessCheck(lmsProfile(new Profile.AuthTokens(Map.of(LEAD, List.of("650342")), null, null)));
+    Status status =
+        runSuccessCheck(
+            lmsProfile(new Profile.AuthTokens(Map.of(LEAD, List.of("650342")), null, null)));
 
     assertThat(status).isEqualTo(Status.PASSED);
   }
@@ -109,7 +116,8 @@ class ProfileTest {
     mock.state().reset();
 
     Status status =
-        runSuccessCheck(lmsProfile(new Profile.AuthTokens(null, null, List.of("sh", "-c", "echo 118276"))));
+        runSuccessCheck(
+            lmsProfile(new Profile.AuthTokens(null, null, List.of("sh", "-c", "echo 118276"))));
 
     assertThat(status).isEqualTo(Status.PASSED);
   }
@@ -117,7 +125,12 @@ class ProfileTest {
   @Test
   void aFailingCommandSkipsTheCheckWithItsError() {
     RunResult result =
-        new ConformanceSuite(lmsProfile(new Profile.AuthTokens(null, null, List.of("sh", "-c", "echo no token >&2; exit 3"))), null, null)
+        new ConformanceSuite(
+                lmsProfile(
+                    new Profile.AuthTokens(
+                        null, null, List.of("sh", "-c", "echo no token >&2; exit 3"))),
+                null,
+                null)
             .run(Set.of("LMS-SUCCESS-SCHEMA"), Set.of(), RunListener.NONE);
 
     var check = result.result("LMS-SUCCESS-SCHEMA").orElseThrow();
@@ -135,7 +148,8 @@ class ProfileTest {
             "{\"accessToken\": \"{accessToken}\"}",
             "/authToken");
 
-    assertThat(runSuccessCheck(lmsProfile(new Profile.AuthTokens(null, http, null)))).isEqualTo(Status.PASSED);
+    assertThat(runSuccessCheck(lmsProfile(new Profile.AuthTokens(null, http, null))))
+        .isEqualTo(Status.PASSED);
   }
 
   @Test

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The committed check reference (conformance-tests/CHECKS.md) is what the code generates: a check
- * added, removed or reworded without regenerating it fails the build. To regenerate:
- * {@code java -jar conformance-tests/target/conformance.jar --write-check-reference conformance-tests/CHECKS.md}.
+ * added, removed or reworded without regenerating it fails the build. To regenerate: {@code java
+ * -jar conformance-tests/target/conformance.jar --write-check-reference
+ * conformance-tests/CHECKS.md}.
  */
 class CheckReferenceInStepTest {
   private static final Path COMMITTED = Path.of("CHECKS.md");

@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,24 +39,47 @@ class ReportsTest {
       "{\"Email\": \"<script>alert(1)</script>\", \"Note\": \"bell\u0007here\"}";
 
   private static final CheckInfo PASSING =
-      CheckInfo.error("CONTACTS-UNKNOWN-SECRET-404", Category.CONTACTS, "Unknown secret gives 404",
-          "An unknown secret is not found.", "HTTP 404 if contact is not found.", "expected 404, got 200");
+      CheckInfo.error(
+          "CONTACTS-UNKNOWN-SECRET-404",
+          Category.CONTACTS,
+          "Unknown secret gives 404",
+          "An unknown secret is not found.",
+          "HTTP 404 if contact is not found.",
+          "expected 404, got 200");
   private static final CheckInfo SCHEMA =
-      CheckInfo.error("CONTACTS-FOUND-SCHEMA", Category.CONTACTS, "A found contact matches the schema",
-          "The body is a ReadContactDto.", "The response sample and table.", "/Email [maxLength] ...");
+      CheckInfo.error(
+          "CONTACTS-FOUND-SCHEMA",
+          Category.CONTACTS,
+          "A found contact matches the schema",
+          "The body is a ReadContactDto.",
+          "The response sample and table.",
+          "/Email [maxLength] ...");
   private static final CheckInfo EXTRA =
-      CheckInfo.errorWhenStrict("LMS-NO-EXTRA-PROPERTIES", Category.LMS, "No extra properties",
-          "The body has only documented properties.", "The sample.", "extra property 'x'");
+      CheckInfo.errorWhenStrict(
+          "LMS-NO-EXTRA-PROPERTIES",
+          Category.LMS,
+          "No extra properties",
+          "The body has only documented properties.",
+          "The sample.",
+          "extra property 'x'");
   private static final CheckInfo THROTTLE =
-      CheckInfo.error("CONTACTS-THROTTLE-BLOCKS", Category.CONTACTS, "Throttle blocks an ip",
-          "Brute force is stopped.", "ip is used for brute force protection.", "expected 429, got 404");
+      CheckInfo.error(
+          "CONTACTS-THROTTLE-BLOCKS",
+          Category.CONTACTS,
+          "Throttle blocks an ip",
+          "Brute force is stopped.",
+          "ip is used for brute force protection.",
+          "expected 429, got 404");
 
   private ProbeRequest request;
   private RunResult result;
 
   @BeforeEach
   void buildRunByHand() {
-    request = ProbeRequest.get(BASE, Target.CONTACTS_PATH).param("secret", "8Qm3vT7kLp2XwZ9rBn4Y").param("ip", "192.0.2.7");
+    request =
+        ProbeRequest.get(BASE, Target.CONTACTS_PATH)
+            .param("secret", "8Qm3vT7kLp2XwZ9rBn4Y")
+            .param("ip", "192.0.2.7");
     Exchange exchange =
         new Exchange(
             request,
@@ -73,7 +95,8 @@ class ReportsTest {
             List.of(
                 new SchemaViolation("/Email", "format", "does not match the email format"),
                 new SchemaViolation("", "required", "required property 'Secret' not found")));
-    CheckFailure extraFailure = new CheckFailure("only documented properties", "extra property 'debug'", null);
+    CheckFailure extraFailure =
+        new CheckFailure("only documented properties", "extra property 'debug'", null);
     result =
         new RunResult(
             "test profile <b>",
@@ -85,7 +108,13 @@ class ReportsTest {
                 new CheckResult(PASSING, Severity.ERROR, Status.PASSED, null, null, 12),
                 new CheckResult(SCHEMA, Severity.ERROR, Status.FAILED, schemaFailure, null, 30),
                 new CheckResult(EXTRA, Severity.WARNING, Status.FAILED, extraFailure, null, 4),
-                new CheckResult(THROTTLE, Severity.ERROR, Status.SKIPPED, null, "the profile promises no throttle thresholds", 0)));
+                new CheckResult(
+                    THROTTLE,
+                    Severity.ERROR,
+                    Status.SKIPPED,
+                    null,
+                    "the profile promises no throttle thresholds",
+                    0)));
   }
 
   @Test
@@ -94,7 +123,9 @@ class ReportsTest {
 
     List<Path> written = Reports.write(result, dir);
 
-    assertThat(written).containsExactly(dir.resolve("junit.xml"), dir.resolve("report.html"), dir.resolve("results.json"));
+    assertThat(written)
+        .containsExactly(
+            dir.resolve("junit.xml"), dir.resolve("report.html"), dir.resolve("results.json"));
     assertThat(written).allSatisfy(p -> assertThat(p).isRegularFile());
   }
 
@@ -136,17 +167,22 @@ class ReportsTest {
 
     NodeList skipped = doc.getElementsByTagName("skipped");
     assertThat(skipped.getLength()).isEqualTo(1);
-    assertThat(((Element) skipped.item(0)).getAttribute("message")).isEqualTo("the profile promises no throttle thresholds");
+    assertThat(((Element) skipped.item(0)).getAttribute("message"))
+        .isEqualTo("the profile promises no throttle thresholds");
 
     NodeList systemOut = doc.getElementsByTagName("system-out");
     assertThat(systemOut.getLength()).isEqualTo(1);
-    assertThat(systemOut.item(0).getTextContent()).startsWith("WARNING: ").contains("extra property 'debug'");
-    assertThat(((Element) systemOut.item(0).getParentNode()).getAttribute("classname")).isEqualTo("conformance.LMS");
+    assertThat(systemOut.item(0).getTextContent())
+        .startsWith("WARNING: ")
+        .contains("extra property 'debug'");
+    assertThat(((Element) systemOut.item(0).getParentNode()).getAttribute("classname"))
+        .isEqualTo("conformance.LMS");
   }
 
   @Test
   void junitXmlDropsCharactersThatXmlForbids() {
-    assertThat(JunitXmlReport.xmlSafe("a\u0000b\u0007c\tdé\uFFFEf\uD83D\uDE00")).isEqualTo("abc\tdéf\uD83D\uDE00");
+    assertThat(JunitXmlReport.xmlSafe("a\u0000b\u0007c\tdé\uFFFEf\uD83D\uDE00"))
+        .isEqualTo("abc\tdéf\uD83D\uDE00");
   }
 
   @Test
@@ -158,7 +194,9 @@ class ReportsTest {
     assertThat(html).contains(htmlEscaped(request.curl()));
     assertThat(html).contains("test profile &lt;b&gt;").doesNotContain("<b>");
     assertThat(html).contains("bell\\u0007here").doesNotContain("\u0007");
-    assertThat(html).contains("CONTACTS-FOUND-SCHEMA", "/Email", "format", "<details", "FAILED (1 error, 1 warning)");
+    assertThat(html)
+        .contains(
+            "CONTACTS-FOUND-SCHEMA", "/Email", "format", "<details", "FAILED (1 error, 1 warning)");
     assertThat(html).contains("the profile promises no throttle thresholds");
     assertThat(html).doesNotContain("http://fonts", "https://", "<link", "src=");
   }
@@ -187,7 +225,8 @@ class ReportsTest {
     assertThat(schema.get("severity").asString()).isEqualTo("error");
     assertThat(schema.at("/failure/curl").asString()).isEqualTo(request.curl());
     assertThat(schema.at("/failure/status").asInt()).isEqualTo(200);
-    assertThat(schema.at("/failure/contentType").asString()).isEqualTo("application/json; charset=utf-8");
+    assertThat(schema.at("/failure/contentType").asString())
+        .isEqualTo("application/json; charset=utf-8");
     assertThat(schema.at("/failure/bodyExcerpt").asString()).contains("<script>");
     assertThat(schema.at("/failure/schemaViolations/0/pointer").asString()).isEqualTo("/Email");
     assertThat(schema.at("/failure/schemaViolations/0/keyword").asString()).isEqualTo("format");
@@ -211,7 +250,8 @@ class ReportsTest {
     assertThat(summary).containsPattern("CONTACTS\\s+1\\s+1\\s+1\\s+50%");
     assertThat(summary).containsPattern("LMS\\s+0\\s+1\\s+0\\s+0%");
     assertThat(summary).contains("FAIL CONTACTS-FOUND-SCHEMA", "WARN LMS-NO-EXTRA-PROPERTIES");
-    assertThat(summary).contains(request.curl(), "/Email [format]", "application/json; charset=utf-8");
+    assertThat(summary)
+        .contains(request.curl(), "/Email [format]", "application/json; charset=utf-8");
     assertThat(summary).contains("4 checks: 1 passed, 2 failed, 1 skipped in 1.2 s");
     assertThat(summary).contains("Verdict: FAILED (1 error, 1 warning)");
     assertThat(summary).contains(Path.of("conformance-report", "junit.xml").toString());
@@ -221,9 +261,15 @@ class ReportsTest {
   @Test
   void consoleSummaryCutsHugeValuesWhichTheJsonKeepsWhole() {
     String huge = "A".repeat(10_000);
-    CheckFailure failure = new CheckFailure("an answer that is not a 5xx", "status 500 for secret " + huge, null);
+    CheckFailure failure =
+        new CheckFailure("an answer that is not a 5xx", "status 500 for secret " + huge, null);
     RunResult run =
-        new RunResult("p", new Target(BASE, BASE), Mode.STRICT, Instant.EPOCH, Duration.ZERO,
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
             List.of(new CheckResult(PASSING, Severity.ERROR, Status.FAILED, failure, null, 1)));
     StringWriter text = new StringWriter();
 
@@ -261,7 +307,13 @@ class ReportsTest {
   @Test
   void aPassingRunWithWarningsSaysPassed() {
     RunResult onlyWarning =
-        new RunResult("p", new Target(BASE, null), Mode.LENIENT, Instant.EPOCH, Duration.ZERO, List.of(result.results().get(2)));
+        new RunResult(
+            "p",
+            new Target(BASE, null),
+            Mode.LENIENT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(result.results().get(2)));
 
     assertThat(onlyWarning.passed()).isTrue();
     assertThat(Reports.verdict(onlyWarning)).isEqualTo("PASSED (1 warning)");
@@ -285,6 +337,9 @@ class ReportsTest {
   }
 
   private static String htmlEscaped(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

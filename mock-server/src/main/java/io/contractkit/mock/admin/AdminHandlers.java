@@ -25,6 +25,7 @@ public final class AdminHandlers {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
   private static final int MAX_BODY_BYTES = 16 * 1024;
+
   /** Ten years: long enough for any test, short enough to stay a valid RFC 3339 date. */
   static final long MAX_TTL_SECONDS = 10L * 366 * 24 * 3600;
 
@@ -35,7 +36,11 @@ public final class AdminHandlers {
   private final Instant startedAt;
 
   public AdminHandlers(
-      Fixtures fixtures, MockState state, AuthTokenIssuer issuer, JsonMapper json, Instant startedAt) {
+      Fixtures fixtures,
+      MockState state,
+      AuthTokenIssuer issuer,
+      JsonMapper json,
+      Instant startedAt) {
     this.fixtures = fixtures;
     this.state = state;
     this.issuer = issuer;
@@ -155,11 +160,10 @@ public final class AdminHandlers {
   }
 
   private static void checkCode(String code) {
-    if (code.length() > QueryParameters.MAX_VALUE_LENGTH || !code.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+    if (code.length() > QueryParameters.MAX_VALUE_LENGTH
+        || !code.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       throw ApiProblem.badRequest(
-          "'code' must be 1 to "
-              + QueryParameters.MAX_VALUE_LENGTH
-              + " visible ASCII characters.");
+          "'code' must be 1 to " + QueryParameters.MAX_VALUE_LENGTH + " visible ASCII characters.");
     }
   }
 
@@ -176,7 +180,8 @@ public final class AdminHandlers {
               } catch (NumberFormatException e) {
                 // reported below
               }
-              throw ApiProblem.invalidParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+              throw ApiProblem.invalidParameter(
+                  "limit", "must be a whole number from 1 to " + MAX_LIMIT);
             })
         .orElse(DEFAULT_LIMIT);
   }
@@ -197,6 +202,8 @@ public final class AdminHandlers {
   }
 
   private void send(Context ctx, int status, Object body) {
-    ctx.status(status).contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(body));
+    ctx.status(status)
+        .contentType("application/json; charset=utf-8")
+        .result(json.writeValueAsBytes(body));
   }
 }

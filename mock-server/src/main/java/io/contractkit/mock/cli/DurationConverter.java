@@ -6,7 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Durations as people write them: {@code 250ms}, {@code 60s}, {@code 5m}, {@code 1h}, or ISO-8601 {@code PT5M}. */
+/**
+ * Durations as people write them: {@code 250ms}, {@code 60s}, {@code 5m}, {@code 1h}, or ISO-8601
+ * {@code PT5M}.
+ */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * Brute-force protection of the Contacts API, per {@code ip} value. A lookup first begins an
- * attempt (refused while the ip is blocked), then ends it as a success or a failure; failures
- * count towards a block. The in-memory throttle is the default; a shared one (for several mock
- * replicas) would implement the same calls.
+ * attempt (refused while the ip is blocked), then ends it as a success or a failure; failures count
+ * towards a block. The in-memory throttle is the default; a shared one (for several mock replicas)
+ * would implement the same calls.
  */
 public interface BruteForceThrottle {
 

@@ -37,7 +37,8 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
     }
 
     Instant expiresAt(Duration window) {
-      Instant end = failures.isEmpty() ? Instant.EPOCH : failures.get(failures.size() - 1).plus(window);
+      Instant end =
+          failures.isEmpty() ? Instant.EPOCH : failures.get(failures.size() - 1).plus(window);
       if (blockedUntil != null && blockedUntil.isAfter(end)) {
         end = blockedUntil;
       }
@@ -56,8 +57,7 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
         Caffeine.newBuilder()
             .ticker(() -> nanos(clock.instant()))
             .maximumSize(MAX_TRACKED_IPS)
-            .expireAfter(
-                Expiry.<String, IpState>writing((ip, state) -> timeToLive(state)))
+            .expireAfter(Expiry.<String, IpState>writing((ip, state) -> timeToLive(state)))
             .<String, IpState>build()
             .asMap();
   }
@@ -101,7 +101,9 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
           List<Instant> failures = new ArrayList<>(state.failures());
           failures.add(now);
           Instant blockedUntil =
-              failures.size() >= policy.maxFailures() ? now.plus(policy.block()) : state.blockedUntil();
+              failures.size() >= policy.maxFailures()
+                  ? now.plus(policy.block())
+                  : state.blockedUntil();
           return new IpState(
               blockedUntil != null ? List.of() : List.copyOf(failures), pending, blockedUntil);
         });

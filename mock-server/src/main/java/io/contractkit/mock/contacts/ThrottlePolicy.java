@@ -2,7 +2,10 @@ package io.contractkit.mock.contacts;
 
 import java.time.Duration;
 
-/** After {@code maxFailures} failed lookups within {@code window}, an ip is blocked for {@code block}. */
+/**
+ * After {@code maxFailures} failed lookups within {@code window}, an ip is blocked for {@code
+ * block}.
+ */
 public record ThrottlePolicy(int maxFailures, Duration window, Duration block) {
   public static final ThrottlePolicy DEFAULT =
       new ThrottlePolicy(10, Duration.ofSeconds(60), Duration.ofSeconds(300));

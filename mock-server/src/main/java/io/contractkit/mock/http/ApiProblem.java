@@ -82,9 +82,7 @@ public final class ApiProblem extends RuntimeException {
         429,
         "too-many-requests",
         "Too many failed lookups",
-        "Too many failed lookups from this ip; retry after "
-            + retryAfterSeconds
-            + " seconds.",
+        "Too many failed lookups from this ip; retry after " + retryAfterSeconds + " seconds.",
         null,
         retryAfterSeconds);
   }

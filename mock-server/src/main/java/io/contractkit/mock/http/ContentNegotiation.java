@@ -3,8 +3,8 @@ package io.contractkit.mock.http;
 import java.util.Locale;
 
 /**
- * Picks the response media type as ASP.NET Web API does for these two APIs: {@code text/json}
- * when the client prefers it, {@code application/json} otherwise (never a 406).
+ * Picks the response media type as ASP.NET Web API does for these two APIs: {@code text/json} when
+ * the client prefers it, {@code application/json} otherwise (never a 406).
  */
 public final class ContentNegotiation {
   public static final String APPLICATION_JSON = "application/json; charset=utf-8";
@@ -13,8 +13,8 @@ public final class ContentNegotiation {
   private ContentNegotiation() {}
 
   /**
-   * The content type for an {@code Accept} header: {@code text/json} wins only when its quality
-   * is higher than {@code application/json}'s, or equal and listed first.
+   * The content type for an {@code Accept} header: {@code text/json} wins only when its quality is
+   * higher than {@code application/json}'s, or equal and listed first.
    */
   public static String jsonContentType(String accept) {
     if (accept == null || accept.isBlank()) {

@@ -10,22 +10,29 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers what Jetty refuses before the mock sees it (a malformed request line, a request target
- * or headers too large) as {@code application/problem+json}, like every other error of the mock,
- * and without Jetty's default page, which would echo the request target -- and a secret in it.
+ * Answers what Jetty refuses before the mock sees it (a malformed request line, a request target or
+ * headers too large) as {@code application/problem+json}, like every other error of the mock, and
+ * without Jetty's default page, which would echo the request target -- and a secret in it.
  */
 public final class JettyErrorHandler extends ErrorHandler {
 
   @Override
   protected void generateResponse(
-      Request request, Response response, int status, String message, Throwable cause, Callback callback) {
+      Request request,
+      Response response,
+      int status,
+      String message,
+      Throwable cause,
+      Callback callback) {
     // A raw line feed in the request target ends the request line early, so Jetty sees an HTTP/0.9
     // request and picks 505; for the client it is a malformed request like any other: 400.
-    int code = status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : status;
+    int code =
+        status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : status;
     response.setStatus(code);
     String detail =
         switch (code) {
-          case 400 -> "The request is malformed: its request line, a header or its encoding cannot be read.";
+          case 400 ->
+              "The request is malformed: its request line, a header or its encoding cannot be read.";
           case 414 -> "The request target is too long.";
           case 431 -> "The request headers are too large.";
           default -> "The request could not be processed.";

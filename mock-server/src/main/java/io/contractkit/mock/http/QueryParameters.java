@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The query string of a request, parsed strictly and matched case-insensitively by name, as
- * ASP.NET model binding does ({@code ?Secret=} works like {@code ?secret=}).
+ * The query string of a request, parsed strictly and matched case-insensitively by name, as ASP.NET
+ * model binding does ({@code ?Secret=} works like {@code ?secret=}).
  *
  * <p>Defined answers for awkward input: bad percent-encoding or invalid UTF-8 is a 400 that names
  * the query string; a parameter given twice (in any case) is a 400 naming it; an empty value of a

@@ -19,7 +19,8 @@ public final class AuthTokenIssuer {
   private final Duration defaultTtl;
   private final SecureRandom random = new SecureRandom();
 
-  public AuthTokenIssuer(Fixtures fixtures, AuthTokenStore store, Clock clock, Duration defaultTtl) {
+  public AuthTokenIssuer(
+      Fixtures fixtures, AuthTokenStore store, Clock clock, Duration defaultTtl) {
     this.fixtures = fixtures;
     this.store = store;
     this.clock = clock;
@@ -32,9 +33,7 @@ public final class AuthTokenIssuer {
         .lead(accessToken)
         .filter(lead -> !lead.expiredAt(clock.instant()))
         .orElseThrow(
-            () ->
-                ApiProblem.notFound(
-                    "Lead not found", "No active lead has this accessToken."));
+            () -> ApiProblem.notFound("Lead not found", "No active lead has this accessToken."));
   }
 
   public IssuedAuthToken issue(Lead lead, Optional<String> code, Optional<Duration> ttl) {

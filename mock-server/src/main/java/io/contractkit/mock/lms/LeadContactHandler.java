@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * {@code GET ~/lms/leads/bytoken/contact?accessToken=&authToken=&source=}: the lead's contact for
- * a one-time authToken, released once. Every failed authorization -- reused, unknown, other lead's
- * or expired authToken, unknown or expired accessToken -- gets the same all-null answer, so a caller
+ * {@code GET ~/lms/leads/bytoken/contact?accessToken=&authToken=&source=}: the lead's contact for a
+ * one-time authToken, released once. Every failed authorization -- reused, unknown, other lead's or
+ * expired authToken, unknown or expired accessToken -- gets the same all-null answer, so a caller
  * cannot tell which part was wrong.
  */
 public final class LeadContactHandler {
@@ -37,8 +37,7 @@ public final class LeadContactHandler {
     String authToken = query.required("authToken");
     query.required("source");
 
-    Optional<Lead> lead =
-        fixtures.lead(accessToken).filter(l -> !l.expiredAt(clock.instant()));
+    Optional<Lead> lead = fixtures.lead(accessToken).filter(l -> !l.expiredAt(clock.instant()));
     boolean authorized = lead.isPresent() && tokens.consume(accessToken, authToken);
     JsonResponses.send(ctx, 200, authorized ? lead.get().body() : NULL_VALUES);
   }

@@ -38,7 +38,9 @@ public final class SendAuthTokenHandler {
     String recipient = channel == Channel.EMAIL ? lead.email() : lead.phone();
     if (recipient == null) {
       throw ApiProblem.unprocessable(
-          "This lead has no " + (channel == Channel.EMAIL ? "email address" : "phone number") + ".");
+          "This lead has no "
+              + (channel == Channel.EMAIL ? "email address" : "phone number")
+              + ".");
     }
     IssuedAuthToken token = issuer.issue(lead, Optional.empty(), Optional.empty());
     OutboxMessage message =
@@ -60,7 +62,9 @@ public final class SendAuthTokenHandler {
     body.put("channel", channel.wireName());
     body.put("recipient", mask(channel, recipient));
     body.put("expiresAt", token.expiresAt().toString());
-    ctx.status(202).contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(body));
+    ctx.status(202)
+        .contentType("application/json; charset=utf-8")
+        .result(json.writeValueAsBytes(body));
   }
 
   private static String text(Lead lead, IssuedAuthToken token) {

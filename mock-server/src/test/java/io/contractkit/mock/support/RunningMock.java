@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real mock server on a free loopback port for one test class, on the bundled fixtures, a
- * {@link MutableClock} and a small throttle (3 failures in 60 s block for 300 s). Before each test
- * it is reset over HTTP, through the admin API, as a frontend's own tests would do.
+ * A real mock server on a free loopback port for one test class, on the bundled fixtures, a {@link
+ * MutableClock} and a small throttle (3 failures in 60 s block for 300 s). Before each test it is
+ * reset over HTTP, through the admin API, as a frontend's own tests would do.
  *
  * <pre>
  * &#64;RegisterExtension static final RunningMock mock = new RunningMock();

@@ -9,8 +9,8 @@ import io.contractkit.conformance.http.ProbeRequest;
 /** The lookups the Contacts checks send: by secret, with or without an {@code ip}. */
 final class ContactLookups {
   /**
-   * How many fresh ips a check tries when the first answer from one is 429: a run within the
-   * block time of an earlier run may draw an ip that the earlier run blocked.
+   * How many fresh ips a check tries when the first answer from one is 429: a run within the block
+   * time of an earlier run may draw an ip that the earlier run blocked.
    */
   static final int FRESH_IP_TRIES = 3;
 
@@ -53,8 +53,8 @@ final class ContactLookups {
   }
 
   /**
-   * The first lookup of {@code secret} from a fresh ip. An ip whose first answer is 429 is taken
-   * as still blocked by an earlier run and replaced, up to {@link #FRESH_IP_TRIES} ips; the last
+   * The first lookup of {@code secret} from a fresh ip. An ip whose first answer is 429 is taken as
+   * still blocked by an earlier run and replaced, up to {@link #FRESH_IP_TRIES} ips; the last
    * answer is returned whatever it is.
    */
   static FirstLookup fromFreshIp(CheckContext context, String secret) {

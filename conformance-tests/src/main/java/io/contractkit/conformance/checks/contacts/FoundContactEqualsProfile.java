@@ -15,8 +15,8 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * CONTACTS-FOUND-EQUALS-PROFILE: a secret returns exactly the contact the profile expects,
- * compared by meaning ({@link JsonComparison}; properties the profile does not list are not compared).
+ * CONTACTS-FOUND-EQUALS-PROFILE: a secret returns exactly the contact the profile expects, compared
+ * by meaning ({@link JsonComparison}; properties the profile does not list are not compared).
  */
 public final class FoundContactEqualsProfile implements Check {
   private static final String MISSING = "(missing)";
@@ -49,7 +49,8 @@ public final class FoundContactEqualsProfile implements Check {
     List<Profile.KnownContact> withExpected =
         context.knownContacts().stream().filter(k -> k.expected() != null).toList();
     if (withExpected.isEmpty()) {
-      throw new CheckSkipped("no secret in the profile has an 'expected' contact (contacts.secrets[].expected)");
+      throw new CheckSkipped(
+          "no secret in the profile has an 'expected' contact (contacts.secrets[].expected)");
     }
     for (Profile.KnownContact known : withExpected) {
       Exchange e = context.send(ContactLookups.bySecret(context, known.secret()));
@@ -65,8 +66,12 @@ public final class FoundContactEqualsProfile implements Check {
       if (difference.isPresent()) {
         JsonComparison.Difference d = difference.get();
         throw new CheckFailure(
-            d.where() + " = " + shown(d.expected(), d.expectedText())
-                + " (the profile's expected contact for secret " + known.secret() + ")",
+            d.where()
+                + " = "
+                + shown(d.expected(), d.expectedText())
+                + " (the profile's expected contact for secret "
+                + known.secret()
+                + ")",
             d.where() + " = " + shown(d.actual(), d.actualText()),
             e);
       }

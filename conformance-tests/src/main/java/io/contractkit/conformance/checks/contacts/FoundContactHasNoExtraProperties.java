@@ -51,7 +51,8 @@ public final class FoundContactHasNoExtraProperties implements Check {
             "status " + e.status(),
             e);
       }
-      List<String> here = context.schemas().extraProperties(Schemas.READ_CONTACT_DTO, Expect.json(e));
+      List<String> here =
+          context.schemas().extraProperties(Schemas.READ_CONTACT_DTO, Expect.json(e));
       if (!here.isEmpty()) {
         extra.addAll(here);
         contactsWithExtra++;
@@ -61,8 +62,16 @@ public final class FoundContactHasNoExtraProperties implements Check {
     if (!extra.isEmpty()) {
       throw new CheckFailure(
           "only the properties ReadContactDto describes",
-          extra.size() + " extra propert" + (extra.size() == 1 ? "y" : "ies") + ": " + String.join(", ", extra)
-              + " (in " + contactsWithExtra + " of " + known.size() + " found contacts)",
+          extra.size()
+              + " extra propert"
+              + (extra.size() == 1 ? "y" : "ies")
+              + ": "
+              + String.join(", ", extra)
+              + " (in "
+              + contactsWithExtra
+              + " of "
+              + known.size()
+              + " found contacts)",
           firstWithExtra);
     }
   }

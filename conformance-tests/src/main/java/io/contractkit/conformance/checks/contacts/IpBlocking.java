@@ -7,8 +7,8 @@ import io.contractkit.conformance.profile.Profile;
 
 /**
  * Drives a fresh ip into the block that the profile promises: {@code maxFailures} wrong secrets,
- * each sent with that ip and each answered 404, and then (for {@link #block}) one more wrong
- * secret answered 429.
+ * each sent with that ip and each answered 404, and then (for {@link #block}) one more wrong secret
+ * answered 429.
  */
 final class IpBlocking {
   private IpBlocking() {}
@@ -23,26 +23,40 @@ final class IpBlocking {
   static Failed failUpToLimit(CheckContext context) {
     int max = context.throttle().maxFailures();
     long start = System.nanoTime();
-    ContactLookups.FirstLookup first = ContactLookups.fromFreshIp(context, ContactLookups.wrongSecret(context));
+    ContactLookups.FirstLookup first =
+        ContactLookups.fromFreshIp(context, ContactLookups.wrongSecret(context));
     String ip = first.ip();
     expect404(first.exchange(), 1, max, ip, first.fromIps());
     for (int attempt = 2; attempt <= max; attempt++) {
-      Exchange e = context.send(ContactLookups.bySecret(context, ContactLookups.wrongSecret(context), ip));
+      Exchange e =
+          context.send(ContactLookups.bySecret(context, ContactLookups.wrongSecret(context), ip));
       expect404(e, attempt, max, ip, "");
     }
     return new Failed(ip, max, (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** {@link #failUpToLimit}, then one more wrong secret from that ip, which must be answered 429. */
+  /**
+   * {@link #failUpToLimit}, then one more wrong secret from that ip, which must be answered 429.
+   */
   static Blocked block(CheckContext context) {
     Profile.Throttle throttle = context.throttle();
     Failed failed = failUpToLimit(context);
-    Exchange e = context.send(ContactLookups.bySecret(context, ContactLookups.wrongSecret(context), failed.ip()));
+    Exchange e =
+        context.send(
+            ContactLookups.bySecret(context, ContactLookups.wrongSecret(context), failed.ip()));
     if (e.status() != 429) {
       throw new CheckFailure(
-          "status 429 for wrong secret " + (failed.failures() + 1) + " from ip " + failed.ip()
-              + ": it had " + failed.failures() + " failed lookups, and the profile promises a block after "
-              + throttle.maxFailures() + " within " + throttle.windowSeconds() + " s",
+          "status 429 for wrong secret "
+              + (failed.failures() + 1)
+              + " from ip "
+              + failed.ip()
+              + ": it had "
+              + failed.failures()
+              + " failed lookups, and the profile promises a block after "
+              + throttle.maxFailures()
+              + " within "
+              + throttle.windowSeconds()
+              + " s",
           "status " + e.status() + slowNote(failed, throttle),
           e);
     }
@@ -53,8 +67,13 @@ final class IpBlocking {
   static String slowNote(Failed failed, Profile.Throttle throttle) {
     long seconds = failed.millis() / 1000;
     return seconds >= throttle.windowSeconds()
-        ? " (the " + failed.failures() + " failures took " + seconds + " s, longer than the "
-            + throttle.windowSeconds() + " s window)"
+        ? " (the "
+            + failed.failures()
+            + " failures took "
+            + seconds
+            + " s, longer than the "
+            + throttle.windowSeconds()
+            + " s window)"
         : "";
   }
 
@@ -62,8 +81,13 @@ final class IpBlocking {
     if (e.status() != 404) {
       String already = e.status() == 429 ? " already" : "";
       throw new CheckFailure(
-          "status 404 for each of the " + max + " wrong secrets from ip " + ip
-              + " (the profile promises the block only after " + max + " failures)",
+          "status 404 for each of the "
+              + max
+              + " wrong secrets from ip "
+              + ip
+              + " (the profile promises the block only after "
+              + max
+              + " failures)",
           "status " + e.status() + already + " at wrong secret " + attempt + " of " + max + fromIps,
           e);
     }

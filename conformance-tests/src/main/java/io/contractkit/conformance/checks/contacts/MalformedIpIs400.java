@@ -8,7 +8,9 @@ import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Mode;
 import io.contractkit.conformance.http.Exchange;
 
-/** CONTACTS-MALFORMED-IP-400: an ip that is no address literal is refused, even with a good secret. */
+/**
+ * CONTACTS-MALFORMED-IP-400: an ip that is no address literal is refused, even with a good secret.
+ */
 public final class MalformedIpIs400 implements Check {
   static final String MALFORMED_IP = "not-an-ip";
 
@@ -39,7 +41,9 @@ public final class MalformedIpIs400 implements Check {
     Exchange e = context.send(ContactLookups.bySecret(context, secret, MALFORMED_IP));
     boolean strict = context.mode() == Mode.STRICT;
     String expected =
-        (strict ? "status 400" : "a 4xx status") + " and no contact data for a correct secret with ip=" + MALFORMED_IP;
+        (strict ? "status 400" : "a 4xx status")
+            + " and no contact data for a correct secret with ip="
+            + MALFORMED_IP;
     ContactLookups.expectNothingDisclosed(e, context, expected);
     if (strict ? e.status() != 400 : !e.is4xx()) {
       throw new CheckFailure(expected, "status " + e.status(), e);

@@ -6,7 +6,10 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.http.Exchange;
 
-/** CONTACTS-THROTTLE-BLOCKS-VALID-SECRET: a blocked ip does not get a contact, even for a correct secret. */
+/**
+ * CONTACTS-THROTTLE-BLOCKS-VALID-SECRET: a blocked ip does not get a contact, even for a correct
+ * secret.
+ */
 public final class ThrottleBlocksValidSecret implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(
@@ -35,8 +38,11 @@ public final class ThrottleBlocksValidSecret implements Check {
     IpBlocking.Failed failed = IpBlocking.failUpToLimit(context);
     Exchange e = context.send(ContactLookups.bySecret(context, secret, failed.ip()));
     String expected =
-        "status 429 and no contact data for a correct secret from ip " + failed.ip()
-            + ", blocked after " + failed.failures() + " failed lookups";
+        "status 429 and no contact data for a correct secret from ip "
+            + failed.ip()
+            + ", blocked after "
+            + failed.failures()
+            + " failed lookups";
     ContactLookups.expectNothingDisclosed(e, context, expected);
     ContactLookups.expectStatus(e, 429, expected);
   }

@@ -35,17 +35,29 @@ public final class ThrottleIgnoresSuccesses implements Check {
     int lookups = context.throttle().maxFailures() + 2;
     ContactLookups.FirstLookup first = ContactLookups.fromFreshIp(context, secret);
     String expected =
-        "status 200 for each of the " + lookups + " lookups of a correct secret from ip " + first.ip()
+        "status 200 for each of the "
+            + lookups
+            + " lookups of a correct secret from ip "
+            + first.ip()
             + " (only failed lookups count)";
     expect200(first.exchange(), 1, lookups, expected, first.fromIps());
     for (int i = 2; i <= lookups; i++) {
-      expect200(context.send(ContactLookups.bySecret(context, secret, first.ip())), i, lookups, expected, "");
+      expect200(
+          context.send(ContactLookups.bySecret(context, secret, first.ip())),
+          i,
+          lookups,
+          expected,
+          "");
     }
   }
 
-  private static void expect200(Exchange e, int lookup, int lookups, String expected, String fromIps) {
+  private static void expect200(
+      Exchange e, int lookup, int lookups, String expected, String fromIps) {
     if (e.status() != 200) {
-      throw new CheckFailure(expected, "status " + e.status() + " at lookup " + lookup + " of " + lookups + fromIps, e);
+      throw new CheckFailure(
+          expected,
+          "status " + e.status() + " at lookup " + lookup + " of " + lookups + fromIps,
+          e);
     }
   }
 }

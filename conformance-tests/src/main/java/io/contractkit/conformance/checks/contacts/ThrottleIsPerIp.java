@@ -35,7 +35,11 @@ public final class ThrottleIsPerIp implements Check {
     ContactLookups.FirstLookup other = ContactLookups.fromFreshIp(context, secret);
     if (other.exchange().status() != 200) {
       throw new CheckFailure(
-          "status 200 for a correct secret from ip " + other.ip() + ", while only ip " + blocked.ip() + " is blocked",
+          "status 200 for a correct secret from ip "
+              + other.ip()
+              + ", while only ip "
+              + blocked.ip()
+              + " is blocked",
           "status " + other.exchange().status() + other.fromIps(),
           other.exchange());
     }

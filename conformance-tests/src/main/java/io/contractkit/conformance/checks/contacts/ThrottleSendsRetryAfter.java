@@ -19,7 +19,8 @@ import java.util.Optional;
 public final class ThrottleSendsRetryAfter implements Check {
   /** IMF-fixdate, the HTTP-date form that senders must generate (RFC 9110, section 5.6.7). */
   static final DateTimeFormatter IMF_FIXDATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   static final CheckInfo INFO =
       CheckInfo.error(
@@ -47,7 +48,9 @@ public final class ThrottleSendsRetryAfter implements Check {
     int maxSeconds = context.throttle().blockSeconds() + 5;
     Exchange e = IpBlocking.block(context).refusal();
     String expected =
-        "a Retry-After header on the 429: delta-seconds from 1 to " + maxSeconds + ", or an HTTP-date in the future";
+        "a Retry-After header on the 429: delta-seconds from 1 to "
+            + maxSeconds
+            + ", or an HTTP-date in the future";
     Optional<String> header = e.header("Retry-After");
     if (header.isEmpty()) {
       throw new CheckFailure(expected, "no Retry-After header", e);
@@ -80,7 +83,9 @@ public final class ThrottleSendsRetryAfter implements Check {
     Instant now = answered.orElse(Instant.now());
     if (!date.get().isAfter(now)) {
       String reference =
-          answered.isPresent() ? "the answer's Date is " + e.header("Date").get() : "now is " + IMF_FIXDATE.format(now);
+          answered.isPresent()
+              ? "the answer's Date is " + e.header("Date").get()
+              : "now is " + IMF_FIXDATE.format(now);
       return "not in the future: " + reference;
     }
     return null;

@@ -29,7 +29,8 @@ public final class UnknownSecretIs404 implements Check {
 
   @Override
   public void run(CheckContext context) {
-    Exchange e = context.send(ContactLookups.bySecret(context, ContactLookups.wrongSecret(context)));
+    Exchange e =
+        context.send(ContactLookups.bySecret(context, ContactLookups.wrongSecret(context)));
     String expected = "status 404 and no contact data for an unknown secret";
     ContactLookups.expectNothingDisclosed(e, context, expected);
     ContactLookups.expectStatus(e, 404, expected);

@@ -33,6 +33,8 @@ public final class AuthTokenIsOneTime implements Check {
     String authToken = context.freshAuthToken(lead.accessToken());
     FreshRelease.expectReleased(context.send(context.lmsRequest(lead.accessToken(), authToken)));
     NoDisclosure.expect(
-        "a reused authToken", context.send(context.lmsRequest(lead.accessToken(), authToken)), context);
+        "a reused authToken",
+        context.send(context.lmsRequest(lead.accessToken(), authToken)),
+        context);
   }
 }

@@ -59,15 +59,19 @@ public final class AuthTokenIsOneTimeUnderConcurrency implements Check {
         answers.stream().filter(e -> Disclosure.lms(e, context) != null).toList();
     if (disclosing.size() != 1) {
       String expected =
-          "exactly 1 of " + n + " concurrent requests with one fresh authToken discloses the contact";
-      String actual = disclosing.size() + " of " + n + " disclosed it (statuses: " + statuses(answers) + ")";
+          "exactly 1 of "
+              + n
+              + " concurrent requests with one fresh authToken discloses the contact";
+      String actual =
+          disclosing.size() + " of " + n + " disclosed it (statuses: " + statuses(answers) + ")";
       Exchange shown = disclosing.size() > 1 ? disclosing.get(1) : answers.get(0);
       throw new CheckFailure(expected, actual, shown);
     }
   }
 
   /** Sends n identical requests that start together (behind a latch), each on its own thread. */
-  private static List<Exchange> race(CheckContext context, String accessToken, String authToken, int n) {
+  private static List<Exchange> race(
+      CheckContext context, String accessToken, String authToken, int n) {
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
       CountDownLatch ready = new CountDownLatch(n);
@@ -85,7 +89,8 @@ public final class AuthTokenIsOneTimeUnderConcurrency implements Check {
       }
       long waitSeconds = 10L + 2L * context.profile().http().timeoutSeconds();
       if (!ready.await(waitSeconds, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the " + n + " racing threads did not start within " + waitSeconds + " s");
+        throw new IllegalStateException(
+            "the " + n + " racing threads did not start within " + waitSeconds + " s");
       }
       go.countDown();
       List<Exchange> answers = new ArrayList<>(n);
@@ -111,7 +116,10 @@ public final class AuthTokenIsOneTimeUnderConcurrency implements Check {
   /** e.g. {@code 200×19, 500×1}. */
   private static String statuses(List<Exchange> answers) {
     Map<Integer, Long> counts =
-        answers.stream().collect(Collectors.groupingBy(Exchange::status, TreeMap::new, Collectors.counting()));
-    return counts.entrySet().stream().map(c -> c.getKey() + "×" + c.getValue()).collect(Collectors.joining(", "));
+        answers.stream()
+            .collect(Collectors.groupingBy(Exchange::status, TreeMap::new, Collectors.counting()));
+    return counts.entrySet().stream()
+        .map(c -> c.getKey() + "×" + c.getValue())
+        .collect(Collectors.joining(", "));
   }
 }

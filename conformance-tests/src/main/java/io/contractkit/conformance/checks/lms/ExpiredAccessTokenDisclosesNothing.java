@@ -32,7 +32,8 @@ public final class ExpiredAccessTokenDisclosesNothing implements Check {
   @Override
   public void run(CheckContext context) {
     Profile.ExpiredLead expired = context.expiredLead();
-    String authToken = expired.authToken() != null ? expired.authToken() : context.randomToken("", 16);
+    String authToken =
+        expired.authToken() != null ? expired.authToken() : context.randomToken("", 16);
     NoDisclosure.expect(
         "an expired accessToken",
         context.send(context.lmsRequest(expired.accessToken(), authToken)),

@@ -54,10 +54,22 @@ public final class FailuresAreIndistinguishable implements Check {
       Optional<String> difference = difference(reference.answer(), other.answer());
       if (difference.isPresent()) {
         throw new CheckFailure(
-            "the same answer to every failed authorization (status, body, " + String.join(", ", HEADERS) + ")",
-            "the answer to " + other.situation() + " differs from the answer to " + reference.situation()
-                + ": " + difference.get() + " (" + reference.situation() + ": " + reference.answer().request()
-                + " → " + reference.answer().statusLine() + ")",
+            "the same answer to every failed authorization (status, body, "
+                + String.join(", ", HEADERS)
+                + ")",
+            "the answer to "
+                + other.situation()
+                + " differs from the answer to "
+                + reference.situation()
+                + ": "
+                + difference.get()
+                + " ("
+                + reference.situation()
+                + ": "
+                + reference.answer().request()
+                + " → "
+                + reference.answer().statusLine()
+                + ")",
             other.answer());
       }
     }
@@ -73,24 +85,33 @@ public final class FailuresAreIndistinguishable implements Check {
     answers.add(new Failed("a reused authToken", context.send(context.lmsRequest(code, used))));
 
     answers.add(
-        new Failed("a wrong authToken", context.send(context.lmsRequest(code, context.randomToken("", 16)))));
+        new Failed(
+            "a wrong authToken",
+            context.send(context.lmsRequest(code, context.randomToken("", 16)))));
 
     List<Profile.KnownLead> leads = context.lms().leads();
     if (leads.size() >= 2) {
       String othersToken = context.freshAuthToken(leads.get(1).accessToken());
       answers.add(
-          new Failed("an authToken issued for another lead", context.send(context.lmsRequest(code, othersToken))));
+          new Failed(
+              "an authToken issued for another lead",
+              context.send(context.lmsRequest(code, othersToken))));
     }
 
     String fresh = context.freshAuthToken(code);
     answers.add(
-        new Failed("an unknown accessToken", context.send(context.lmsRequest(context.randomToken("", 20), fresh))));
+        new Failed(
+            "an unknown accessToken",
+            context.send(context.lmsRequest(context.randomToken("", 20), fresh))));
 
     Profile.ExpiredLead expired = context.lms().expiredLead();
     if (expired != null) {
-      String authToken = expired.authToken() != null ? expired.authToken() : context.randomToken("", 16);
+      String authToken =
+          expired.authToken() != null ? expired.authToken() : context.randomToken("", 16);
       answers.add(
-          new Failed("an expired accessToken", context.send(context.lmsRequest(expired.accessToken(), authToken))));
+          new Failed(
+              "an expired accessToken",
+              context.send(context.lmsRequest(expired.accessToken(), authToken))));
     }
     return answers;
   }
@@ -118,7 +139,10 @@ public final class FailuresAreIndistinguishable implements Check {
     return Optional.empty();
   }
 
-  /** Header values compared without case and whitespace ({@code charset=UTF-8} equals {@code charset=utf-8}). */
+  /**
+   * Header values compared without case and whitespace ({@code charset=UTF-8} equals {@code
+   * charset=utf-8}).
+   */
   private static Optional<String> normalized(Optional<String> value) {
     return value.map(v -> v.replaceAll("\\s+", "").toLowerCase(Locale.ROOT));
   }

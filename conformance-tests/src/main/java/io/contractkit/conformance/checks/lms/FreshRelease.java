@@ -11,7 +11,9 @@ import tools.jackson.databind.JsonNode;
 final class FreshRelease {
   private FreshRelease() {}
 
-  /** Sends a fresh authToken for the lead and fails unless the answer is a 200 that releases data. */
+  /**
+   * Sends a fresh authToken for the lead and fails unless the answer is a 200 that releases data.
+   */
   static Exchange of(CheckContext context, Profile.KnownLead lead) {
     String authToken = context.freshAuthToken(lead.accessToken());
     Exchange e = context.send(context.lmsRequest(lead.accessToken(), authToken));

@@ -28,14 +28,20 @@ public final class MissingParameterIsRejected implements Check {
             id,
             Category.LMS,
             "A request without " + parameter + " is rejected with 400",
-            "Leaving out " + parameter + " while the other parameters are present (with a fresh, valid"
+            "Leaving out "
+                + parameter
+                + " while the other parameters are present (with a fresh, valid"
                 + " authToken where it is sent) gets 400 and no contact data.",
-            "For " + parameter + ": \"This value is required and must not be omitted.\" Contract notes,"
+            "For "
+                + parameter
+                + ": \"This value is required and must not be omitted.\" Contract notes,"
                 + " shared conventions: a missing or empty required parameter is a client error: 400.",
             "expected: status 400\n"
                 + "actual:   status 200\n"
                 + "status:   200 application/json\n"
-                + "curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?" + sampleQuery + "'");
+                + "curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?"
+                + sampleQuery
+                + "'");
   }
 
   public static MissingParameterIsRejected accessToken() {
@@ -43,11 +49,13 @@ public final class MissingParameterIsRejected implements Check {
   }
 
   public static MissingParameterIsRejected authToken() {
-    return new MissingParameterIsRejected("authToken", "accessToken=lead-7Gk2mQ9xWp4tR8vZ&source=conformance");
+    return new MissingParameterIsRejected(
+        "authToken", "accessToken=lead-7Gk2mQ9xWp4tR8vZ&source=conformance");
   }
 
   public static MissingParameterIsRejected source() {
-    return new MissingParameterIsRejected("source", "accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904");
+    return new MissingParameterIsRejected(
+        "source", "accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904");
   }
 
   @Override
@@ -72,7 +80,9 @@ public final class MissingParameterIsRejected implements Check {
     String leak = Disclosure.lms(e, context);
     if (leak != null) {
       throw new CheckFailure(
-          "status 400 and no contact data for a request without " + parameter, "contact data: " + leak, e);
+          "status 400 and no contact data for a request without " + parameter,
+          "contact data: " + leak,
+          e);
     }
     Expect.status(e, 400);
   }

@@ -11,8 +11,8 @@ final class NoDisclosure {
   private NoDisclosure() {}
 
   /**
-   * Fails when the answer discloses contact data (both modes), or in strict mode when it is not
-   * the all-null LmsContactInfo.
+   * Fails when the answer discloses contact data (both modes), or in strict mode when it is not the
+   * all-null LmsContactInfo.
    *
    * @param situation what was wrong with the request, e.g. "a reused authToken"
    */
@@ -23,8 +23,9 @@ final class NoDisclosure {
     } catch (CheckFailure f) {
       String expected = f.expected() + " for " + situation;
       if (!leaks && context.mode() == Mode.STRICT) {
-        expected += " (strict: the all-null LmsContactInfo, as for every failed authorization;"
-            + " lenient accepts any answer that discloses nothing and is not a 5xx)";
+        expected +=
+            " (strict: the all-null LmsContactInfo, as for every failed authorization;"
+                + " lenient accepts any answer that discloses nothing and is not a 5xx)";
       }
       throw new CheckFailure(expected, f.actual(), f.exchange(), f.violations());
     }

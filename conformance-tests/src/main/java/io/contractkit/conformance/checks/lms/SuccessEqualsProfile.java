@@ -49,10 +49,13 @@ public final class SuccessEqualsProfile implements Check {
     for (Profile.KnownLead lead : withExpected) {
       Exchange e = FreshRelease.of(context, lead);
       JsonNode actual = withoutUndescribedProperties(context, Expect.json(e));
-      Optional<JsonComparison.Difference> difference = JsonComparison.first(lead.expected(), actual);
+      Optional<JsonComparison.Difference> difference =
+          JsonComparison.first(lead.expected(), actual);
       if (difference.isPresent()) {
         throw new CheckFailure(
-            "the profile's expected LmsContactInfo for lead " + lead.accessToken(), difference.get().toString(), e);
+            "the profile's expected LmsContactInfo for lead " + lead.accessToken(),
+            difference.get().toString(),
+            e);
       }
     }
   }

@@ -36,11 +36,16 @@ public final class SuccessHasNoExtraProperties implements Check {
   @Override
   public void run(CheckContext context) {
     Exchange e = FreshRelease.of(context, context.lead(0));
-    List<String> extra = context.schemas().extraProperties(Schemas.LMS_CONTACT_INFO, Expect.json(e));
+    List<String> extra =
+        context.schemas().extraProperties(Schemas.LMS_CONTACT_INFO, Expect.json(e));
     if (!extra.isEmpty()) {
       throw new CheckFailure(
           "only the properties " + Schemas.LMS_CONTACT_INFO + " describes",
-          extra.size() + " undescribed propert" + (extra.size() == 1 ? "y" : "ies") + ": " + String.join(", ", extra),
+          extra.size()
+              + " undescribed propert"
+              + (extra.size() == 1 ? "y" : "ies")
+              + ": "
+              + String.join(", ", extra),
           e);
     }
   }

@@ -6,7 +6,9 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.profile.Profile;
 
-/** LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE: a valid authToken does not open an unknown accessToken. */
+/**
+ * LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE: a valid authToken does not open an unknown accessToken.
+ */
 public final class UnknownAccessTokenDisclosesNothing implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(

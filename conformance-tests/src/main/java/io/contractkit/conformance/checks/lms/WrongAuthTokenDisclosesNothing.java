@@ -32,6 +32,7 @@ public final class WrongAuthTokenDisclosesNothing implements Check {
   public void run(CheckContext context) {
     Profile.KnownLead lead = context.lead(0);
     String wrong = context.randomToken("", 16);
-    NoDisclosure.expect("a wrong authToken", context.send(context.lmsRequest(lead.accessToken(), wrong)), context);
+    NoDisclosure.expect(
+        "a wrong authToken", context.send(context.lmsRequest(lead.accessToken(), wrong)), context);
   }
 }

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 final class BothApis {
   private BothApis() {}
 
-  static void run(CheckContext context, Consumer<CheckContext> contactsPart, Consumer<CheckContext> lmsPart) {
+  static void run(
+      CheckContext context, Consumer<CheckContext> contactsPart, Consumer<CheckContext> lmsPart) {
     String contactsSkipped = attempt(context, contactsPart);
     String lmsSkipped = attempt(context, lmsPart);
     if (contactsSkipped != null && lmsSkipped != null) {

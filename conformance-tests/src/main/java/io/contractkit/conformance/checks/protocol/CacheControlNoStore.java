@@ -65,7 +65,9 @@ public final class CacheControlNoStore implements Check {
     if (!noStore) {
       throw new CheckFailure(
           "Cache-Control containing no-store (the answer carries personal data)",
-          values.isEmpty() ? "no Cache-Control header" : "Cache-Control: " + String.join(", ", values),
+          values.isEmpty()
+              ? "no Cache-Control header"
+              : "Cache-Control: " + String.join(", ", values),
           e);
     }
   }

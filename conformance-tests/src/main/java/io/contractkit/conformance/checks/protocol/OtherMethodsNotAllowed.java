@@ -12,7 +12,9 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
-/** POST, PUT, PATCH and DELETE on the two GET routes answer 405 with an Allow header listing GET. */
+/**
+ * POST, PUT, PATCH and DELETE on the two GET routes answer 405 with an Allow header listing GET.
+ */
 public final class OtherMethodsNotAllowed implements Check {
   public static final String ID = "PROTOCOL-OTHER-METHODS-405";
   private static final List<String> METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
@@ -45,13 +47,19 @@ public final class OtherMethodsNotAllowed implements Check {
   private static void onContacts(CheckContext context) {
     URI base = context.contactsBase();
     for (String method : METHODS) {
-      expect405(context, ProbeRequest.of(method, base, Target.CONTACTS_PATH).param("secret", context.randomToken("ck", 20)));
+      expect405(
+          context,
+          ProbeRequest.of(method, base, Target.CONTACTS_PATH)
+              .param("secret", context.randomToken("ck", 20)));
     }
   }
 
   private static void onLms(CheckContext context) {
     URI base = context.lmsBase();
-    String accessToken = context.lms().leads().isEmpty() ? context.randomToken("ck", 20) : context.lead(0).accessToken();
+    String accessToken =
+        context.lms().leads().isEmpty()
+            ? context.randomToken("ck", 20)
+            : context.lead(0).accessToken();
     for (String method : METHODS) {
       expect405(
           context,

@@ -34,7 +34,10 @@ public final class QueryNamesCaseInsensitive implements Check {
 
   @Override
   public void run(CheckContext context) {
-    BothApis.run(context, QueryNamesCaseInsensitive::upperCaseSecret, QueryNamesCaseInsensitive::upperCaseLmsNames);
+    BothApis.run(
+        context,
+        QueryNamesCaseInsensitive::upperCaseSecret,
+        QueryNamesCaseInsensitive::upperCaseLmsNames);
   }
 
   private static void upperCaseSecret(CheckContext context) {
@@ -43,7 +46,9 @@ public final class QueryNamesCaseInsensitive implements Check {
     if (e.status() != 200 || Disclosure.contacts(e, context) == null) {
       throw new CheckFailure(
           "status 200 with the contact for ?SECRET= (names match case-insensitively)",
-          "status " + e.status() + (e.status() == 200 ? " without contact data" : ", no contact data"),
+          "status "
+              + e.status()
+              + (e.status() == 200 ? " without contact data" : ", no contact data"),
           e);
     }
   }
@@ -53,14 +58,17 @@ public final class QueryNamesCaseInsensitive implements Check {
     String authToken = context.freshAuthToken(accessToken);
     Exchange e =
         context.send(
-            context.lmsRequest()
+            context
+                .lmsRequest()
                 .param("ACCESSTOKEN", accessToken)
                 .param("AUTHTOKEN", authToken)
                 .param("SOURCE", context.lms().source()));
     if (e.status() != 200 || Disclosure.lms(e, context) == null) {
       throw new CheckFailure(
           "status 200 with the lead's contact for ?ACCESSTOKEN=&AUTHTOKEN=&SOURCE= and a fresh authToken",
-          "status " + e.status() + (e.status() == 200 ? " without contact data" : ", no contact data"),
+          "status "
+              + e.status()
+              + (e.status() == 200 ? " without contact data" : ", no contact data"),
           e);
     }
   }

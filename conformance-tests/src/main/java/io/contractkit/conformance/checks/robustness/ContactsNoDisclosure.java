@@ -47,13 +47,18 @@ public final class ContactsNoDisclosure implements Check {
       String underscores = "_".repeat(known.length() - half.length());
       requests.add(secret(context, half + "%", "a known secret's first half + %"));
       requests.add(secret(context, half + "*", "a known secret's first half + *"));
-      requests.add(secret(context, half + underscores, "a known secret's first half + one _ per missing character"));
+      requests.add(
+          secret(
+              context,
+              half + underscores,
+              "a known secret's first half + one _ per missing character"));
     }
     requests.addAll(HostileRequests.contacts(context));
     HostileRequests.expectNoDisclosure(context, requests, Disclosure::contacts);
   }
 
   private static HostileRequest secret(CheckContext context, String secret, String label) {
-    return new HostileRequest("secret: " + label, context.contactsRequest().param("secret", secret));
+    return new HostileRequest(
+        "secret: " + label, context.contactsRequest().param("secret", secret));
   }
 }

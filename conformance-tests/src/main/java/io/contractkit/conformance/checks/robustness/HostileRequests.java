@@ -13,8 +13,8 @@ import java.util.function.BiFunction;
 
 /**
  * The hostile requests of the robustness checks -- every {@link HostileValues} entry in each
- * parameter of a route, the other parameters valid-looking -- and the two ways of judging them.
- * The 5xx checks and the disclosure checks build the same requests, so either can run alone.
+ * parameter of a route, the other parameters valid-looking -- and the two ways of judging them. The
+ * 5xx checks and the disclosure checks build the same requests, so either can run alone.
  *
  * <p>Raw-byte entries go over a plain socket ({@link ProbeRequest#rawQuery}), which cannot speak
  * TLS: against an {@code https} base URL they are left out.
@@ -32,11 +32,14 @@ final class HostileRequests {
     List<HostileRequest> requests = new ArrayList<>();
     List<Hostile> usable = usable(context.contactsBase());
     for (Hostile h : usable) {
-      requests.add(new HostileRequest("secret: " + h.label(), h.addTo(context.contactsRequest(), "secret")));
+      requests.add(
+          new HostileRequest("secret: " + h.label(), h.addTo(context.contactsRequest(), "secret")));
     }
     for (Hostile h : usable) {
-      ProbeRequest request = context.contactsRequest().param("secret", context.randomToken("ck", 20));
-      requests.add(new HostileRequest("ip: " + h.label() + " (random secret)", h.addTo(request, "ip")));
+      ProbeRequest request =
+          context.contactsRequest().param("secret", context.randomToken("ck", 20));
+      requests.add(
+          new HostileRequest("ip: " + h.label() + " (random secret)", h.addTo(request, "ip")));
     }
     return requests;
   }
@@ -86,7 +89,12 @@ final class HostileRequests {
       } catch (ProbeException noAnswer) {
         throw new CheckFailure(
             "an HTTP answer that is not a 5xx, for " + hostile.description(),
-            "no answer (" + cause(noAnswer) + ") for " + hostile.description() + "; reproduce: " + hostile.request().curl(),
+            "no answer ("
+                + cause(noAnswer)
+                + ") for "
+                + hostile.description()
+                + "; reproduce: "
+                + hostile.request().curl(),
             null);
       }
       if (e.is5xx()) {
@@ -105,7 +113,9 @@ final class HostileRequests {
    * @param disclosure {@code Disclosure::contacts} or {@code Disclosure::lms}
    */
   static void expectNoDisclosure(
-      CheckContext context, List<HostileRequest> requests, BiFunction<Exchange, CheckContext, String> disclosure) {
+      CheckContext context,
+      List<HostileRequest> requests,
+      BiFunction<Exchange, CheckContext, String> disclosure) {
     int answered = 0;
     for (HostileRequest hostile : requests) {
       Exchange e;
@@ -126,13 +136,18 @@ final class HostileRequests {
     if (answered == 0 && !requests.isEmpty()) {
       throw new CheckFailure(
           "answers to the hostile requests",
-          "no answer to any of " + requests.size() + " requests; first: " + requests.get(0).request().curl(),
+          "no answer to any of "
+              + requests.size()
+              + " requests; first: "
+              + requests.get(0).request().curl(),
           null);
     }
   }
 
   private static String cause(ProbeException e) {
     Throwable cause = e.getCause() == null ? e : e.getCause();
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    return cause.getMessage() == null
+        ? cause.getClass().getSimpleName()
+        : cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * ProbeRequest#param}), or, when the bytes themselves are the point (bad percent-encoding, invalid
  * UTF-8), exactly as written ({@link ProbeRequest#rawQuery}).
  *
- * <p>None of these is a valid secret or authToken: a correct implementation answers each with a
- * 4xx or a "not found"/all-null answer, never a 5xx, a dropped connection or contact data.
+ * <p>None of these is a valid secret or authToken: a correct implementation answers each with a 4xx
+ * or a "not found"/all-null answer, never a 5xx, a dropped connection or contact data.
  */
 public final class HostileValues {
   private HostileValues() {}
@@ -80,7 +80,10 @@ public final class HostileValues {
           value("a byte order mark and a noncharacter", "\uFEFFck\uFFFF"),
           // query shapes
           new Hostile("1,000 extra parameters", false, HostileValues::manyParameters),
-          new Hostile("the parameter twice", false, (request, name) -> request.param(name, "ck-a").param(name, "ck-b")));
+          new Hostile(
+              "the parameter twice",
+              false,
+              (request, name) -> request.param(name, "ck-a").param(name, "ck-b")));
 
   /**
    * Tokens that a lookup built by string concatenation, a LIKE or a wildcard match, or a loosely

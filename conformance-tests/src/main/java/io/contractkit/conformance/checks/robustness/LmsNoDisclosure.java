@@ -46,10 +46,13 @@ public final class LmsNoDisclosure implements Check {
     for (String token : HostileValues.injections()) {
       requests.add(
           new HostileRequest(
-              "authToken: " + token + " (valid accessToken)", context.lmsRequest(lead.accessToken(), token)));
+              "authToken: " + token + " (valid accessToken)",
+              context.lmsRequest(lead.accessToken(), token)));
     }
     for (String token : HostileValues.injections()) {
-      requests.add(new HostileRequest("accessToken and authToken: " + token, context.lmsRequest(token, token)));
+      requests.add(
+          new HostileRequest(
+              "accessToken and authToken: " + token, context.lmsRequest(token, token)));
     }
     requests.addAll(HostileRequests.lms(context, lead.accessToken()));
     HostileRequests.expectNoDisclosure(context, requests, Disclosure::lms);

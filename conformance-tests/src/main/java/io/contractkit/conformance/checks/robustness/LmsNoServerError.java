@@ -33,7 +33,9 @@ public final class LmsNoServerError implements Check {
   @Override
   public void run(CheckContext context) {
     String accessToken =
-        context.lms().leads().isEmpty() ? context.randomToken("ck", 20) : context.lead(0).accessToken();
+        context.lms().leads().isEmpty()
+            ? context.randomToken("ck", 20)
+            : context.lead(0).accessToken();
     HostileRequests.expectNoServerError(context, HostileRequests.lms(context, accessToken));
   }
 }

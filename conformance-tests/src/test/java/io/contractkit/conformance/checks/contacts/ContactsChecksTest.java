@@ -66,7 +66,8 @@ class ContactsChecksTest {
 
   private static final int MAX_FAILURES = 10;
 
-  @AutoClose private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
+  @AutoClose
+  private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
 
   @BeforeEach
   void forgetEveryBlockOfTheCorrectImplementation() {
@@ -115,9 +116,13 @@ class ContactsChecksTest {
     Map<String, Severity> lenient =
         ContactsChecks.all().stream()
             .collect(Collectors.toMap(c -> c.info().id(), c -> c.info().severity(Mode.LENIENT)));
-    assertThat(lenient.entrySet().stream().filter(e -> e.getValue() == Severity.WARNING).map(Map.Entry::getKey))
+    assertThat(
+            lenient.entrySet().stream()
+                .filter(e -> e.getValue() == Severity.WARNING)
+                .map(Map.Entry::getKey))
         .containsExactlyInAnyOrder(FOUND_NO_EXTRA, MALFORMED_IP);
-    assertThat(ContactsChecks.all()).allMatch(c -> c.info().severity(Mode.STRICT) == Severity.ERROR);
+    assertThat(ContactsChecks.all())
+        .allMatch(c -> c.info().severity(Mode.STRICT) == Severity.ERROR);
   }
 
   @ParameterizedTest(name = "{0} passes against a correct implementation")
@@ -142,17 +147,25 @@ class ContactsChecksTest {
   void throttleChecksMoveOnToAnotherFreshIpWhenOneIsStillBlockedByAnEarlierRun() {
     // the 1st, 3rd, 5th ... ip the implementation sees is blocked from the start
     CopyOnWriteArrayList<String> seen = new CopyOnWriteArrayList<>();
-    Defect everyOtherIpStillBlocked = (request, upstream) -> {
-      String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
-      if (ip != null) {
-        seen.addIfAbsent(ip);
-        if (seen.indexOf(ip) % 2 == 0) {
-          return Answer.json(429, "{\"message\":\"too many requests\"}").withHeader("Retry-After", "120");
-        }
-      }
-      return upstream.forward(request);
+    Defect everyOtherIpStillBlocked =
+        (request, upstream) -> {
+          String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
+          if (ip != null) {
+            seen.addIfAbsent(ip);
+            if (seen.indexOf(ip) % 2 == 0) {
+              return Answer.json(429, "{\"message\":\"too many requests\"}")
+                  .withHeader("Retry-After", "120");
+            }
+          }
+          return upstream.forward(request);
+        };
+    String[] throttleIds = {
+      THROTTLE_BLOCKS,
+      THROTTLE_VALID_SECRET,
+      THROTTLE_PER_IP,
+      THROTTLE_RETRY_AFTER,
+      THROTTLE_SUCCESSES
     };
-    String[] throttleIds = {THROTTLE_BLOCKS, THROTTLE_VALID_SECRET, THROTTLE_PER_IP, THROTTLE_RETRY_AFTER, THROTTLE_SUCCESSES};
 
     try (SimulatedImplementation impl = SimulatedImplementation.start(everyOtherIpStillBlocked)) {
       RunResult run = impl.run(throttleIds);
@@ -172,16 +185,19 @@ class ContactsChecksTest {
 
     assertThat(failure.expected()).contains("ReadContactDto.schema.json");
     assertThat(failure.actual()).contains("/RegistrationSource [maxLength]");
-    assertThat(failure.violations()).anySatisfy(v -> {
-      assertThat(v.pointer()).isEqualTo("/RegistrationSource");
-      assertThat(v.keyword()).isEqualTo("maxLength");
-    });
+    assertThat(failure.violations())
+        .anySatisfy(
+            v -> {
+              assertThat(v.pointer()).isEqualTo("/RegistrationSource");
+              assertThat(v.keyword()).isEqualTo("maxLength");
+            });
     assertThat(failure.exchange().request().curl()).contains("secret=" + FIRST_SECRET);
   }
 
   @Test
   void foundSchemaFailsWhenAnExistingSecretIsNotFound() {
-    Defect forgetsContacts = contacts((request, answer) -> answer.status() == 200 ? Answer.json(404, "{}") : answer);
+    Defect forgetsContacts =
+        contacts((request, answer) -> answer.status() == 200 ? Answer.json(404, "{}") : answer);
 
     CheckFailure failure = failureOf(forgetsContacts, FOUND_SCHEMA);
 
@@ -194,15 +210,18 @@ class ContactsChecksTest {
   @Test
   void equalsProfileFailsAtTheChangedDate() {
     Defect laterModified =
-        foundContact(body -> {
-          if (body.get("Secret").asString().equals(FIRST_SECRET)) {
-            body.put("LastModified", "2026-09-03T14:03:11.8285660+02:00");
-          }
-        });
+        foundContact(
+            body -> {
+              if (body.get("Secret").asString().equals(FIRST_SECRET)) {
+                body.put("LastModified", "2026-09-03T14:03:11.8285660+02:00");
+              }
+            });
 
     CheckFailure failure = failureOf(laterModified, FOUND_EQUALS_PROFILE);
 
-    assertThat(failure.expected()).startsWith("/LastModified = \"2026-09-02T14:03:11.8285660+02:00\"").contains(FIRST_SECRET);
+    assertThat(failure.expected())
+        .startsWith("/LastModified = \"2026-09-02T14:03:11.8285660+02:00\"")
+        .contains(FIRST_SECRET);
     assertThat(failure.actual()).isEqualTo("/LastModified = \"2026-09-03T14:03:11.8285660+02:00\"");
   }
 
@@ -228,22 +247,23 @@ class ContactsChecksTest {
   void equalsProfilePassesWhenDatesHaveThreeFractionalDigitsInUtcAndNumbersAreDecimals() {
     DateTimeFormatter millisUtc = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX");
     Defect otherValidChoices =
-        foundContact(body -> {
-          for (String name : List.copyOf(body.propertyNames())) {
-            JsonNode value = body.get(name);
-            if (value.isString()) {
-              try {
-                OffsetDateTime date = OffsetDateTime.parse(value.asString());
-                body.put(name, date.withOffsetSameInstant(ZoneOffset.UTC).format(millisUtc));
-              } catch (DateTimeParseException notADate) {
-                // not a date-time: unchanged
+        foundContact(
+            body -> {
+              for (String name : List.copyOf(body.propertyNames())) {
+                JsonNode value = body.get(name);
+                if (value.isString()) {
+                  try {
+                    OffsetDateTime date = OffsetDateTime.parse(value.asString());
+                    body.put(name, date.withOffsetSameInstant(ZoneOffset.UTC).format(millisUtc));
+                  } catch (DateTimeParseException notADate) {
+                    // not a date-time: unchanged
+                  }
+                }
               }
-            }
-          }
-          if (body.get("Id").isNumber()) {
-            body.put("Id", body.get("Id").decimalValue().setScale(1));
-          }
-        });
+              if (body.get("Id").isNumber()) {
+                body.put("Id", body.get("Id").decimalValue().setScale(1));
+              }
+            });
 
     CheckResult result = runCheck(otherValidChoices, FOUND_EQUALS_PROFILE);
 
@@ -253,7 +273,8 @@ class ContactsChecksTest {
   @Test
   void equalsProfileIsSkippedWhenNoSecretHasAnExpectedContact() {
     CheckResult result =
-        correct.run(correct.profile(ContactsChecksTest::withoutExpectedContacts), FOUND_EQUALS_PROFILE)
+        correct
+            .run(correct.profile(ContactsChecksTest::withoutExpectedContacts), FOUND_EQUALS_PROFILE)
             .result(FOUND_EQUALS_PROFILE)
             .orElseThrow();
 
@@ -282,7 +303,8 @@ class ContactsChecksTest {
 
   @Test
   void extraPropertiesAreAWarningThatDoesNotFailTheRunInLenientMode() {
-    try (SimulatedImplementation impl = SimulatedImplementation.start(foundContact(body -> body.put("InternalScore", 7)))) {
+    try (SimulatedImplementation impl =
+        SimulatedImplementation.start(foundContact(body -> body.put("InternalScore", 7)))) {
       RunResult run = impl.run(impl.profile(Profiles::lenient), FOUND_NO_EXTRA);
       CheckResult result = run.result(FOUND_NO_EXTRA).orElseThrow();
 
@@ -296,7 +318,8 @@ class ContactsChecksTest {
 
   @Test
   void unknownSecretFailsWhenAnsweredWith200AndAnEmptyObject() {
-    Defect emptyObject = contacts((request, answer) -> answer.status() == 404 ? Answer.json(200, "{}") : answer);
+    Defect emptyObject =
+        contacts((request, answer) -> answer.status() == 404 ? Answer.json(200, "{}") : answer);
 
     CheckFailure failure = failureOf(emptyObject, UNKNOWN_SECRET);
 
@@ -306,9 +329,13 @@ class ContactsChecksTest {
 
   @Test
   void unknownSecretFailsWhenTheErrorBodyCarriesAKnownContact() {
-    Defect leakyError = contacts((request, answer) -> answer.status() == 404
-        ? answer.withBody("{\"error\":\"not found\",\"closest\":\"zoe.mueller@example.de\"}")
-        : answer);
+    Defect leakyError =
+        contacts(
+            (request, answer) ->
+                answer.status() == 404
+                    ? answer.withBody(
+                        "{\"error\":\"not found\",\"closest\":\"zoe.mueller@example.de\"}")
+                    : answer);
 
     CheckFailure failure = failureOf(leakyError, UNKNOWN_SECRET);
 
@@ -319,9 +346,11 @@ class ContactsChecksTest {
 
   @Test
   void missingSecretFailsWhenAnsweredWith500() {
-    Defect crashes = (request, upstream) -> request.isContacts() && request.param("secret").isEmpty()
-        ? Answer.json(500, "{\"error\":\"NullReferenceException\"}")
-        : upstream.forward(request);
+    Defect crashes =
+        (request, upstream) ->
+            request.isContacts() && request.param("secret").isEmpty()
+                ? Answer.json(500, "{\"error\":\"NullReferenceException\"}")
+                : upstream.forward(request);
 
     CheckFailure failure = failureOf(crashes, MISSING_SECRET);
 
@@ -332,9 +361,11 @@ class ContactsChecksTest {
 
   @Test
   void missingSecretFailsWhenAnsweredWithTheFirstContact() {
-    Defect firstContact = (request, upstream) -> request.isContacts() && request.param("secret").isEmpty()
-        ? upstream.forward(request.withQuery("secret=" + FIRST_SECRET))
-        : upstream.forward(request);
+    Defect firstContact =
+        (request, upstream) ->
+            request.isContacts() && request.param("secret").isEmpty()
+                ? upstream.forward(request.withQuery("secret=" + FIRST_SECRET))
+                : upstream.forward(request);
 
     CheckFailure failure = failureOf(firstContact, MISSING_SECRET);
 
@@ -343,9 +374,11 @@ class ContactsChecksTest {
 
   @Test
   void emptySecretFailsWhenTreatedAsAnUnknownSecret() {
-    Defect emptyIsUnknown = (request, upstream) -> request.isContacts() && request.param("secret").orElse("x").isEmpty()
-        ? Answer.json(404, "{\"message\":\"not found\"}")
-        : upstream.forward(request);
+    Defect emptyIsUnknown =
+        (request, upstream) ->
+            request.isContacts() && request.param("secret").orElse("x").isEmpty()
+                ? Answer.json(404, "{\"message\":\"not found\"}")
+                : upstream.forward(request);
 
     CheckFailure failure = failureOf(emptyIsUnknown, EMPTY_SECRET);
 
@@ -366,9 +399,13 @@ class ContactsChecksTest {
 
   @Test
   void malformedIpAnswered422PassesInLenientModeAndFailsInStrictMode() {
-    try (SimulatedImplementation impl = SimulatedImplementation.start(answersMalformedIpWith(422))) {
+    try (SimulatedImplementation impl =
+        SimulatedImplementation.start(answersMalformedIpWith(422))) {
       CheckResult strict = impl.run(MALFORMED_IP).result(MALFORMED_IP).orElseThrow();
-      CheckResult lenient = impl.run(impl.profile(Profiles::lenient), MALFORMED_IP).result(MALFORMED_IP).orElseThrow();
+      CheckResult lenient =
+          impl.run(impl.profile(Profiles::lenient), MALFORMED_IP)
+              .result(MALFORMED_IP)
+              .orElseThrow();
 
       assertFailed(strict);
       assertThat(strict.severity()).isEqualTo(Severity.ERROR);
@@ -402,7 +439,9 @@ class ContactsChecksTest {
   void throttleBlocksFailsWhenTheIpParameterIsIgnored() {
     CheckFailure failure = failureOf(stripsIp(), THROTTLE_BLOCKS);
 
-    assertThat(failure.expected()).startsWith("status 429 for wrong secret 11 from ip ").contains("it had 10 failed lookups");
+    assertThat(failure.expected())
+        .startsWith("status 429 for wrong secret 11 from ip ")
+        .contains("it had 10 failed lookups");
     assertThat(failure.actual()).isEqualTo("status 404");
     assertThat(failure.exchange().request().curl()).contains("&ip=");
   }
@@ -419,26 +458,35 @@ class ContactsChecksTest {
 
   @Test
   void throttleBlocksValidSecretFailsWhenARefusedLookupIsRetriedWithoutIp() {
-    Defect retriesWithoutIp = (request, upstream) -> {
-      Answer answer = upstream.forward(request);
-      return request.isContacts() && answer.status() == 429
-          ? upstream.forward(request.withQuery(withoutParam(request.rawQuery(), "ip")))
-          : answer;
-    };
+    Defect retriesWithoutIp =
+        (request, upstream) -> {
+          Answer answer = upstream.forward(request);
+          return request.isContacts() && answer.status() == 429
+              ? upstream.forward(request.withQuery(withoutParam(request.rawQuery(), "ip")))
+              : answer;
+        };
 
     CheckFailure failure = failureOf(retriesWithoutIp, THROTTLE_VALID_SECRET);
 
-    assertThat(failure.expected()).startsWith("status 429 and no contact data for a correct secret from ip ");
+    assertThat(failure.expected())
+        .startsWith("status 429 and no contact data for a correct secret from ip ");
     assertThat(failure.actual()).contains("status 200 with contact data");
     assertThat(failure.exchange().request().curl()).contains("secret=" + FIRST_SECRET, "&ip=");
   }
 
   @Test
   void throttleBlocksValidSecretFailsWhenOnlyWrongSecretsAreRefused() {
-    Defect refusesOnlyMisses = contacts((request, answer) -> answer.status() == 429
-        && request.param("secret").filter(FIRST_SECRET::equals).isPresent()
-            ? Answer.json(200, "{\"Secret\":\"" + FIRST_SECRET + "\",\"Email\":\"zoe.mueller@example.de\"}")
-            : answer);
+    Defect refusesOnlyMisses =
+        contacts(
+            (request, answer) ->
+                answer.status() == 429
+                        && request.param("secret").filter(FIRST_SECRET::equals).isPresent()
+                    ? Answer.json(
+                        200,
+                        "{\"Secret\":\""
+                            + FIRST_SECRET
+                            + "\",\"Email\":\"zoe.mueller@example.de\"}")
+                    : answer);
 
     CheckFailure failure = failureOf(refusesOnlyMisses, THROTTLE_VALID_SECRET);
 
@@ -449,13 +497,18 @@ class ContactsChecksTest {
 
   @Test
   void throttlePerIpFailsWhenAllIpsShareOneCounter() {
-    Defect oneCounter = (request, upstream) -> request.isContacts() && request.param("ip").isPresent()
-        ? upstream.forward(request.withQuery(withoutParam(request.rawQuery(), "ip") + "&ip=203.0.113.250"))
-        : upstream.forward(request);
+    Defect oneCounter =
+        (request, upstream) ->
+            request.isContacts() && request.param("ip").isPresent()
+                ? upstream.forward(
+                    request.withQuery(withoutParam(request.rawQuery(), "ip") + "&ip=203.0.113.250"))
+                : upstream.forward(request);
 
     CheckFailure failure = failureOf(oneCounter, THROTTLE_PER_IP);
 
-    assertThat(failure.expected()).startsWith("status 200 for a correct secret from ip ").contains("is blocked");
+    assertThat(failure.expected())
+        .startsWith("status 200 for a correct secret from ip ")
+        .contains("is blocked");
     assertThat(failure.actual()).isEqualTo("status 429 (from 3 fresh ips in a row)");
   }
 
@@ -465,12 +518,14 @@ class ContactsChecksTest {
   void retryAfterFailsWhenTheHeaderIsMissing() {
     CheckFailure failure = failureOf(retryAfter(null), THROTTLE_RETRY_AFTER);
 
-    assertThat(failure.expected()).contains("delta-seconds from 1 to 305", "HTTP-date in the future");
+    assertThat(failure.expected())
+        .contains("delta-seconds from 1 to 305", "HTTP-date in the future");
     assertThat(failure.actual()).isEqualTo("no Retry-After header");
   }
 
   @ParameterizedTest(name = "Retry-After: {0} fails")
-  @ValueSource(strings = {"0", "3600", "soon", "Tue, 01 Jan 2019 00:00:00 GMT", "2031-01-01T00:00:00Z"})
+  @ValueSource(
+      strings = {"0", "3600", "soon", "Tue, 01 Jan 2019 00:00:00 GMT", "2031-01-01T00:00:00Z"})
   void retryAfterFailsAndShowsAValueThatIsNoSensibleDelayOrFutureDate(String value) {
     CheckFailure failure = failureOf(retryAfter(value), THROTTLE_RETRY_AFTER);
 
@@ -479,7 +534,8 @@ class ContactsChecksTest {
 
   @Test
   void retryAfterPassesWithAnHttpDateInTheFuture() {
-    String inFiveMinutes = ThrottleSendsRetryAfter.IMF_FIXDATE.format(Instant.now().plusSeconds(300));
+    String inFiveMinutes =
+        ThrottleSendsRetryAfter.IMF_FIXDATE.format(Instant.now().plusSeconds(300));
 
     CheckResult result = runCheck(retryAfter(inFiveMinutes), THROTTLE_RETRY_AFTER);
 
@@ -491,17 +547,24 @@ class ContactsChecksTest {
   @Test
   void successesDoNotBlockFailsWhenEveryLookupCountsTowardsTheBlock() {
     Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
-    Defect countsEveryLookup = (request, upstream) -> {
-      if (request.isContacts() && request.param("ip").isPresent()
-          && lookups.computeIfAbsent(request.param("ip").get(), ip -> new AtomicInteger()).incrementAndGet() > MAX_FAILURES) {
-        return Answer.json(429, "{\"message\":\"too many requests\"}").withHeader("Retry-After", "300");
-      }
-      return upstream.forward(request);
-    };
+    Defect countsEveryLookup =
+        (request, upstream) -> {
+          if (request.isContacts()
+              && request.param("ip").isPresent()
+              && lookups
+                      .computeIfAbsent(request.param("ip").get(), ip -> new AtomicInteger())
+                      .incrementAndGet()
+                  > MAX_FAILURES) {
+            return Answer.json(429, "{\"message\":\"too many requests\"}")
+                .withHeader("Retry-After", "300");
+          }
+          return upstream.forward(request);
+        };
 
     CheckFailure failure = failureOf(countsEveryLookup, THROTTLE_SUCCESSES);
 
-    assertThat(failure.expected()).startsWith("status 200 for each of the 12 lookups of a correct secret from ip ");
+    assertThat(failure.expected())
+        .startsWith("status 200 for each of the 12 lookups of a correct secret from ip ");
     assertThat(failure.actual()).isEqualTo("status 429 at lookup 11 of 12");
   }
 
@@ -517,14 +580,15 @@ class ContactsChecksTest {
 
   /** Changes the body of every found contact. */
   private static Defect foundContact(Consumer<ObjectNode> change) {
-    return contacts((request, answer) -> {
-      if (answer.status() != 200) {
-        return answer;
-      }
-      ObjectNode body = (ObjectNode) answer.jsonBody().orElseThrow();
-      change.accept(body);
-      return answer.withBody(body);
-    });
+    return contacts(
+        (request, answer) -> {
+          if (answer.status() != 200) {
+            return answer;
+          }
+          ObjectNode body = (ObjectNode) answer.jsonBody().orElseThrow();
+          change.accept(body);
+          return answer.withBody(body);
+        });
   }
 
   private static Defect renamesEmailToLowerCase() {
@@ -533,22 +597,26 @@ class ContactsChecksTest {
 
   /** Accepts any ip value: a malformed one is dropped and the lookup goes on. */
   private static Defect ignoresMalformedIp() {
-    return (request, upstream) -> request.isContacts() && request.param("ip").filter("not-an-ip"::equals).isPresent()
-        ? upstream.forward(request.withQuery(withoutParam(request.rawQuery(), "ip")))
-        : upstream.forward(request);
+    return (request, upstream) ->
+        request.isContacts() && request.param("ip").filter("not-an-ip"::equals).isPresent()
+            ? upstream.forward(request.withQuery(withoutParam(request.rawQuery(), "ip")))
+            : upstream.forward(request);
   }
 
   private static Defect answersMalformedIpWith(int status) {
-    return contacts((request, answer) -> answer.status() == 400 && request.param("ip").isPresent()
-        ? Answer.json(status, "{\"message\":\"ip is not valid\"}")
-        : answer);
+    return contacts(
+        (request, answer) ->
+            answer.status() == 400 && request.param("ip").isPresent()
+                ? Answer.json(status, "{\"message\":\"ip is not valid\"}")
+                : answer);
   }
 
   /** Never throttles: the ip parameter does not reach the implementation. */
   private static Defect stripsIp() {
-    return (request, upstream) -> request.isContacts()
-        ? upstream.forward(request.withQuery(withoutParam(request.rawQuery(), "ip")))
-        : upstream.forward(request);
+    return (request, upstream) ->
+        request.isContacts()
+            ? upstream.forward(request.withQuery(withoutParam(request.rawQuery(), "ip")))
+            : upstream.forward(request);
   }
 
   /** Blocks an ip after {@code failures} failed lookups instead of the promised ten. */
@@ -561,7 +629,8 @@ class ContactsChecksTest {
       }
       AtomicInteger count = failed.computeIfAbsent(ip, k -> new AtomicInteger());
       if (count.get() >= failures) {
-        return Answer.json(429, "{\"message\":\"too many requests\"}").withHeader("Retry-After", "300");
+        return Answer.json(429, "{\"message\":\"too many requests\"}")
+            .withHeader("Retry-After", "300");
       }
       Answer answer = upstream.forward(request);
       if (answer.status() == 404) {
@@ -573,7 +642,9 @@ class ContactsChecksTest {
 
   /** Replaces the Retry-After header of every 429 (null: removes it). */
   private static Defect retryAfter(String value) {
-    return contacts((request, answer) -> answer.status() == 429 ? answer.withHeader("Retry-After", value) : answer);
+    return contacts(
+        (request, answer) ->
+            answer.status() == 429 ? answer.withHeader("Retry-After", value) : answer);
   }
 
   private static String withoutParam(String rawQuery, String name) {
@@ -591,10 +662,18 @@ class ContactsChecksTest {
     Profile.Contacts c = p.contacts();
     List<Profile.KnownContact> secrets =
         c.secrets().stream().map(k -> new Profile.KnownContact(k.secret(), null)).toList();
-    return new Profile(p.name(), p.mode(), p.http(), new Profile.Contacts(c.baseUrl(), secrets, c.throttle()), p.lms());
+    return new Profile(
+        p.name(),
+        p.mode(),
+        p.http(),
+        new Profile.Contacts(c.baseUrl(), secrets, c.throttle()),
+        p.lms());
   }
 
-  /** Runs one check (strict, example profile) against a fresh implementation with the defect; it must fail. */
+  /**
+   * Runs one check (strict, example profile) against a fresh implementation with the defect; it
+   * must fail.
+   */
   private static CheckFailure failureOf(Defect defect, String id) {
     CheckResult result = runCheck(defect, id);
     assertFailed(result);

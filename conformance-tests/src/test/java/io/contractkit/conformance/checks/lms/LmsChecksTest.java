@@ -54,7 +54,8 @@ class LmsChecksTest {
   private static final String LEAD_0 = "lead-7Gk2mQ9xWp4tR8vZ";
   private static final String EXPIRED_LEAD = "lead-expiredLm5Vt2Kq8W";
 
-  @AutoClose private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
+  @AutoClose
+  private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
 
   static Stream<String> ids() {
     return LmsChecks.all().stream().map(c -> c.info().id());
@@ -64,7 +65,8 @@ class LmsChecksTest {
     return ids().toArray(String[]::new);
   }
 
-  // ---- the registry ------------------------------------------------------------------------------
+  // ---- the registry
+  // ------------------------------------------------------------------------------
 
   @Test
   void registersTheLmsChecksInTheirRunOrder() {
@@ -97,7 +99,8 @@ class LmsChecksTest {
     }
   }
 
-  // ---- a correct implementation passes -------------------------------------------------------------
+  // ---- a correct implementation passes
+  // -------------------------------------------------------------
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("ids")
@@ -149,7 +152,8 @@ class LmsChecksTest {
     }
   }
 
-  // ---- skips -----------------------------------------------------------------------------------------
+  // ---- skips
+  // -----------------------------------------------------------------------------------------
 
   @Test
   void equalsProfileIsSkippedWhenNoLeadHasAnExpectedRecord() {
@@ -159,9 +163,12 @@ class LmsChecksTest {
                 l ->
                     lms(
                         l,
-                        l.leads().stream().map(k -> new Profile.KnownLead(k.accessToken(), null)).toList(),
+                        l.leads().stream()
+                            .map(k -> new Profile.KnownLead(k.accessToken(), null))
+                            .toList(),
                         l.expiredLead())));
-    CheckResult r = only(run(correct, profile, "LMS-SUCCESS-EQUALS-PROFILE"), "LMS-SUCCESS-EQUALS-PROFILE");
+    CheckResult r =
+        only(run(correct, profile, "LMS-SUCCESS-EQUALS-PROFILE"), "LMS-SUCCESS-EQUALS-PROFILE");
     assertThat(r.status()).isEqualTo(Status.SKIPPED);
     assertThat(r.skipReason()).contains("expected");
   }
@@ -170,7 +177,11 @@ class LmsChecksTest {
   void otherLeadCheckIsSkippedWhenTheProfileListsOnlyOneLeadWhileFailuresAreStillCompared() {
     Profile profile = edited(withLms(l -> lms(l, l.leads().subList(0, 1), l.expiredLead())));
     RunResult result =
-        run(correct, profile, "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE", "LMS-FAILURES-INDISTINGUISHABLE");
+        run(
+            correct,
+            profile,
+            "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE",
+            "LMS-FAILURES-INDISTINGUISHABLE");
     CheckResult r = only(result, "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE");
     assertThat(r.status()).isEqualTo(Status.SKIPPED);
     assertThat(r.skipReason()).contains("needs 2");
@@ -181,7 +192,9 @@ class LmsChecksTest {
   void expiredCheckIsSkippedWhenTheProfileNamesNoExpiredLead() {
     Profile profile = edited(withLms(l -> lms(l, l.leads(), null)));
     CheckResult r =
-        only(run(correct, profile, "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE"), "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE");
+        only(
+            run(correct, profile, "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE"),
+            "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE");
     assertThat(r.status()).isEqualTo(Status.SKIPPED);
     assertThat(r.skipReason()).contains("lms.expiredLead");
   }
@@ -191,28 +204,38 @@ class LmsChecksTest {
     Profile profile =
         edited(withLms(l -> lms(l, l.leads(), new Profile.ExpiredLead(EXPIRED_LEAD, null))));
     assertPassed(
-        run(correct, profile, "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE"), "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE");
+        run(correct, profile, "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE"),
+        "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE");
   }
 
-  // ---- the success path ----------------------------------------------------------------------------
+  // ---- the success path
+  // ----------------------------------------------------------------------------
 
   @Test
   void pascalCasePropertiesFailTheSchemaTheProfileAndTheExtraPropertyChecks() {
-    try (var impl = SimulatedImplementation.start(disclosedBodyReplacedBy(LmsChecksTest::pascalCase))) {
+    try (var impl =
+        SimulatedImplementation.start(disclosedBodyReplacedBy(LmsChecksTest::pascalCase))) {
       RunResult result =
-          run(impl, "LMS-SUCCESS-SCHEMA", "LMS-SUCCESS-EQUALS-PROFILE", "LMS-SUCCESS-NO-EXTRA-PROPERTIES");
+          run(
+              impl,
+              "LMS-SUCCESS-SCHEMA",
+              "LMS-SUCCESS-EQUALS-PROFILE",
+              "LMS-SUCCESS-NO-EXTRA-PROPERTIES");
       assertThat(failureText(result, "LMS-SUCCESS-SCHEMA"))
           .contains("a body valid against LmsContactInfo.schema.json", "accessToken");
       assertThat(failureText(result, "LMS-SUCCESS-EQUALS-PROFILE"))
           .contains("at /accessToken: expected {", "got (absent)");
-      assertThat(failureText(result, "LMS-SUCCESS-NO-EXTRA-PROPERTIES")).contains("/AccessToken", "/Name", "/Company");
+      assertThat(failureText(result, "LMS-SUCCESS-NO-EXTRA-PROPERTIES"))
+          .contains("/AccessToken", "/Name", "/Company");
     }
   }
 
   @Test
   void aMalformedExpirationFailsTheSchemaAndTheProfileChecksAtItsPointer() {
     Defect malformed =
-        disclosedBody(body -> ((ObjectNode) body.get("accessToken")).put("expiration", "31.12.2031 23:59:59"));
+        disclosedBody(
+            body ->
+                ((ObjectNode) body.get("accessToken")).put("expiration", "31.12.2031 23:59:59"));
     try (var impl = SimulatedImplementation.start(malformed)) {
       RunResult result = run(impl, "LMS-SUCCESS-SCHEMA", "LMS-SUCCESS-EQUALS-PROFILE");
       failureText(result, "LMS-SUCCESS-SCHEMA");
@@ -238,7 +261,8 @@ class LmsChecksTest {
             return a;
           }
           JsonNode body = a.jsonBody().orElseThrow();
-          ((ObjectNode) body.get("accessToken")).put("code", request.param("authToken").orElseThrow());
+          ((ObjectNode) body.get("accessToken"))
+              .put("code", request.param("authToken").orElseThrow());
           return a.withBody(body);
         };
     try (var impl = SimulatedImplementation.start(codeIsAuthToken)) {
@@ -269,10 +293,14 @@ class LmsChecksTest {
   void anAddedPropertyFailsTheExtraPropertyCheckAsAnErrorInStrictAndAWarningInLenientMode() {
     Defect added = disclosedBody(body -> ((ObjectNode) body).put("leadScore", 42));
     try (var impl = SimulatedImplementation.start(added)) {
-      String[] checks = {"LMS-SUCCESS-SCHEMA", "LMS-SUCCESS-EQUALS-PROFILE", "LMS-SUCCESS-NO-EXTRA-PROPERTIES"};
+      String[] checks = {
+        "LMS-SUCCESS-SCHEMA", "LMS-SUCCESS-EQUALS-PROFILE", "LMS-SUCCESS-NO-EXTRA-PROPERTIES"
+      };
       RunResult strict = run(impl, checks);
-      assertThat(failureText(strict, "LMS-SUCCESS-NO-EXTRA-PROPERTIES")).contains("1 undescribed property: /leadScore");
-      assertThat(only(strict, "LMS-SUCCESS-NO-EXTRA-PROPERTIES").severity()).isEqualTo(Severity.ERROR);
+      assertThat(failureText(strict, "LMS-SUCCESS-NO-EXTRA-PROPERTIES"))
+          .contains("1 undescribed property: /leadScore");
+      assertThat(only(strict, "LMS-SUCCESS-NO-EXTRA-PROPERTIES").severity())
+          .isEqualTo(Severity.ERROR);
       assertPassed(strict, "LMS-SUCCESS-SCHEMA");
       assertPassed(strict, "LMS-SUCCESS-EQUALS-PROFILE");
 
@@ -284,7 +312,8 @@ class LmsChecksTest {
     }
   }
 
-  // ---- one-time authTokens ---------------------------------------------------------------------------
+  // ---- one-time authTokens
+  // ---------------------------------------------------------------------------
 
   @Test
   void aReusableAuthTokenFailsTheOneTimeCheck() {
@@ -299,7 +328,10 @@ class LmsChecksTest {
   void aRaceThatGivesEveryConcurrentRequestTheFirstAnswerFailsTheConcurrentOneTimeCheck() {
     int n = exampleProfile().lms().concurrency();
     try (var impl = SimulatedImplementation.start(coalescingConcurrentRequests(n))) {
-      assertThat(failureText(run(impl, "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"), "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"))
+      assertThat(
+              failureText(
+                  run(impl, "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"),
+                  "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"))
           .contains("exactly 1 of " + n + " concurrent requests")
           .contains(n + " of " + n + " disclosed it (statuses: 200×" + n + ")");
     }
@@ -308,12 +340,16 @@ class LmsChecksTest {
   @Test
   void concurrentCheckReportsNoDisclosureWhenTheRacingRequestsAllGetNullValues() {
     try (var impl = SimulatedImplementation.start(refusesEveryAuthToken())) {
-      assertThat(failureText(run(impl, "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"), "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"))
+      assertThat(
+              failureText(
+                  run(impl, "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"),
+                  "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME"))
           .contains("0 of 20 disclosed it (statuses: 200×20)");
     }
   }
 
-  // ---- no disclosure on failure paths -----------------------------------------------------------------
+  // ---- no disclosure on failure paths
+  // -----------------------------------------------------------------
 
   @Test
   void aWrongAuthTokenAnsweredWithTheLastReleasedContactFailsTheWrongAuthTokenCheck() {
@@ -327,19 +363,24 @@ class LmsChecksTest {
   }
 
   @Test
-  void findingTheLeadByTheAuthTokenAloneFailsTheOtherLeadUnknownAccessTokenAndMissingAccessTokenChecks() {
+  void
+      findingTheLeadByTheAuthTokenAloneFailsTheOtherLeadUnknownAccessTokenAndMissingAccessTokenChecks() {
     try (var impl = SimulatedImplementation.start(leadFoundByAuthTokenAlone())) {
       RunResult result =
-          run(impl, 
+          run(
+              impl,
               "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE",
               "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE",
               "LMS-MISSING-ACCESSTOKEN-400");
       assertThat(failureText(result, "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE"))
-          .contains("no contact data for an authToken issued for another lead", "contact data: property");
+          .contains(
+              "no contact data for an authToken issued for another lead", "contact data: property");
       assertThat(failureText(result, "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE"))
           .contains("no contact data for an unknown accessToken", "contact data: property");
       assertThat(failureText(result, "LMS-MISSING-ACCESSTOKEN-400"))
-          .contains("status 400 and no contact data for a request without accessToken", "contact data: property");
+          .contains(
+              "status 400 and no contact data for a request without accessToken",
+              "contact data: property");
     }
   }
 
@@ -348,17 +389,21 @@ class LmsChecksTest {
     Defect ignoresExpiration =
         (request, upstream) ->
             request.isLms() && request.param("accessToken").orElse("").equals(EXPIRED_LEAD)
-                ? Answer.json(200, NULL_VALUES.replace("\"name\":null", "\"name\":\"Expired Lead\""))
+                ? Answer.json(
+                    200, NULL_VALUES.replace("\"name\":null", "\"name\":\"Expired Lead\""))
                 : upstream.forward(request);
     try (var impl = SimulatedImplementation.start(ignoresExpiration)) {
       assertThat(
-              failureText(run(impl, "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE"), "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE"))
+              failureText(
+                  run(impl, "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE"),
+                  "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE"))
           .contains("no contact data for an expired accessToken", "property 'name' is not null");
     }
   }
 
   @Test
-  void anUnknownAccessTokenAnswered404FailsInStrictModeButPassesTheNoDisclosureCheckInLenientMode() {
+  void
+      anUnknownAccessTokenAnswered404FailsInStrictModeButPassesTheNoDisclosureCheckInLenientMode() {
     Set<String> known = knownAccessTokens();
     Defect notFound =
         (request, upstream) ->
@@ -376,7 +421,8 @@ class LmsChecksTest {
       assertThat(failureText(strict, "LMS-FAILURES-INDISTINGUISHABLE"))
           .contains(
               "the answer to an unknown accessToken differs from the answer to a reused authToken: status 404 vs 200");
-      assertThat(only(strict, "LMS-FAILURES-INDISTINGUISHABLE").severity()).isEqualTo(Severity.ERROR);
+      assertThat(only(strict, "LMS-FAILURES-INDISTINGUISHABLE").severity())
+          .isEqualTo(Severity.ERROR);
 
       RunResult lenient = run(impl, Profiles.lenient(exampleProfile()), checks);
       assertPassed(lenient, "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE");
@@ -396,13 +442,15 @@ class LmsChecksTest {
               : a;
         };
     try (var impl = SimulatedImplementation.start(crashes)) {
-      RunResult result = run(impl, Profiles.lenient(exampleProfile()), "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE");
+      RunResult result =
+          run(impl, Profiles.lenient(exampleProfile()), "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE");
       assertThat(failureText(result, "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE"))
           .contains("no 5xx", "for a wrong authToken", "status 500");
     }
   }
 
-  // ---- required parameters ----------------------------------------------------------------------------
+  // ---- required parameters
+  // ----------------------------------------------------------------------------
 
   @Test
   void aMissingSourceThatDefaultsToWebFailsTheMissingSourceCheck() {
@@ -413,7 +461,9 @@ class LmsChecksTest {
                 : upstream.forward(request);
     try (var impl = SimulatedImplementation.start(defaultsSource)) {
       assertThat(failureText(run(impl, "LMS-MISSING-SOURCE-400"), "LMS-MISSING-SOURCE-400"))
-          .contains("status 400 and no contact data for a request without source", "contact data: property");
+          .contains(
+              "status 400 and no contact data for a request without source",
+              "contact data: property");
     }
   }
 
@@ -426,11 +476,13 @@ class LmsChecksTest {
                 : upstream.forward(request);
     try (var impl = SimulatedImplementation.start(nullValues)) {
       RunResult result = run(impl, Profiles.lenient(exampleProfile()), "LMS-MISSING-AUTHTOKEN-400");
-      assertThat(failureText(result, "LMS-MISSING-AUTHTOKEN-400")).isEqualTo("status 400 | status 200");
+      assertThat(failureText(result, "LMS-MISSING-AUTHTOKEN-400"))
+          .isEqualTo("status 400 | status 200");
     }
   }
 
-  // ---- failures look alike ----------------------------------------------------------------------------
+  // ---- failures look alike
+  // ----------------------------------------------------------------------------
 
   @Test
   void anExpiredAccessTokenFlaggedInTheBodyFailsTheIndistinguishableCheckAtThatPointer() {
@@ -442,9 +494,11 @@ class LmsChecksTest {
               : a;
         };
     try (var impl = SimulatedImplementation.start(flagsExpiry)) {
-      RunResult result = run(impl, "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE", "LMS-FAILURES-INDISTINGUISHABLE");
+      RunResult result =
+          run(impl, "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE", "LMS-FAILURES-INDISTINGUISHABLE");
       assertThat(failureText(result, "LMS-FAILURES-INDISTINGUISHABLE"))
-          .contains("the answer to an expired accessToken differs from the answer to a reused authToken")
+          .contains(
+              "the answer to an expired accessToken differs from the answer to a reused authToken")
           .contains("the body differs at /expired: expected (absent), got true");
     }
   }
@@ -471,18 +525,22 @@ class LmsChecksTest {
           return othersToken ? a.withHeader("Cache-Control", "private, max-age=60") : a;
         };
     try (var impl = SimulatedImplementation.start(header)) {
-      assertThat(failureText(run(impl, "LMS-FAILURES-INDISTINGUISHABLE"), "LMS-FAILURES-INDISTINGUISHABLE"))
+      assertThat(
+              failureText(
+                  run(impl, "LMS-FAILURES-INDISTINGUISHABLE"), "LMS-FAILURES-INDISTINGUISHABLE"))
           .contains(
               "the answer to an authToken issued for another lead differs from the answer to a reused authToken")
           .contains("Cache-Control \"private, max-age=60\" vs ");
     }
   }
 
-  // ---- planted defects ----------------------------------------------------------------------------------
+  // ---- planted defects
+  // ----------------------------------------------------------------------------------
 
   /** Every LMS request gets the null values: no authToken is ever accepted. */
   private static Defect refusesEveryAuthToken() {
-    return (request, upstream) -> request.isLms() ? Answer.json(200, NULL_VALUES) : upstream.forward(request);
+    return (request, upstream) ->
+        request.isLms() ? Answer.json(200, NULL_VALUES) : upstream.forward(request);
   }
 
   /** Caches every answer that disclosed a contact per (accessToken, authToken) and replays it. */
@@ -492,7 +550,8 @@ class LmsChecksTest {
       if (!request.isLms()) {
         return upstream.forward(request);
       }
-      String key = request.param("accessToken").orElse("") + "\n" + request.param("authToken").orElse("");
+      String key =
+          request.param("accessToken").orElse("") + "\n" + request.param("authToken").orElse("");
       Answer cached = served.get(key);
       if (cached != null) {
         return cached;
@@ -593,7 +652,9 @@ class LmsChecksTest {
   private static Defect disclosedBodyReplacedBy(UnaryOperator<JsonNode> replace) {
     return (request, upstream) -> {
       Answer a = upstream.forward(request);
-      return request.isLms() && a.isLmsDisclosure() ? a.withBody(replace.apply(a.jsonBody().orElseThrow())) : a;
+      return request.isLms() && a.isLmsDisclosure()
+          ? a.withBody(replace.apply(a.jsonBody().orElseThrow()))
+          : a;
     };
   }
 
@@ -603,7 +664,8 @@ class LmsChecksTest {
     }
     ObjectNode renamed = JSON.createObjectNode();
     for (String name : node.propertyNames()) {
-      renamed.set(Character.toUpperCase(name.charAt(0)) + name.substring(1), pascalCase(node.get(name)));
+      renamed.set(
+          Character.toUpperCase(name.charAt(0)) + name.substring(1), pascalCase(node.get(name)));
     }
     return renamed;
   }
@@ -620,7 +682,8 @@ class LmsChecksTest {
     return kept.isEmpty() ? added : kept + "&" + added;
   }
 
-  // ---- helpers -----------------------------------------------------------------------------------------
+  // ---- helpers
+  // -----------------------------------------------------------------------------------------
 
   private static Profile edited(UnaryOperator<Profile> edit) {
     return edit.apply(exampleProfile());
@@ -638,7 +701,9 @@ class LmsChecksTest {
   private static Set<String> knownAccessTokens() {
     Profile.Lms lms = exampleProfile().lms();
     Set<String> known =
-        lms.leads().stream().map(Profile.KnownLead::accessToken).collect(Collectors.toCollection(java.util.HashSet::new));
+        lms.leads().stream()
+            .map(Profile.KnownLead::accessToken)
+            .collect(Collectors.toCollection(java.util.HashSet::new));
     known.add(lms.expiredLead().accessToken());
     return known;
   }
@@ -647,8 +712,10 @@ class LmsChecksTest {
     return p -> new Profile(p.name(), p.mode(), p.http(), p.contacts(), edit.apply(p.lms()));
   }
 
-  private static Profile.Lms lms(Profile.Lms l, List<Profile.KnownLead> leads, Profile.ExpiredLead expired) {
-    return new Profile.Lms(l.baseUrl(), l.source(), leads, expired, l.concurrency(), l.authTokens());
+  private static Profile.Lms lms(
+      Profile.Lms l, List<Profile.KnownLead> leads, Profile.ExpiredLead expired) {
+    return new Profile.Lms(
+        l.baseUrl(), l.source(), leads, expired, l.concurrency(), l.authTokens());
   }
 
   private static CheckResult only(RunResult result, String id) {

@@ -23,11 +23,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProtocolChecksTest {
-  private static final Set<String> DOCUMENTED_NAMES = Set.of("secret", "ip", "accessToken", "authToken", "source");
+  private static final Set<String> DOCUMENTED_NAMES =
+      Set.of("secret", "ip", "accessToken", "authToken", "source");
   private static final UnaryOperator<Profile> WITHOUT_CONTACTS =
       p -> new Profile(p.name(), p.mode(), p.http(), null, p.lms());
 
-  @AutoClose private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
+  @AutoClose
+  private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
 
   @Test
   void protocolChecksAreRegisteredInRunOrderWithTheirStableIds() {
@@ -40,11 +42,12 @@ class ProtocolChecksTest {
             OtherMethodsNotAllowed.ID);
     assertThat(ProtocolChecks.all())
         .extracting(Check::info)
-        .allSatisfy(info -> {
-          assertThat(info.proves()).isNotBlank();
-          assertThat(info.basis()).isNotBlank();
-          assertThat(info.sampleFailure().lines()).hasSizeBetween(3, 6);
-        });
+        .allSatisfy(
+            info -> {
+              assertThat(info.proves()).isNotBlank();
+              assertThat(info.basis()).isNotBlank();
+              assertThat(info.sampleFailure().lines()).hasSizeBetween(3, 6);
+            });
   }
 
   @ParameterizedTest
@@ -92,25 +95,31 @@ class ProtocolChecksTest {
 
     assertFailed(result);
     assertThat(result.failure().actual()).isEqualTo("Content-Type text/plain");
-    assertThat(result.failure().exchange().request().target()).startsWith("/lms/leads/bytoken/contact?");
+    assertThat(result.failure().exchange().request().target())
+        .startsWith("/lms/leads/bytoken/contact?");
   }
 
   @Test
   void jsonByDefaultSkipsOnlyWhenTheProfileConfiguresNeitherApi() {
     Profile neither = correct.profile(p -> new Profile(p.name(), p.mode(), p.http(), null, null));
 
-    CheckResult result = correct.run(neither, JsonByDefault.ID).result(JsonByDefault.ID).orElseThrow();
+    CheckResult result =
+        correct.run(neither, JsonByDefault.ID).result(JsonByDefault.ID).orElseThrow();
 
     assertThat(result.status()).isEqualTo(Status.SKIPPED);
     assertThat(result.skipReason()).contains("Contacts: ").contains("LMS: ");
   }
 
-  /** Answers a wrong authToken with a 404 problem instead of the all-null 200 (valid in lenient mode only). */
+  /**
+   * Answers a wrong authToken with a 404 problem instead of the all-null 200 (valid in lenient mode
+   * only).
+   */
   private static final Defect LMS_WRONG_TOKEN_404 =
       (request, upstream) -> {
         Answer answer = upstream.forward(request);
         return request.isLms() && answer.status() == 200 && !answer.isLmsDisclosure()
-            ? Answer.json(404, "{\"title\":\"not found\"}").withHeader("Content-Type", "application/problem+json")
+            ? Answer.json(404, "{\"title\":\"not found\"}")
+                .withHeader("Content-Type", "application/problem+json")
             : answer;
       };
 
@@ -126,7 +135,8 @@ class ProtocolChecksTest {
     CheckResult result = runCheck(LMS_WRONG_TOKEN_404, JsonByDefault.ID);
 
     assertFailed(result);
-    assertThat(result.failure().expected()).isEqualTo("status 200 (the all-null answer) for a wrong authToken");
+    assertThat(result.failure().expected())
+        .isEqualTo("status 200 (the all-null answer) for a wrong authToken");
     assertThat(result.failure().actual()).isEqualTo("status 404");
   }
 
@@ -137,7 +147,9 @@ class ProtocolChecksTest {
     Defect alwaysApplicationJson =
         (request, upstream) -> {
           Answer answer = upstream.forward(request);
-          return documented(request) ? answer.withHeader("Content-Type", "application/json; charset=utf-8") : answer;
+          return documented(request)
+              ? answer.withHeader("Content-Type", "application/json; charset=utf-8")
+              : answer;
         };
 
     CheckResult result = runCheck(alwaysApplicationJson, TextJsonWhenAsked.ID);
@@ -152,7 +164,8 @@ class ProtocolChecksTest {
 
   @Test
   void cacheControlCheckWarnsWhenPersonalDataCarriesNoCacheControl() {
-    Defect noCacheControl = (request, upstream) -> upstream.forward(request).withHeader("Cache-Control", null);
+    Defect noCacheControl =
+        (request, upstream) -> upstream.forward(request).withHeader("Cache-Control", null);
 
     CheckResult result = runCheck(noCacheControl, CacheControlNoStore.ID);
 
@@ -167,14 +180,17 @@ class ProtocolChecksTest {
     Defect cacheableLead =
         (request, upstream) -> {
           Answer answer = upstream.forward(request);
-          return request.isLms() ? answer.withHeader("Cache-Control", "private, max-age=600") : answer;
+          return request.isLms()
+              ? answer.withHeader("Cache-Control", "private, max-age=600")
+              : answer;
         };
 
     CheckResult result = runCheck(cacheableLead, CacheControlNoStore.ID);
 
     assertFailed(result);
     assertThat(result.failure().actual()).isEqualTo("Cache-Control: private, max-age=600");
-    assertThat(result.failure().exchange().request().target()).startsWith("/lms/leads/bytoken/contact?");
+    assertThat(result.failure().exchange().request().target())
+        .startsWith("/lms/leads/bytoken/contact?");
   }
 
   // ---- PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE ---------------------------------------------------
@@ -197,7 +213,8 @@ class ProtocolChecksTest {
 
   @Test
   void queryNamesCheckCoversTheUpperCaseLmsNames() {
-    CheckResult result = runCheck(CASE_SENSITIVE_NAMES, WITHOUT_CONTACTS, QueryNamesCaseInsensitive.ID);
+    CheckResult result =
+        runCheck(CASE_SENSITIVE_NAMES, WITHOUT_CONTACTS, QueryNamesCaseInsensitive.ID);
 
     assertFailed(result);
     assertThat(result.failure().expected()).contains("?ACCESSTOKEN=&AUTHTOKEN=&SOURCE=");
@@ -218,7 +235,8 @@ class ProtocolChecksTest {
 
     assertFailed(result);
     assertThat(result.severity()).isEqualTo(Severity.WARNING);
-    assertThat(result.failure().expected()).isEqualTo("status 405 with an Allow header that lists GET, for POST");
+    assertThat(result.failure().expected())
+        .isEqualTo("status 405 with an Allow header that lists GET, for POST");
     assertThat(result.failure().actual()).isEqualTo("status 404, Allow: (none)");
     assertThat(result.failure().exchange().request().curl()).startsWith("curl -i -X POST ");
   }
@@ -228,7 +246,9 @@ class ProtocolChecksTest {
     Defect postLikeGet =
         (request, upstream) ->
             request.isLms() && request.method().equals("POST")
-                ? upstream.forward(new Incoming("GET", request.path(), request.rawQuery(), request.headers(), new byte[0]))
+                ? upstream.forward(
+                    new Incoming(
+                        "GET", request.path(), request.rawQuery(), request.headers(), new byte[0]))
                 : upstream.forward(request);
 
     CheckResult result = runCheck(postLikeGet, WITHOUT_CONTACTS, OtherMethodsNotAllowed.ID);
@@ -236,7 +256,8 @@ class ProtocolChecksTest {
     assertFailed(result);
     assertThat(result.failure().expected()).endsWith("for POST");
     assertThat(result.failure().actual()).isEqualTo("status 200, Allow: (none)");
-    assertThat(result.failure().exchange().request().target()).startsWith("/lms/leads/bytoken/contact?");
+    assertThat(result.failure().exchange().request().target())
+        .startsWith("/lms/leads/bytoken/contact?");
   }
 
   @Test

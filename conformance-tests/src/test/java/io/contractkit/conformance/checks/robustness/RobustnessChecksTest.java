@@ -29,33 +29,47 @@ class RobustnessChecksTest {
   private static final String KNOWN_SECRET = "8Qm3vT7kLp2XwZ9rBn4Y";
   private static final String LEAD = "lead-7Gk2mQ9xWp4tR8vZ";
 
-  @AutoClose private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
+  @AutoClose
+  private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
 
   @Test
   void robustnessChecksAreRegisteredInRunOrderAsErrors() {
     assertThat(RobustnessChecks.all().stream().map(c -> c.info().id()))
         .containsExactly(
-            ContactsNoServerError.ID, LmsNoServerError.ID, ContactsNoDisclosure.ID, LmsNoDisclosure.ID);
+            ContactsNoServerError.ID,
+            LmsNoServerError.ID,
+            ContactsNoDisclosure.ID,
+            LmsNoDisclosure.ID);
     assertThat(RobustnessChecks.all())
         .extracting(Check::info)
-        .allSatisfy(info -> {
-          assertThat(info.strictSeverity()).isEqualTo(Severity.ERROR);
-          assertThat(info.lenientSeverity()).isEqualTo(Severity.ERROR);
-          assertThat(info.sampleFailure().lines()).hasSizeBetween(3, 6);
-        });
+        .allSatisfy(
+            info -> {
+              assertThat(info.strictSeverity()).isEqualTo(Severity.ERROR);
+              assertThat(info.lenientSeverity()).isEqualTo(Severity.ERROR);
+              assertThat(info.sampleFailure().lines()).hasSizeBetween(3, 6);
+            });
   }
 
   @Test
   void theCatalogueHasDistinctLabelsAndTheBytesThatMustArriveExactly() {
-    List<String> labels = HostileValues.catalogue().stream().map(HostileValues.Hostile::label).toList();
+    List<String> labels =
+        HostileValues.catalogue().stream().map(HostileValues.Hostile::label).toList();
     assertThat(labels).doesNotHaveDuplicates();
-    assertThat(HostileValues.catalogue().stream().filter(HostileValues.Hostile::rawBytes).map(HostileValues.Hostile::label))
+    assertThat(
+            HostileValues.catalogue().stream()
+                .filter(HostileValues.Hostile::rawBytes)
+                .map(HostileValues.Hostile::label))
         .contains("a bad percent-encoding (%zz)", "a trailing %", "invalid UTF-8 (%C3%28)");
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {ContactsNoServerError.ID, LmsNoServerError.ID, ContactsNoDisclosure.ID, LmsNoDisclosure.ID})
+      strings = {
+        ContactsNoServerError.ID,
+        LmsNoServerError.ID,
+        ContactsNoDisclosure.ID,
+        LmsNoDisclosure.ID
+      })
   void everyRobustnessCheckPassesAgainstACorrectImplementation(String id) {
     assertPassed(correct.run(id).result(id).orElseThrow());
   }
@@ -66,16 +80,20 @@ class RobustnessChecksTest {
   void contactsNo5xxFailsOnA500ForValuesLongerThan1000Characters() {
     Defect longValues500 =
         (request, upstream) ->
-            request.isContacts() && request.params().values().stream().anyMatch(v -> v.length() > 1000)
+            request.isContacts()
+                    && request.params().values().stream().anyMatch(v -> v.length() > 1000)
                 ? Answer.json(500, "{\"message\":\"String or binary data would be truncated.\"}")
                 : upstream.forward(request);
 
     CheckResult result = runCheck(longValues500, ContactsNoServerError.ID);
 
     assertFailed(result);
-    assertThat(result.failure().expected()).isEqualTo("no 5xx (a 2xx or 4xx answer) for secret: a 10 KB value");
+    assertThat(result.failure().expected())
+        .isEqualTo("no 5xx (a 2xx or 4xx answer) for secret: a 10 KB value");
     assertThat(result.failure().actual()).isEqualTo("status 500 for secret: a 10 KB value");
-    assertThat(result.failure().exchange().request().curl()).startsWith("curl -i ").contains("secret=AAAA");
+    assertThat(result.failure().exchange().request().curl())
+        .startsWith("curl -i ")
+        .contains("secret=AAAA");
   }
 
   @Test
@@ -89,7 +107,8 @@ class RobustnessChecksTest {
     CheckResult result = runCheck(ipWithQuote500, ContactsNoServerError.ID);
 
     assertFailed(result);
-    assertThat(result.failure().actual()).isEqualTo("status 500 for ip: quotes and backslashes (random secret)");
+    assertThat(result.failure().actual())
+        .isEqualTo("status 500 for ip: quotes and backslashes (random secret)");
   }
 
   // ---- ROBUSTNESS-LMS-NO-5XX -------------------------------------------------------------------
@@ -98,22 +117,27 @@ class RobustnessChecksTest {
   void lmsNo5xxFailsOnA500WhenAValueContainsAQuote() {
     Defect quote500 =
         (request, upstream) ->
-            request.isLms() && request.params().values().stream().anyMatch(v -> v.contains("'") || v.contains("\""))
+            request.isLms()
+                    && request.params().values().stream()
+                        .anyMatch(v -> v.contains("'") || v.contains("\""))
                 ? Answer.json(500, "{\"message\":\"Incorrect syntax near ''\"}")
                 : upstream.forward(request);
 
     CheckResult result = runCheck(quote500, LmsNoServerError.ID);
 
     assertFailed(result);
-    assertThat(result.failure().actual()).isEqualTo("status 500 for accessToken: quotes and backslashes");
-    assertThat(result.failure().exchange().request().curl()).contains("/lms/leads/bytoken/contact?accessToken=ck%22%27");
+    assertThat(result.failure().actual())
+        .isEqualTo("status 500 for accessToken: quotes and backslashes");
+    assertThat(result.failure().exchange().request().curl())
+        .contains("/lms/leads/bytoken/contact?accessToken=ck%22%27");
   }
 
   @Test
   void lmsNo5xxFailsWithTheCurlLineWhenTheConnectionIsClosedWithoutAnAnswer() {
     Defect closeOnScript =
         (request, upstream) ->
-            request.isLms() && request.param("accessToken").filter(s -> s.contains("<script>")).isPresent()
+            request.isLms()
+                    && request.param("accessToken").filter(s -> s.contains("<script>")).isPresent()
                 ? closeWithoutAnswer()
                 : upstream.forward(request);
 
@@ -133,7 +157,8 @@ class RobustnessChecksTest {
   void contactsNoDisclosureFailsWhenAnSqlInjectionSecretFindsAContact() {
     Defect sqlInjectable =
         (request, upstream) ->
-            request.isContacts() && request.param("secret").filter("' OR 1=1 --"::equals).isPresent()
+            request.isContacts()
+                    && request.param("secret").filter("' OR 1=1 --"::equals).isPresent()
                 ? upstream.forward(request.withQuery("secret=" + KNOWN_SECRET))
                 : upstream.forward(request);
 
@@ -141,7 +166,8 @@ class RobustnessChecksTest {
 
     assertFailed(result);
     assertThat(result.failure().expected()).isEqualTo("no contact data for secret: ' OR 1=1 --");
-    assertThat(result.failure().actual()).startsWith("contact data for secret: ' OR 1=1 --: property '");
+    assertThat(result.failure().actual())
+        .startsWith("contact data for secret: ' OR 1=1 --: property '");
   }
 
   @Test
@@ -150,7 +176,9 @@ class RobustnessChecksTest {
         (request, upstream) -> {
           String secret = request.param("secret").orElse("");
           boolean matchesKnownPrefix =
-              secret.endsWith("%") && secret.length() > 1 && KNOWN_SECRET.startsWith(secret.substring(0, secret.length() - 1));
+              secret.endsWith("%")
+                  && secret.length() > 1
+                  && KNOWN_SECRET.startsWith(secret.substring(0, secret.length() - 1));
           return request.isContacts() && matchesKnownPrefix
               ? upstream.forward(request.withQuery("secret=" + KNOWN_SECRET))
               : upstream.forward(request);
@@ -159,7 +187,8 @@ class RobustnessChecksTest {
     CheckResult result = runCheck(likeLookup, ContactsNoDisclosure.ID);
 
     assertFailed(result);
-    assertThat(result.failure().actual()).startsWith("contact data for secret: a known secret's first half + %: ");
+    assertThat(result.failure().actual())
+        .startsWith("contact data for secret: a known secret's first half + %: ");
     assertThat(result.failure().exchange().request().target()).endsWith("secret=8Qm3vT7kLp%25");
   }
 
@@ -176,8 +205,10 @@ class RobustnessChecksTest {
     CheckResult result = runCheck(wildcardToken, LmsNoDisclosure.ID);
 
     assertFailed(result);
-    assertThat(result.failure().expected()).isEqualTo("no contact data for authToken: * (valid accessToken)");
-    assertThat(result.failure().actual()).startsWith("contact data for authToken: * (valid accessToken): property '");
+    assertThat(result.failure().expected())
+        .isEqualTo("no contact data for authToken: * (valid accessToken)");
+    assertThat(result.failure().actual())
+        .startsWith("contact data for authToken: * (valid accessToken): property '");
     assertThat(result.failure().exchange().request().target()).contains("&authToken=*&");
   }
 
@@ -190,13 +221,23 @@ class RobustnessChecksTest {
           leads.set(0, new Profile.KnownLead(LEAD, null));
           Profile.Lms l = p.lms();
           return new Profile(
-              p.name(), p.mode(), p.http(), p.contacts(),
-              new Profile.Lms(l.baseUrl(), l.source(), leads, l.expiredLead(), l.concurrency(), l.authTokens()));
+              p.name(),
+              p.mode(),
+              p.http(),
+              p.contacts(),
+              new Profile.Lms(
+                  l.baseUrl(),
+                  l.source(),
+                  leads,
+                  l.expiredLead(),
+                  l.concurrency(),
+                  l.authTokens()));
         };
     Defect chattyError =
         (request, upstream) ->
             request.isLms() && request.param("authToken").filter("undefined"::equals).isPresent()
-                ? Answer.json(400, "{\"message\":\"authToken undefined is not valid for Jürgen Weiß\"}")
+                ? Answer.json(
+                    400, "{\"message\":\"authToken undefined is not valid for Jürgen Weiß\"}")
                 : upstream.forward(request);
 
     CheckResult result = runCheck(chattyError, leadWithoutExpected, LmsNoDisclosure.ID);
@@ -222,15 +263,17 @@ class RobustnessChecksTest {
             ("{\"accessToken\":\"" + accessToken + "\"}").getBytes(StandardCharsets.UTF_8));
     String token = upstream.forward(mint).jsonBody().orElseThrow().get("authToken").asString();
     String source = request.param("source").orElse("conformance");
-    return request.withQuery("accessToken=" + accessToken + "&authToken=" + token + "&source=" + source);
+    return request.withQuery(
+        "accessToken=" + accessToken + "&authToken=" + token + "&source=" + source);
   }
 
   /**
-   * Throws an IOException out of the proxy's handler (which declares it but the lambda cannot):
-   * the JDK server then closes the connection without an answer.
+   * Throws an IOException out of the proxy's handler (which declares it but the lambda cannot): the
+   * JDK server then closes the connection without an answer.
    */
   private static Answer closeWithoutAnswer() {
-    return RobustnessChecksTest.<RuntimeException>sneakyThrow(new IOException("planted: connection closed"));
+    return RobustnessChecksTest.<RuntimeException>sneakyThrow(
+        new IOException("planted: connection closed"));
   }
 
   @SuppressWarnings("unchecked")
