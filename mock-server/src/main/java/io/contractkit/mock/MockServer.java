@@ -80,7 +80,8 @@ public final class MockServer implements AutoCloseable {
                     http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
                     http.setSendServerVersion(false);
                   });
-              javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler()));
+              javalin.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JettyErrorHandler(problems)));
               javalin.router.caseInsensitiveRoutes = true;
               javalin.bundledPlugins.enableCors(
                   cors ->

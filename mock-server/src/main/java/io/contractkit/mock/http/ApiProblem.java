@@ -87,6 +87,11 @@ public final class ApiProblem extends RuntimeException {
         retryAfterSeconds);
   }
 
+  /** A request Jetty refused before the mock saw it (malformed, or too large). */
+  public static ApiProblem unreadableRequest(int status, String title, String detail) {
+    return new ApiProblem(status, "unreadable-request", title, detail, null, null);
+  }
+
   public static ApiProblem internalError() {
     return new ApiProblem(
         500,

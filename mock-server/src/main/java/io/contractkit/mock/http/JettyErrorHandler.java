@@ -1,7 +1,6 @@
 package io.contractkit.mock.http;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -15,6 +14,11 @@ import org.eclipse.jetty.util.Callback;
  * without Jetty's default page, which would echo the request target -- and a secret in it.
  */
 public final class JettyErrorHandler extends ErrorHandler {
+  private final ProblemRenderer problems;
+
+  public JettyErrorHandler(ProblemRenderer problems) {
+    this.problems = problems;
+  }
 
   @Override
   protected void generateResponse(
@@ -28,7 +32,6 @@ public final class JettyErrorHandler extends ErrorHandler {
     // request and picks 505; for the client it is a malformed request like any other: 400.
     int code =
         status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : status;
-    response.setStatus(code);
     String detail =
         switch (code) {
           case 400 ->
@@ -37,17 +40,13 @@ public final class JettyErrorHandler extends ErrorHandler {
           case 431 -> "The request headers are too large.";
           default -> "The request could not be processed.";
         };
-    String reason = HttpStatus.getMessage(code);
-    String body =
-        "{\"type\":\"https://contract-kit.example/problems/unreadable-request\",\"title\":\""
-            + reason
-            + "\",\"status\":"
-            + code
-            + ",\"detail\":\""
-            + detail
-            + "\"}";
+    // No instance: the request target is exactly what must not be echoed.
+    byte[] body =
+        problems.body(
+            ApiProblem.unreadableRequest(code, HttpStatus.getMessage(code), detail), null);
+    response.setStatus(code);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemRenderer.PROBLEM_JSON);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    response.write(true, ByteBuffer.wrap(body), callback);
   }
 }

@@ -19,15 +19,22 @@ public final class ProblemRenderer {
   }
 
   public void render(ApiProblem problem, Context ctx) {
+    problem.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
+    ctx.status(problem.status()).contentType(PROBLEM_JSON).result(body(problem, ctx.path()));
+  }
+
+  /** The problem+json body; {@code instance} is left out when null. */
+  public byte[] body(ApiProblem problem, String instance) {
     ObjectNode body = json.createObjectNode();
     body.put("type", problem.type());
     body.put("title", problem.title());
     body.put("status", problem.status());
     body.put("detail", problem.detail());
-    body.put("instance", ctx.path());
+    if (instance != null) {
+      body.put("instance", instance);
+    }
     problem.parameter().ifPresent(p -> body.put("parameter", p));
-    problem.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
-    ctx.status(problem.status()).contentType(PROBLEM_JSON).result(json.writeValueAsBytes(body));
+    return json.writeValueAsBytes(body);
   }
 
   /** Javalin's own answers (no such route, unreadable request) in the same shape. */
