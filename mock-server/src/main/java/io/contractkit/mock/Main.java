@@ -2,6 +2,7 @@ package io.contractkit.mock;
 
 import io.contractkit.mock.cli.ConfigFile;
 import io.contractkit.mock.cli.DurationConverter;
+import io.contractkit.mock.cli.TerminationSignals;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.fixtures.FixtureException;
 import java.io.PrintWriter;
@@ -9,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +30,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
     description = {
       "Stateful mock of the LMS lead-contact API and the Contacts API, on fixture data.",
       "Flags win over the config file, which wins over the defaults."
+    },
+    footer = {
+      "",
+      "Environment:",
+      "  MOCK_ADMIN_TOKEN   the admin token, kept out of the process list; --admin-token wins"
+          + " over it, it wins over the config file.",
+      "",
+      "On SIGTERM or Ctrl-C the mock refuses new connections, lets requests in flight finish"
+          + " (up to --stop-timeout) and exits with 0."
     })
 public final class Main implements Callable<Integer> {
 
@@ -36,7 +48,14 @@ public final class Main implements Callable<Integer> {
       description = "YAML or JSON config file with the same settings as these flags.")
   Path configFile;
 
-  @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1).")
+  static final String ADMIN_TOKEN_VARIABLE = "MOCK_ADMIN_TOKEN";
+
+  @Option(
+      names = "--host",
+      description = {
+        "Address to listen on (default: 127.0.0.1).",
+        "A non-loopback address (0.0.0.0, a LAN address) needs an admin token."
+      })
   String host;
 
   @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8080).")
@@ -94,6 +113,33 @@ public final class Main implements Callable<Integer> {
       description = "Messages kept in the outbox (default: 1000).")
   Integer outboxSize;
 
+  @Option(
+      names = "--admin-token",
+      paramLabel = "TOKEN",
+      description = {
+        "Token that /__admin/* requires as 'Authorization: Bearer TOKEN' (GET /__admin/health",
+        "stays open). Prefer the MOCK_ADMIN_TOKEN variable: flags show in the process list."
+      })
+  String adminToken;
+
+  @Option(
+      names = "--redact",
+      negatable = true,
+      description =
+          "Mask the values of secret, accessToken and authToken in the journal and the request"
+              + " log (default: off; the outbox always keeps the tokens).")
+  Boolean redact;
+
+  @Option(
+      names = "--stop-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "On SIGTERM, how long requests in flight may take to finish (default: 5s).")
+  Duration stopTimeout;
+
+  /** Where {@value #ADMIN_TOKEN_VARIABLE} is read from; tests set their own. */
+  Map<String, String> environment = System.getenv();
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -111,20 +157,37 @@ public final class Main implements Callable<Integer> {
     }
     PrintWriter out = new PrintWriter(System.out, true);
     out.printf(
-        "mock-server listening on %s (%d contacts, %d leads; admin API at %s/__admin)%n",
+        "mock-server listening on %s (%d contacts, %d leads; admin API at %s/__admin%s)%n",
         server.baseUri(),
         server.fixtures().contactsBySecret().size(),
         server.fixtures().leadsByAccessToken().size(),
-        server.baseUri());
+        server.baseUri(),
+        config.adminToken() == null ? "" : ", bearer token required");
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "mock-server-shutdown"));
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (!stopping.compareAndSet(false, true)) {
+            return;
+          }
+          boolean answered =
+              server.stop(
+                  () ->
+                      out.printf(
+                          "mock-server stopping: new connections are refused; waiting up to %s"
+                              + " for requests in flight%n",
+                          DurationConverter.format(config.stopTimeout())));
+          out.println(
+              answered
+                  ? "mock-server stopped"
+                  : "mock-server stopped: requests still in flight after the stop timeout were"
+                      + " cut off");
+          stopped.countDown();
+        };
+    // SIGTERM and Ctrl-C stop the mock and end with 0, not with the JVM's 143 or 130; other ways
+    // the JVM shuts down (System.exit, SIGHUP) still stop it through the hook.
+    TerminationSignals.onTermination(stop);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "mock-server-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -156,12 +219,21 @@ public final class Main implements Callable<Integer> {
         first(tokenTtl, duration(file.authTokenTtl(), "authTokenTtl"), d.authTokenTtl()),
         first(corsOrigins, file.corsOrigins(), d.corsOrigins()),
         first(journalSize, file.journalSize(), d.journalSize()),
-        first(outboxSize, file.outboxSize(), d.outboxSize()));
+        first(outboxSize, file.outboxSize(), d.outboxSize()),
+        first(adminToken, environmentAdminToken(), file.adminToken()),
+        first(redact, file.redact(), d.redact()),
+        first(stopTimeout, duration(file.stopTimeout(), "stopTimeout"), d.stopTimeout()));
+  }
+
+  /** An empty variable counts as unset, as shells and container runtimes often leave it. */
+  private String environmentAdminToken() {
+    String token = environment.get(ADMIN_TOKEN_VARIABLE);
+    return token == null || token.isEmpty() ? null : token;
   }
 
   private ConfigFile readConfigFile() {
     if (configFile == null) {
-      return new ConfigFile(null, null, null, null, null, null, null, null);
+      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null);
     }
     if (!Files.isRegularFile(configFile)) {
       throw new IllegalArgumentException("config file " + configFile + " not found");

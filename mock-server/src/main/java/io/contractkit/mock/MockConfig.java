@@ -11,6 +11,11 @@ import java.util.List;
  *
  * @param fixtures a folder with contacts.json and leads.json; null for the bundled fixtures
  * @param corsOrigins origins allowed to call from a browser; {@code *} for any
+ * @param adminToken the bearer token the admin API requires; null for an open admin API (allowed
+ *     only on a loopback host)
+ * @param redact whether the journal and the request log replace the values of {@code secret},
+ *     {@code accessToken} and {@code authToken} with {@code ***}
+ * @param stopTimeout how long a stop waits for requests in flight before it cuts them off
  */
 public record MockConfig(
     String host,
@@ -20,13 +25,20 @@ public record MockConfig(
     Duration authTokenTtl,
     List<String> corsOrigins,
     int journalSize,
-    int outboxSize) {
+    int outboxSize,
+    String adminToken,
+    boolean redact,
+    Duration stopTimeout) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_AUTH_TOKEN_TTL = Duration.ofMinutes(15);
   public static final int DEFAULT_JOURNAL_SIZE = 1000;
   public static final int DEFAULT_OUTBOX_SIZE = 1000;
+  public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Long enough for any generated secret, short enough to fit in any header. */
+  public static final int MAX_ADMIN_TOKEN_LENGTH = 1024;
 
   public MockConfig {
     corsOrigins = List.copyOf(corsOrigins);
@@ -39,6 +51,22 @@ public record MockConfig(
     if (journalSize < 1 || outboxSize < 1) {
       throw new IllegalArgumentException("journal and outbox sizes must be at least 1");
     }
+    if (adminToken != null && !isValidAdminToken(adminToken)) {
+      // The message never repeats the token: it may be almost right, and it ends up in logs.
+      throw new IllegalArgumentException(
+          "the admin token must be 1 to "
+              + MAX_ADMIN_TOKEN_LENGTH
+              + " visible ASCII characters (no spaces)");
+    }
+    if (stopTimeout.isNegative()) {
+      throw new IllegalArgumentException("the stop timeout must not be negative");
+    }
+  }
+
+  private static boolean isValidAdminToken(String token) {
+    return !token.isEmpty()
+        && token.length() <= MAX_ADMIN_TOKEN_LENGTH
+        && token.chars().allMatch(c -> c > 0x20 && c < 0x7f);
   }
 
   public static MockConfig defaults() {
@@ -50,30 +78,136 @@ public record MockConfig(
         DEFAULT_AUTH_TOKEN_TTL,
         List.of("*"),
         DEFAULT_JOURNAL_SIZE,
-        DEFAULT_OUTBOX_SIZE);
+        DEFAULT_OUTBOX_SIZE,
+        null,
+        false,
+        DEFAULT_STOP_TIMEOUT);
+  }
+
+  public MockConfig withHost(String newHost) {
+    return new MockConfig(
+        newHost,
+        port,
+        fixtures,
+        throttle,
+        authTokenTtl,
+        corsOrigins,
+        journalSize,
+        outboxSize,
+        adminToken,
+        redact,
+        stopTimeout);
   }
 
   public MockConfig withPort(int newPort) {
     return new MockConfig(
-        host, newPort, fixtures, throttle, authTokenTtl, corsOrigins, journalSize, outboxSize);
+        host,
+        newPort,
+        fixtures,
+        throttle,
+        authTokenTtl,
+        corsOrigins,
+        journalSize,
+        outboxSize,
+        adminToken,
+        redact,
+        stopTimeout);
   }
 
   public MockConfig withFixtures(Path folder) {
     return new MockConfig(
-        host, port, folder, throttle, authTokenTtl, corsOrigins, journalSize, outboxSize);
+        host,
+        port,
+        folder,
+        throttle,
+        authTokenTtl,
+        corsOrigins,
+        journalSize,
+        outboxSize,
+        adminToken,
+        redact,
+        stopTimeout);
   }
 
   public MockConfig withThrottle(ThrottlePolicy policy) {
     return new MockConfig(
-        host, port, fixtures, policy, authTokenTtl, corsOrigins, journalSize, outboxSize);
+        host,
+        port,
+        fixtures,
+        policy,
+        authTokenTtl,
+        corsOrigins,
+        journalSize,
+        outboxSize,
+        adminToken,
+        redact,
+        stopTimeout);
   }
 
   public MockConfig withCorsOrigins(List<String> origins) {
     return new MockConfig(
-        host, port, fixtures, throttle, authTokenTtl, origins, journalSize, outboxSize);
+        host,
+        port,
+        fixtures,
+        throttle,
+        authTokenTtl,
+        origins,
+        journalSize,
+        outboxSize,
+        adminToken,
+        redact,
+        stopTimeout);
+  }
+
+  public MockConfig withAdminToken(String token) {
+    return new MockConfig(
+        host,
+        port,
+        fixtures,
+        throttle,
+        authTokenTtl,
+        corsOrigins,
+        journalSize,
+        outboxSize,
+        token,
+        redact,
+        stopTimeout);
+  }
+
+  public MockConfig withRedaction(boolean on) {
+    return new MockConfig(
+        host,
+        port,
+        fixtures,
+        throttle,
+        authTokenTtl,
+        corsOrigins,
+        journalSize,
+        outboxSize,
+        adminToken,
+        on,
+        stopTimeout);
   }
 
   public boolean anyCorsOrigin() {
     return corsOrigins.contains("*");
+  }
+
+  /** Like the generated one, but without the admin token, which must never reach a log. */
+  @Override
+  public String toString() {
+    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s]"
+        .formatted(
+            host,
+            port,
+            fixtures,
+            throttle,
+            authTokenTtl,
+            corsOrigins,
+            journalSize,
+            outboxSize,
+            adminToken == null ? "none" : "***",
+            redact,
+            stopTimeout);
   }
 }

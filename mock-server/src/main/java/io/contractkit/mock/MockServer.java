@@ -1,8 +1,10 @@
 package io.contractkit.mock;
 
+import io.contractkit.mock.admin.AdminAccess;
 import io.contractkit.mock.admin.AdminHandlers;
 import io.contractkit.mock.admin.InMemoryRequestJournal;
 import io.contractkit.mock.admin.JournalEntry;
+import io.contractkit.mock.admin.QueryRedaction;
 import io.contractkit.mock.admin.RequestJournal;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
@@ -20,9 +22,17 @@ import io.contractkit.mock.lms.SendAuthTokenHandler;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.servlet.JavalinServletContext;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,12 +46,20 @@ public final class MockServer implements AutoCloseable {
   private final MockConfig config;
   private final Fixtures fixtures;
   private final MockState state;
+  private final GracefulHandler inFlight;
+  private boolean stopped;
 
-  private MockServer(Javalin app, MockConfig config, Fixtures fixtures, MockState state) {
+  private MockServer(
+      Javalin app,
+      MockConfig config,
+      Fixtures fixtures,
+      MockState state,
+      GracefulHandler inFlight) {
     this.app = app;
     this.config = config;
     this.fixtures = fixtures;
     this.state = state;
+    this.inFlight = inFlight;
   }
 
   public static MockServer start(MockConfig config) {
@@ -50,6 +68,7 @@ public final class MockServer implements AutoCloseable {
 
   /** Starts the mock; time (token expiry, throttle windows) comes from {@code clock}. */
   public static MockServer start(MockConfig config, Clock clock) {
+    AdminAccess.requireTokenUnlessLoopback(config.host(), config.adminToken());
     JsonMapper json = JsonMapper.builder().build();
     Fixtures fixtures = new FixtureLoader(json, new SchemaCatalog()).load(config.fixtures());
     MockState state =
@@ -68,6 +87,8 @@ public final class MockServer implements AutoCloseable {
             new AdminHandlers(
                 fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     ProblemRenderer problems = new ProblemRenderer(json);
+    // Counts the requests in flight, so that a stop can wait for them (see stop()).
+    GracefulHandler inFlight = new GracefulHandler();
 
     Javalin app =
         Javalin.create(
@@ -81,7 +102,12 @@ public final class MockServer implements AutoCloseable {
                     http.setSendServerVersion(false);
                   });
               javalin.jetty.modifyServer(
-                  server -> server.setErrorHandler(new JettyErrorHandler(problems)));
+                  server -> {
+                    server.setErrorHandler(new JettyErrorHandler(problems));
+                    server.insertHandler(inFlight);
+                    // stop() waits for requests in flight itself, then stops Jetty at once.
+                    server.setStopTimeout(0);
+                  });
               javalin.router.caseInsensitiveRoutes = true;
               javalin.bundledPlugins.enableCors(
                   cors ->
@@ -98,22 +124,29 @@ public final class MockServer implements AutoCloseable {
                                       .toArray(String[]::new));
                             }
                             rule.exposeHeader("Retry-After");
+                            rule.exposeHeader("WWW-Authenticate");
                             rule.exposeHeader("Allow");
                           }));
               javalin.routes.before(ctx -> ctx.header("Cache-Control", "no-store"));
+              if (config.adminToken() != null) {
+                javalin.routes.beforeMatched(new AdminAccess(config.adminToken())::check);
+              }
               routes.registerOn(javalin.routes);
               javalin.routes.exception(ApiProblem.class, problems::render);
               javalin.routes.exception(HttpResponseException.class, problems::render);
               javalin.routes.exception(Exception.class, problems::render);
-              javalin.requestLogger.http(
-                  (ctx, millis) -> record(state.journal(), clock, ctx, millis));
+              // Recorded before the answer is written, so that a client that has its answer finds
+              // the request in the journal.
+              javalin.routes.after(ctx -> record(state.journal(), clock, ctx, config.redact()));
             });
     app.start();
-    return new MockServer(app, config, fixtures, state);
+    return new MockServer(app, config, fixtures, state, inFlight);
   }
 
-  private static void record(RequestJournal journal, Clock clock, Context ctx, Float millis) {
-    String query = ctx.queryString() == null ? "" : ctx.queryString();
+  private static void record(RequestJournal journal, Clock clock, Context ctx, boolean redact) {
+    float millis = ctx instanceof JavalinServletContext servlet ? servlet.executionTimeMs() : 0f;
+    String raw = ctx.queryString();
+    String query = raw == null ? "" : redact ? QueryRedaction.redact(raw) : raw;
     int status = ctx.statusCode();
     journal.record(
         new JournalEntry(
@@ -152,8 +185,41 @@ public final class MockServer implements AutoCloseable {
     return state;
   }
 
+  /**
+   * Stops gracefully: closes the listening socket (new connections are refused), runs {@code
+   * whenNoLongerAccepting}, waits up to the stop timeout for the requests in flight to be answered,
+   * then stops. Only the first call stops; later ones return at once.
+   *
+   * @return whether every request in flight was answered within the stop timeout
+   */
+  public synchronized boolean stop(Runnable whenNoLongerAccepting) {
+    if (stopped) {
+      return true;
+    }
+    stopped = true;
+    for (Connector connector : app.jettyServer().server().getConnectors()) {
+      connector.shutdown(); // closes the listening socket
+    }
+    whenNoLongerAccepting.run();
+    boolean answered = await(inFlight.shutdown(), config.stopTimeout());
+    app.stop();
+    return answered;
+  }
+
+  private static boolean await(Future<Void> done, Duration timeout) {
+    try {
+      done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   @Override
   public void close() {
-    app.stop();
+    stop(() -> {});
   }
 }

@@ -15,6 +15,9 @@ import java.util.List;
  * corsOrigins: [ "http://localhost:5173" ]
  * journalSize: 1000
  * outboxSize: 1000
+ * adminToken: change-me    # better: the MOCK_ADMIN_TOKEN environment variable
+ * redact: true
+ * stopTimeout: 5s
  * </pre>
  */
 public record ConfigFile(
@@ -25,7 +28,10 @@ public record ConfigFile(
     String authTokenTtl,
     List<String> corsOrigins,
     Integer journalSize,
-    Integer outboxSize) {
+    Integer outboxSize,
+    String adminToken,
+    Boolean redact,
+    String stopTimeout) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}
 }

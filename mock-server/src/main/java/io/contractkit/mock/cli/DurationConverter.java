@@ -18,6 +18,21 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
     return parse(value);
   }
 
+  /** The short form of {@code duration}, as {@link #parse} reads it back: 250ms, 5s, 2m, 1h. */
+  public static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis != 0 && millis % 3_600_000 == 0) {
+      return millis / 3_600_000 + "h";
+    }
+    if (millis != 0 && millis % 60_000 == 0) {
+      return millis / 60_000 + "m";
+    }
+    if (millis % 1000 == 0) {
+      return millis / 1000 + "s";
+    }
+    return millis + "ms";
+  }
+
   public static Duration parse(String value) {
     String text = value.trim();
     Matcher m = SHORT.matcher(text);

@@ -55,6 +55,11 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(400, "bad-request", "Bad request", detail, null, null);
   }
 
+  /** A missing or wrong admin token; the detail never repeats what was sent. */
+  public static ApiProblem unauthorized(String detail) {
+    return new ApiProblem(401, "unauthorized", "Unauthorized", detail, null, null);
+  }
+
   public static ApiProblem notFound(String title, String detail) {
     return new ApiProblem(404, "not-found", title, detail, null, null);
   }
