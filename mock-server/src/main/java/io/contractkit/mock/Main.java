@@ -34,11 +34,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
     footer = {
       "",
       "Environment:",
-      "  MOCK_ADMIN_TOKEN   the admin token, kept out of the process list; --admin-token wins"
-          + " over it, it wins over the config file.",
+      "  MOCK_ADMIN_TOKEN  the admin token, kept out of the process list;",
+      "                    --admin-token wins over it, it wins over the config file.",
       "",
-      "On SIGTERM or Ctrl-C the mock refuses new connections, lets requests in flight finish"
-          + " (up to --stop-timeout) and exits with 0."
+      "On SIGTERM or Ctrl-C the mock refuses new connections, lets the requests in flight",
+      "finish (for up to --stop-timeout) and exits with 0."
     })
 public final class Main implements Callable<Integer> {
 
@@ -116,10 +116,9 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--admin-token",
       paramLabel = "TOKEN",
-      description = {
-        "Token that /__admin/* requires as 'Authorization: Bearer TOKEN' (GET /__admin/health",
-        "stays open). Prefer the MOCK_ADMIN_TOKEN variable: flags show in the process list."
-      })
+      description =
+          "Token that /__admin/* requires as 'Authorization: Bearer TOKEN' (GET /__admin/health"
+              + " stays open for probes). Prefer MOCK_ADMIN_TOKEN: flags show in the process list.")
   String adminToken;
 
   @Option(

@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -43,6 +45,9 @@ class CommandLineConfigTest {
     assertThat(config.anyCorsOrigin()).isTrue();
     assertThat(config.journalSize()).isEqualTo(1000);
     assertThat(config.outboxSize()).isEqualTo(1000);
+    assertThat(config.adminToken()).isNull();
+    assertThat(config.redact()).isFalse();
+    assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
@@ -51,16 +56,31 @@ class CommandLineConfigTest {
 
     MockConfig config =
         configFrom(
-            "--host", "0.0.0.0",
-            "--port", "0",
-            "--throttle-max-failures", "5",
-            "--throttle-window", "30s",
-            "--throttle-block", "2m",
-            "--token-ttl", "PT1M",
-            "--cors-origin", "http://a.example,http://b.example",
-            "--fixtures", fixtures.toString(),
-            "--journal-size", "50",
-            "--outbox-size", "20");
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "0",
+            "--throttle-max-failures",
+            "5",
+            "--throttle-window",
+            "30s",
+            "--throttle-block",
+            "2m",
+            "--token-ttl",
+            "PT1M",
+            "--cors-origin",
+            "http://a.example,http://b.example",
+            "--fixtures",
+            fixtures.toString(),
+            "--journal-size",
+            "50",
+            "--outbox-size",
+            "20",
+            "--admin-token",
+            "flag-token",
+            "--redact",
+            "--stop-timeout",
+            "250ms");
 
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.port()).isZero();
@@ -72,6 +92,9 @@ class CommandLineConfigTest {
     assertThat(config.fixtures()).isEqualTo(fixtures);
     assertThat(config.journalSize()).isEqualTo(50);
     assertThat(config.outboxSize()).isEqualTo(20);
+    assertThat(config.adminToken()).isEqualTo("flag-token");
+    assertThat(config.redact()).isTrue();
+    assertThat(config.stopTimeout()).isEqualTo(Duration.ofMillis(250));
   }
 
   @Test
@@ -104,6 +127,9 @@ class CommandLineConfigTest {
             corsOrigins: [ "http://localhost:5173" ]
             journalSize: 10
             outboxSize: 5
+            adminToken: file-token
+            redact: true
+            stopTimeout: 30s
             """
                 .formatted(fixtures));
 
@@ -118,6 +144,54 @@ class CommandLineConfigTest {
     assertThat(config.corsOrigins()).containsExactly("http://localhost:5173");
     assertThat(config.journalSize()).isEqualTo(10);
     assertThat(config.outboxSize()).isEqualTo(5);
+    assertThat(config.adminToken()).isEqualTo("file-token");
+    assertThat(config.redact()).isTrue();
+    assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void theAdminTokenComesFromTheFlagThenTheEnvironmentThenTheConfigFile() throws IOException {
+    Path file = write("mock.yaml", "adminToken: file-token\n");
+    Map<String, String> env = Map.of("MOCK_ADMIN_TOKEN", "env-token");
+
+    assertThat(configFrom(env, "--config", file.toString(), "--admin-token", "flag-token"))
+        .extracting(MockConfig::adminToken)
+        .isEqualTo("flag-token");
+    assertThat(configFrom(env, "--config", file.toString()).adminToken()).isEqualTo("env-token");
+    assertThat(configFrom(Map.of(), "--config", file.toString()).adminToken())
+        .isEqualTo("file-token");
+  }
+
+  @Test
+  void anEmptyAdminTokenVariableCountsAsUnset() throws IOException {
+    Path file = write("mock.yaml", "adminToken: file-token\n");
+
+    MockConfig config = configFrom(Map.of("MOCK_ADMIN_TOKEN", ""), "--config", file.toString());
+
+    assertThat(config.adminToken()).isEqualTo("file-token");
+  }
+
+  @Test
+  void noRedactWinsOverRedactionSwitchedOnInTheConfigFile() throws IOException {
+    Path file = write("mock.yaml", "redact: true\n");
+
+    assertThat(configFrom("--config", file.toString()).redact()).isTrue();
+    assertThat(configFrom("--config", file.toString(), "--no-redact").redact()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"has space", "tab\there", "ünïcode"})
+  void anUnusableAdminTokenIsAnErrorThatDoesNotRepeatIt(String token) {
+    IllegalArgumentException error = configError("--admin-token", token);
+
+    assertThat(error.getMessage()).contains("admin token").doesNotContain(token);
+  }
+
+  @Test
+  void theConfigAsTextHidesTheAdminToken() {
+    MockConfig config = configFrom("--admin-token", "do-not-print-me");
+
+    assertThat(config.toString()).doesNotContain("do-not-print-me").contains("adminToken=***");
   }
 
   @Test
@@ -232,7 +306,11 @@ class CommandLineConfigTest {
         .contains("--port")
         .contains("--throttle-window")
         .contains("--cors-origin")
-        .contains("--config");
+        .contains("--config")
+        .contains("--admin-token")
+        .contains("MOCK_ADMIN_TOKEN")
+        .contains("--[no-]redact")
+        .contains("--stop-timeout");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -274,10 +352,39 @@ class CommandLineConfigTest {
     assertThat(run.errors()).contains(missing.toString());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0.0.0", "::", "192.0.2.10", "2001:db8::10"})
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aNonLoopbackHostWithoutAnAdminTokenExitsWith2AndOneLineSayingHowToFixIt(String host) {
+    Run run = execute("--host", host, "--port", "0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().strip().lines()).hasSize(1);
+    assertThat(run.errors())
+        .startsWith("mock-server: cannot start: host " + host + " is not a loopback address")
+        .contains("--admin-token")
+        .contains("MOCK_ADMIN_TOKEN")
+        .contains("127.0.0.1");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void anUnusableAdminTokenExitsWith2WithoutRepeatingIt() {
+    Run run = execute("--port", "0", "--admin-token", "not a token");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors()).contains("admin token").doesNotContain("not a token");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private static MockConfig configFrom(String... args) {
+    return configFrom(Map.of(), args);
+  }
+
+  private static MockConfig configFrom(Map<String, String> environment, String... args) {
     Main main = new Main();
+    main.environment = environment;
     new CommandLine(main).parseArgs(args);
     return main.config();
   }
@@ -304,7 +411,9 @@ class CommandLineConfigTest {
   private static Run execute(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    Main main = new Main();
+    main.environment = Map.of(); // the machine's MOCK_ADMIN_TOKEN must not change the outcome
+    CommandLine cli = new CommandLine(main);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     ByteArrayOutputStream systemErr = new ByteArrayOutputStream();

@@ -65,8 +65,8 @@ public final class AdminAccess {
 
   /** A before-matched filter: lets a request through, or answers 401 problem+json. */
   public void check(Context ctx) {
-    Endpoint endpoint = ctx.endpoint();
-    if (!needsToken(endpoint.method, endpoint.path)) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    if (endpoint == null || !needsToken(endpoint.method, endpoint.path)) {
       return;
     }
     String authorization = ctx.header("Authorization");

@@ -34,6 +34,13 @@ public final class RawHttp {
 
   public static Response request(int port, String method, String target, String extraHeaders)
       throws IOException {
+    return request(port, method, target, extraHeaders, null);
+  }
+
+  /** With a body (UTF-8, sent with its Content-Length) unless {@code body} is null. */
+  public static Response request(
+      int port, String method, String target, String extraHeaders, String body) throws IOException {
+    byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -43,8 +50,10 @@ public final class RawHttp {
               + target
               + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
               + extraHeaders
+              + (body == null ? "" : "Content-Length: " + content.length + "\r\n")
               + "\r\n";
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.write(content);
       out.flush();
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -52,12 +61,12 @@ public final class RawHttp {
       String text = all.toString(StandardCharsets.UTF_8);
       int split = text.indexOf("\r\n\r\n");
       String head = split < 0 ? text : text.substring(0, split);
-      String body = split < 0 ? "" : text.substring(split + 4);
+      String answer = split < 0 ? "" : text.substring(split + 4);
       String[] statusLine = head.split(" ", 3);
       if (statusLine.length < 2 || !statusLine[0].toUpperCase(Locale.ROOT).startsWith("HTTP/")) {
         throw new IOException("no HTTP status line in: " + head);
       }
-      return new Response(Integer.parseInt(statusLine[1]), head, body);
+      return new Response(Integer.parseInt(statusLine[1]), head, answer);
     }
   }
 }

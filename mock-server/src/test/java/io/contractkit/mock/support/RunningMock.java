@@ -51,12 +51,21 @@ public final class RunningMock implements BeforeAllCallback, AfterAllCallback, B
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    given().spec(spec()).post("/__admin/reset").then().statusCode(204);
+    given().spec(adminSpec()).post("/__admin/reset").then().statusCode(204);
   }
 
   /** REST-assured's request specification for this server. */
   public RequestSpecification spec() {
     return new RequestSpecBuilder().setBaseUri(server.baseUri().toString()).build();
+  }
+
+  /** The same, with the admin token as a bearer token when the mock has one. */
+  public RequestSpecification adminSpec() {
+    RequestSpecBuilder builder = new RequestSpecBuilder().setBaseUri(server.baseUri().toString());
+    if (config.adminToken() != null) {
+      builder.addHeader("Authorization", "Bearer " + config.adminToken());
+    }
+    return builder.build();
   }
 
   /** The same, but sends the query string exactly as written (no encoding by REST-assured). */
