@@ -22,7 +22,6 @@ import io.contractkit.mock.lms.SendAuthTokenHandler;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.servlet.JavalinServletContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MockServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("mock.requests");
   private static final int REQUEST_HEADER_BYTES = 16 * 1024;
+  private static final String STARTED_NANOS = "mock.startedNanos";
 
   private final Javalin app;
   private final MockConfig config;
@@ -127,7 +127,11 @@ public final class MockServer implements AutoCloseable {
                             rule.exposeHeader("WWW-Authenticate");
                             rule.exposeHeader("Allow");
                           }));
-              javalin.routes.before(ctx -> ctx.header("Cache-Control", "no-store"));
+              javalin.routes.before(
+                  ctx -> {
+                    ctx.attribute(STARTED_NANOS, System.nanoTime());
+                    ctx.header("Cache-Control", "no-store");
+                  });
               if (config.adminToken() != null) {
                 javalin.routes.beforeMatched(new AdminAccess(config.adminToken())::check);
               }
@@ -144,7 +148,8 @@ public final class MockServer implements AutoCloseable {
   }
 
   private static void record(RequestJournal journal, Clock clock, Context ctx, boolean redact) {
-    float millis = ctx instanceof JavalinServletContext servlet ? servlet.executionTimeMs() : 0f;
+    Long started = ctx.attribute(STARTED_NANOS);
+    float millis = started == null ? 0f : (System.nanoTime() - started) / 1_000_000f;
     String raw = ctx.queryString();
     String query = raw == null ? "" : redact ? QueryRedaction.redact(raw) : raw;
     int status = ctx.statusCode();

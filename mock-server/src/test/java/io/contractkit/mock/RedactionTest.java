@@ -1,0 +1,174 @@
+package io.contractkit.mock;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contractkit.mock.support.CapturedStandardError;
+import io.contractkit.mock.support.Fixture;
+import io.contractkit.mock.support.RunningMock;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * With {@code --redact}, the values of {@code secret}, {@code accessToken} and {@code authToken}
+ * (any case, any encoding of the name) are {@code ***} in the request journal and in the request
+ * log line; without it (the default) they are kept, for debugging. The outbox keeps the sent
+ * authTokens either way: it is how frontends read them.
+ */
+class RedactionTest {
+  private static final String CONTACTS = "/api/v1/Contacts";
+  private static final String LEAD_CONTACT = "/lms/leads/bytoken/contact";
+  private static final String UNKNOWN_SECRET = "Zq8unknownSecretVb3";
+
+  @RegisterExtension
+  static final RunningMock redacting =
+      new RunningMock(
+          MockConfig.defaults()
+              .withPort(0)
+              .withThrottle(RunningMock.TEST_THROTTLE)
+              .withRedaction(true));
+
+  @RegisterExtension static final RunningMock plain = new RunningMock();
+
+  @Test
+  void withRedactionTheJournalMasksEveryCredentialValue() {
+    sendCredentials(redacting);
+
+    JsonPath journal = journal(redacting);
+    List<String> queries = journal.getList("requests.query", String.class);
+
+    assertThat(queries)
+        .contains(
+            "secret=***&ip=203.0.113.20",
+            "SECRET=***",
+            "%73ecret=***",
+            "accessToken=***&authToken=***&source=web",
+            "accessToken=***&channel=sms&source=web",
+            "accessToken=***&limit=5");
+    assertThat(journal.prettify())
+        .doesNotContain(Fixture.SECRET)
+        .doesNotContain(UNKNOWN_SECRET)
+        .doesNotContain(Fixture.LEAD)
+        .doesNotContain(Fixture.OTHER_LEAD)
+        .doesNotContain(Fixture.LEAD_TOKEN);
+  }
+
+  @Test
+  void withRedactionTheRequestLogLineMasksEveryCredentialValue() {
+    String log;
+    try (CapturedStandardError captured = CapturedStandardError.start()) {
+      sendCredentials(redacting);
+      log = captured.text();
+    }
+
+    assertThat(requestLines(log))
+        .anySatisfy(line -> assertThat(line).contains("GET /api/v1/Contacts?secret=***&ip="))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(LEAD_CONTACT + "?accessToken=***&authToken=***&source=web 200"))
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .doesNotContain(Fixture.SECRET)
+                    .doesNotContain(UNKNOWN_SECRET)
+                    .doesNotContain(Fixture.LEAD)
+                    .doesNotContain(Fixture.LEAD_TOKEN));
+  }
+
+  @Test
+  void withoutRedactionTheJournalAndTheLogKeepTheValues() {
+    String log;
+    try (CapturedStandardError captured = CapturedStandardError.start()) {
+      sendCredentials(plain);
+      log = captured.text();
+    }
+
+    assertThat(journal(plain).getList("requests.query", String.class))
+        .contains(
+            "secret=" + UNKNOWN_SECRET + "&ip=203.0.113.20",
+            "accessToken=" + Fixture.LEAD + "&authToken=" + Fixture.LEAD_TOKEN + "&source=web");
+    assertThat(requestLines(log))
+        .anySatisfy(line -> assertThat(line).contains("secret=" + UNKNOWN_SECRET));
+  }
+
+  @Test
+  void withRedactionTheOutboxStillHoldsTheSentAuthTokens() {
+    sendToken(redacting, Fixture.OTHER_LEAD);
+
+    JsonPath outbox =
+        given()
+            .spec(redacting.adminSpec())
+            .queryParam("accessToken", Fixture.OTHER_LEAD)
+            .get("/__admin/outbox")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(outbox.getString("messages[0].accessToken")).isEqualTo(Fixture.OTHER_LEAD);
+    assertThat(outbox.getString("messages[0].authToken")).matches("\\d{6}");
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  /** Requests that carry each credential: found, not found, in other cases and encodings. */
+  private static void sendCredentials(RunningMock mock) {
+    given()
+        .spec(mock.rawSpec())
+        .get(CONTACTS + "?secret=" + UNKNOWN_SECRET + "&ip=203.0.113.20")
+        .then()
+        .statusCode(404);
+    given().spec(mock.rawSpec()).get(CONTACTS + "?SECRET=" + Fixture.SECRET).then().statusCode(200);
+    given()
+        .spec(mock.rawSpec())
+        .get(CONTACTS + "?%73ecret=" + Fixture.SECRET)
+        .then()
+        .statusCode(200);
+    given()
+        .spec(mock.rawSpec())
+        .get(
+            LEAD_CONTACT
+                + "?accessToken="
+                + Fixture.LEAD
+                + "&authToken="
+                + Fixture.LEAD_TOKEN
+                + "&source=web")
+        .then()
+        .statusCode(200);
+    sendToken(mock, Fixture.OTHER_LEAD);
+    given()
+        .spec(mock.adminSpec())
+        .urlEncodingEnabled(false)
+        .get("/__admin/outbox?accessToken=" + Fixture.OTHER_LEAD + "&limit=5")
+        .then()
+        .statusCode(200);
+  }
+
+  private static void sendToken(RunningMock mock, String accessToken) {
+    given()
+        .spec(mock.rawSpec())
+        .post("/lms/leads/bytoken/authtoken?accessToken=" + accessToken + "&channel=sms&source=web")
+        .then()
+        .statusCode(202);
+  }
+
+  private static JsonPath journal(RunningMock mock) {
+    return given()
+        .spec(mock.adminSpec())
+        .get("/__admin/journal")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** The lines of the per-request log (logger "mock.requests"). */
+  private static List<String> requestLines(String log) {
+    List<String> lines = log.lines().filter(l -> l.contains(" requests - ")).toList();
+    assertThat(lines).as("request log lines in:%n%s", log).isNotEmpty();
+    return lines;
+  }
+}
