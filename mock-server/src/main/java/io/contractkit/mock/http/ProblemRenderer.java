@@ -19,8 +19,12 @@ public final class ProblemRenderer {
   }
 
   public void render(ApiProblem problem, Context ctx) {
+    render(problem, ctx, ctx.path());
+  }
+
+  private void render(ApiProblem problem, Context ctx, String instance) {
     problem.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
-    ctx.status(problem.status()).contentType(PROBLEM_JSON).result(body(problem, ctx.path()));
+    ctx.status(problem.status()).contentType(PROBLEM_JSON).result(body(problem, instance));
   }
 
   /** The problem+json body; {@code instance} is left out when null. */
@@ -41,10 +45,14 @@ public final class ProblemRenderer {
   public void render(HttpResponseException e, Context ctx) {
     int status = e.getStatus();
     if (status == 404) {
+      // No route: the path is whatever the client sent -- a secret put into it, say -- so it is
+      // echoed neither in the detail nor as the instance.
       render(
           ApiProblem.notFound(
-              "No such resource", "No resource at " + ctx.method() + " " + ctx.path() + "."),
-          ctx);
+              "No such resource",
+              "The mock has no resource at this path for " + ctx.method() + "."),
+          ctx,
+          null);
     } else if (status >= 400 && status < 500) {
       render(ApiProblem.badRequest("The request could not be read."), ctx);
     } else {
