@@ -159,6 +159,21 @@ public record MockConfig(
         stopTimeout);
   }
 
+  public MockConfig withJournalAndOutboxSizes(int journal, int outbox) {
+    return new MockConfig(
+        host,
+        port,
+        fixtures,
+        throttle,
+        authTokenTtl,
+        corsOrigins,
+        journal,
+        outbox,
+        adminToken,
+        redact,
+        stopTimeout);
+  }
+
   public MockConfig withAdminToken(String token) {
     return new MockConfig(
         host,
