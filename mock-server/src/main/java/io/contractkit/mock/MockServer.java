@@ -89,6 +89,9 @@ public final class MockServer implements AutoCloseable {
     ProblemRenderer problems = new ProblemRenderer(json);
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
+    // While stopping, a request still sending its body may take the whole stop timeout (Jetty's
+    // default cuts it off after one second of silence).
+    inFlight.setShutdownIdleTimeout(config.stopTimeout().toMillis());
 
     Javalin app =
         Javalin.create(
