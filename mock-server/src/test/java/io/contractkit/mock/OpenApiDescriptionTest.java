@@ -160,6 +160,31 @@ class OpenApiDescriptionTest {
             "Problem.schema.json");
   }
 
+  @Test
+  void everyAdminOperationButHealthDeclaresTheAdminTokenAndItsUnauthorizedAnswer() {
+    List<String> admin = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    forEachOperation(
+        (label, pathItem, operation) -> {
+          if (!label.contains(" /__admin/") || label.endsWith("/__admin/health")) {
+            if (operation.getSecurity() != null || operation.getResponses().containsKey("401")) {
+              wrong.add(label + " (declares the admin token but needs none)");
+            }
+            return;
+          }
+          admin.add(label);
+          boolean declaresToken =
+              operation.getSecurity() != null
+                  && operation.getSecurity().stream().anyMatch(r -> r.containsKey("adminToken"));
+          if (!declaresToken || !operation.getResponses().containsKey("401")) {
+            wrong.add(label);
+          }
+        });
+    assertThat(admin).as("admin operations").hasSize(6);
+    assertThat(api.getComponents().getSecuritySchemes()).containsKey("adminToken");
+    assertThat(wrong).as("admin operations without adminToken security and a 401").isEmpty();
+  }
+
   // --- helpers ---
 
   @FunctionalInterface
