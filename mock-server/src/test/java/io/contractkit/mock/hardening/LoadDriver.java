@@ -78,12 +78,14 @@ final class LoadDriver implements AutoCloseable {
             + "\r\n\r\n";
     Connection connection = connection();
     try {
-      return connection.exchange(head.getBytes(StandardCharsets.ISO_8859_1), content);
+      return connection.exchange(
+          head.getBytes(StandardCharsets.ISO_8859_1), content, method.equals("HEAD"));
     } catch (EOFException stale) {
       // The server closed the idle connection between two requests: one retry on a new one.
       connection.close();
       connections.remove();
-      return connection().exchange(head.getBytes(StandardCharsets.ISO_8859_1), content);
+      return connection()
+          .exchange(head.getBytes(StandardCharsets.ISO_8859_1), content, method.equals("HEAD"));
     }
   }
 
@@ -158,7 +160,7 @@ final class LoadDriver implements AutoCloseable {
       in = new BufferedInputStream(socket.getInputStream());
     }
 
-    Answer exchange(byte[] head, byte[] content) throws IOException {
+    Answer exchange(byte[] head, byte[] content, boolean noBody) throws IOException {
       out.write(head);
       out.write(content);
       out.flush();
@@ -169,12 +171,12 @@ final class LoadDriver implements AutoCloseable {
       String length = partial.header("Content-Length");
       String encoding = partial.header("Transfer-Encoding");
       byte[] body;
-      if (length != null) {
+      if (noBody || status == 204 || status == 304 || status < 200) {
+        body = new byte[0];
+      } else if (length != null) {
         body = in.readNBytes(Integer.parseInt(length));
       } else if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
         body = readChunks();
-      } else if (status == 204 || status == 304) {
-        body = new byte[0];
       } else {
         body = in.readAllBytes();
         closed = true;
