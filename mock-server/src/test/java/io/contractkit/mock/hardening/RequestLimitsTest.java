@@ -76,14 +76,33 @@ class RequestLimitsTest {
   }
 
   @Test
-  void aFiveMegabyteBodyToTheAdminApiIsAClientErrorNotA5xx() throws IOException {
-    String body = "{\"accessToken\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+  void aFiveMegabyteBodyToTheAdminApiIsRefusedWithA4xxOrAnEarlyCloseNeverA5xx() throws IOException {
+    byte[] body =
+        ("{\"accessToken\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}")
+            .getBytes(StandardCharsets.US_ASCII);
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), mock.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      String head =
+          "POST /__admin/authtokens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+              + "Content-Length: "
+              + body.length
+              + "\r\nConnection: close\r\n\r\n";
+      try {
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+      } catch (java.net.SocketException refusedEarly) {
+        // The mock may answer and close before it has read the whole body.
+      }
 
-    try (LoadDriver http = new LoadDriver(mock.port(), 1)) {
-      LoadDriver.Answer answer = http.post("/__admin/authtokens", body);
+      String answer =
+          new String(readUntilClosedOrTwoAnswers(socket.getInputStream()), StandardCharsets.UTF_8);
 
-      assertThat(answer.status()).isBetween(400, 499);
-      assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+      if (!answer.isEmpty()) {
+        assertThat(answer).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+        assertThat(answer).contains("application/problem+json");
+      }
     }
   }
 
