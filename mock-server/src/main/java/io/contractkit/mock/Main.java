@@ -130,6 +130,14 @@ public final class Main implements Callable<Integer> {
   Boolean redact;
 
   @Option(
+      names = "--request-log",
+      negatable = true,
+      description =
+          "One log line per request on standard error (default: on; the journal records every"
+              + " request either way).")
+  Boolean requestLog;
+
+  @Option(
       names = "--stop-timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
@@ -221,7 +229,8 @@ public final class Main implements Callable<Integer> {
         first(outboxSize, file.outboxSize(), d.outboxSize()),
         first(adminToken, environmentAdminToken(), file.adminToken()),
         first(redact, file.redact(), d.redact()),
-        first(stopTimeout, duration(file.stopTimeout(), "stopTimeout"), d.stopTimeout()));
+        first(stopTimeout, duration(file.stopTimeout(), "stopTimeout"), d.stopTimeout()),
+        first(requestLog, file.requestLog(), d.requestLog()));
   }
 
   /** An empty variable counts as unset, as shells and container runtimes often leave it. */
@@ -232,7 +241,7 @@ public final class Main implements Callable<Integer> {
 
   private ConfigFile readConfigFile() {
     if (configFile == null) {
-      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null);
+      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null);
     }
     if (!Files.isRegularFile(configFile)) {
       throw new IllegalArgumentException("config file " + configFile + " not found");

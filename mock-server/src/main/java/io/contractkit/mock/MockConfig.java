@@ -28,7 +28,8 @@ public record MockConfig(
     int outboxSize,
     String adminToken,
     boolean redact,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    boolean requestLog) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -81,7 +82,8 @@ public record MockConfig(
         DEFAULT_OUTBOX_SIZE,
         null,
         false,
-        DEFAULT_STOP_TIMEOUT);
+        DEFAULT_STOP_TIMEOUT,
+        true);
   }
 
   public MockConfig withHost(String newHost) {
@@ -96,7 +98,8 @@ public record MockConfig(
         outboxSize,
         adminToken,
         redact,
-        stopTimeout);
+        stopTimeout,
+        requestLog);
   }
 
   public MockConfig withPort(int newPort) {
@@ -111,7 +114,8 @@ public record MockConfig(
         outboxSize,
         adminToken,
         redact,
-        stopTimeout);
+        stopTimeout,
+        requestLog);
   }
 
   public MockConfig withFixtures(Path folder) {
@@ -126,7 +130,8 @@ public record MockConfig(
         outboxSize,
         adminToken,
         redact,
-        stopTimeout);
+        stopTimeout,
+        requestLog);
   }
 
   public MockConfig withThrottle(ThrottlePolicy policy) {
@@ -141,7 +146,8 @@ public record MockConfig(
         outboxSize,
         adminToken,
         redact,
-        stopTimeout);
+        stopTimeout,
+        requestLog);
   }
 
   public MockConfig withCorsOrigins(List<String> origins) {
@@ -156,7 +162,8 @@ public record MockConfig(
         outboxSize,
         adminToken,
         redact,
-        stopTimeout);
+        stopTimeout,
+        requestLog);
   }
 
   public MockConfig withJournalAndOutboxSizes(int journal, int outbox) {
@@ -171,7 +178,8 @@ public record MockConfig(
         outbox,
         adminToken,
         redact,
-        stopTimeout);
+        stopTimeout,
+        requestLog);
   }
 
   public MockConfig withAdminToken(String token) {
@@ -186,7 +194,8 @@ public record MockConfig(
         outboxSize,
         token,
         redact,
-        stopTimeout);
+        stopTimeout,
+        requestLog);
   }
 
   public MockConfig withRedaction(boolean on) {
@@ -201,7 +210,25 @@ public record MockConfig(
         outboxSize,
         adminToken,
         on,
-        stopTimeout);
+        stopTimeout,
+        requestLog);
+  }
+
+  /** With or without one log line per request (the journal records every request either way). */
+  public MockConfig withRequestLog(boolean on) {
+    return new MockConfig(
+        host,
+        port,
+        fixtures,
+        throttle,
+        authTokenTtl,
+        corsOrigins,
+        journalSize,
+        outboxSize,
+        adminToken,
+        redact,
+        stopTimeout,
+        on);
   }
 
   public boolean anyCorsOrigin() {
@@ -211,7 +238,7 @@ public record MockConfig(
   /** Like the generated one, but without the admin token, which must never reach a log. */
   @Override
   public String toString() {
-    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s]"
+    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s]"
         .formatted(
             host,
             port,
@@ -223,6 +250,7 @@ public record MockConfig(
             outboxSize,
             adminToken == null ? "none" : "***",
             redact,
-            stopTimeout);
+            stopTimeout,
+            requestLog);
   }
 }

@@ -75,7 +75,7 @@ public final class MockServer implements AutoCloseable {
         new MockState(
             new InMemoryAuthTokenStore(clock, fixtures.leadsByAccessToken().values()),
             new InMemoryBruteForceThrottle(clock, config.throttle()),
-            new Outbox(config.outboxSize()),
+            new Outbox(config.outboxSize(), config.redact()),
             new InMemoryRequestJournal(config.journalSize()));
     AuthTokenIssuer issuer =
         new AuthTokenIssuer(fixtures, state.authTokens(), clock, config.authTokenTtl());
@@ -145,13 +145,15 @@ public final class MockServer implements AutoCloseable {
               javalin.routes.exception(Exception.class, problems::render);
               // Recorded before the answer is written, so that a client that has its answer finds
               // the request in the journal.
-              javalin.routes.after(ctx -> record(state.journal(), clock, ctx, config.redact()));
+              javalin.routes.after(
+                  ctx -> record(state.journal(), clock, ctx, config.redact(), config.requestLog()));
             });
     app.start();
     return new MockServer(app, config, fixtures, state, inFlight);
   }
 
-  private static void record(RequestJournal journal, Clock clock, Context ctx, boolean redact) {
+  private static void record(
+      RequestJournal journal, Clock clock, Context ctx, boolean redact, boolean log) {
     Long started = ctx.attribute(STARTED_NANOS);
     float millis = started == null ? 0f : (System.nanoTime() - started) / 1_000_000f;
     String raw = ctx.queryString();
@@ -166,7 +168,7 @@ public final class MockServer implements AutoCloseable {
             query,
             status,
             Math.round(millis * 1000.0) / 1000.0));
-    if (LOG.isInfoEnabled()) {
+    if (log && LOG.isInfoEnabled()) {
       LOG.info(
           "{} {}{} {} {}ms",
           ctx.method().name(),

@@ -48,6 +48,7 @@ class CommandLineConfigTest {
     assertThat(config.adminToken()).isNull();
     assertThat(config.redact()).isFalse();
     assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.requestLog()).isTrue();
   }
 
   @Test
@@ -80,7 +81,8 @@ class CommandLineConfigTest {
             "flag-token",
             "--redact",
             "--stop-timeout",
-            "250ms");
+            "250ms",
+            "--no-request-log");
 
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.port()).isZero();
@@ -95,6 +97,7 @@ class CommandLineConfigTest {
     assertThat(config.adminToken()).isEqualTo("flag-token");
     assertThat(config.redact()).isTrue();
     assertThat(config.stopTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.requestLog()).isFalse();
   }
 
   @Test
@@ -130,6 +133,7 @@ class CommandLineConfigTest {
             adminToken: file-token
             redact: true
             stopTimeout: 30s
+            requestLog: false
             """
                 .formatted(fixtures));
 
@@ -147,6 +151,7 @@ class CommandLineConfigTest {
     assertThat(config.adminToken()).isEqualTo("file-token");
     assertThat(config.redact()).isTrue();
     assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.requestLog()).isFalse();
   }
 
   @Test

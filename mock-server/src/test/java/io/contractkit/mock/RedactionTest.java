@@ -30,7 +30,9 @@ class RedactionTest {
               .withThrottle(RunningMock.TEST_THROTTLE)
               .withRedaction(true));
 
-  @RegisterExtension static final RunningMock plain = new RunningMock();
+  @RegisterExtension
+  static final RunningMock plain =
+      new RunningMock(MockConfig.defaults().withPort(0).withThrottle(RunningMock.TEST_THROTTLE));
 
   @Test
   void withRedactionTheJournalMasksEveryCredentialValue() {
@@ -76,6 +78,38 @@ class RedactionTest {
                     .doesNotContain(UNKNOWN_SECRET)
                     .doesNotContain(Fixture.LEAD)
                     .doesNotContain(Fixture.LEAD_TOKEN));
+  }
+
+  @Test
+  void withRedactionTheOutboxLogLineMasksTheLeadAndTheAuthToken() {
+    String log;
+    try (CapturedStandardError captured = CapturedStandardError.start()) {
+      sendToken(redacting, Fixture.OTHER_LEAD);
+      log = captured.text();
+    }
+    String sent = newestOutboxToken(redacting);
+
+    List<String> deliveries = log.lines().filter(l -> l.contains("outbox: sms to")).toList();
+    assertThat(deliveries).as("outbox log lines in:%n%s", log).hasSize(1);
+    assertThat(deliveries.get(0))
+        .contains("for lead ***: authToken ***")
+        .doesNotContain(Fixture.OTHER_LEAD)
+        .doesNotContain(sent);
+  }
+
+  @Test
+  void withoutRedactionTheOutboxLogLineNamesTheLeadAndTheAuthToken() {
+    String log;
+    try (CapturedStandardError captured = CapturedStandardError.start()) {
+      sendToken(plain, Fixture.OTHER_LEAD);
+      log = captured.text();
+    }
+    String sent = newestOutboxToken(plain);
+
+    assertThat(log.lines().filter(l -> l.contains("outbox: sms to")))
+        .singleElement()
+        .asString()
+        .contains("for lead " + Fixture.OTHER_LEAD + ": authToken " + sent);
   }
 
   @Test
@@ -153,6 +187,17 @@ class RedactionTest {
         .post("/lms/leads/bytoken/authtoken?accessToken=" + accessToken + "&channel=sms&source=web")
         .then()
         .statusCode(202);
+  }
+
+  private static String newestOutboxToken(RunningMock mock) {
+    return given()
+        .spec(mock.adminSpec())
+        .get("/__admin/outbox")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getString("messages[0].authToken");
   }
 
   private static JsonPath journal(RunningMock mock) {

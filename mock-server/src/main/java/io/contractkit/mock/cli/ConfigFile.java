@@ -18,6 +18,7 @@ import java.util.List;
  * adminToken: change-me    # better: the MOCK_ADMIN_TOKEN environment variable
  * redact: true
  * stopTimeout: 5s
+ * requestLog: true
  * </pre>
  */
 public record ConfigFile(
@@ -31,7 +32,8 @@ public record ConfigFile(
     Integer outboxSize,
     String adminToken,
     Boolean redact,
-    String stopTimeout) {
+    String stopTimeout,
+    Boolean requestLog) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}
 }

@@ -17,11 +17,21 @@ public final class Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
   private final int capacity;
+  private final boolean redactLog;
   private final Deque<OutboxMessage> messages = new ArrayDeque<>();
   private long sequence;
 
   public Outbox(int capacity) {
+    this(capacity, false);
+  }
+
+  /**
+   * @param redactLog mask the accessToken and the authToken in the log line of each delivery (the
+   *     outbox itself keeps them: it is how frontends read the codes)
+   */
+  public Outbox(int capacity, boolean redactLog) {
     this.capacity = capacity;
+    this.redactLog = redactLog;
   }
 
   /** A message id that is unique since start or reset ({@code msg-1}, {@code msg-2}, ...). */
@@ -42,8 +52,8 @@ public final class Outbox {
         "outbox: {} to {} for lead {}: authToken {} (expires {})",
         message.channel().wireName(),
         message.recipient(),
-        message.accessToken(),
-        message.authToken(),
+        redactLog ? "***" : message.accessToken(),
+        redactLog ? "***" : message.authToken(),
         message.expiresAt());
   }
 

@@ -28,7 +28,7 @@ class ThrottleUnderLoadTest {
 
   @RegisterExtension
   static final RunningMock mock =
-      new RunningMock(MockConfig.defaults().withPort(0).withThrottle(POLICY));
+      new RunningMock(MockConfig.defaults().withPort(0).withThrottle(POLICY).withRequestLog(false));
 
   private static final int FROM_ONE_IP = 200;
   private static final int FROM_OTHER_IPS = 50;

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real mock server on a free loopback port for one test class, on the bundled fixtures, a {@link
- * MutableClock} and a small throttle (3 failures in 60 s block for 300 s). Before each test it is
- * reset over HTTP, through the admin API, as a frontend's own tests would do.
+ * MutableClock} and a small throttle (3 failures in 60 s block for 300 s), without the per-request
+ * log line (stress tests send tens of thousands of requests; the journal still records them).
+ * Before each test it is reset over HTTP, through the admin API, as a frontend's own tests would
+ * do.
  *
  * <pre>
  * &#64;RegisterExtension static final RunningMock mock = new RunningMock();
@@ -31,7 +33,7 @@ public final class RunningMock implements BeforeAllCallback, AfterAllCallback, B
   private MockServer server;
 
   public RunningMock() {
-    this(MockConfig.defaults().withPort(0).withThrottle(TEST_THROTTLE));
+    this(MockConfig.defaults().withPort(0).withThrottle(TEST_THROTTLE).withRequestLog(false));
   }
 
   public RunningMock(MockConfig config) {
