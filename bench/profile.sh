@@ -2,12 +2,12 @@
 # Where the mock's time goes: JFR on the mock (default settings, bundled fixtures) under the
 # contacts-200 and contacts-404 workloads of run.sh, then summaries of the recordings.
 #   bench/profile.sh            (after bench/run.sh has built the jars and generated bench/.work/data)
-# Knobs: SECONDS_PER_LOAD (default 30), CONNS (default 32), PIN (1), JFR_VIEW (a JDK 21+ `jfr` for `jfr view`).
+# Knobs: SECONDS_PER_LOAD (default 60), CONNS (default 32), PIN (1), JFR_VIEW (a JDK 21+ `jfr` for `jfr view`).
 # Writes bench/results/profile/{contacts-200,contacts-404}.{jfr,hot-methods.txt,top-frames.txt,stacks.txt}.
 set -euo pipefail
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
-SECONDS_PER_LOAD=${SECONDS_PER_LOAD:-30}
+SECONDS_PER_LOAD=${SECONDS_PER_LOAD:-60}
 CONNS=${CONNS:-32}
 PIN=${PIN:-1}
 JFR_VIEW=${JFR_VIEW:-$(ls -d /usr/lib/jvm/temurin-2*/bin/jfr 2>/dev/null | tail -1)}
@@ -41,7 +41,7 @@ for w in contacts-200 contacts-404; do
     /line:/ { sub(/^[ \t]+/, ""); sub(/\(.*/, ""); if (!($0 in seen)) { seen[$0]=1; inc[$0]++ } }
     function flush() {}
     END { for (m in inc) printf "%6d %5.1f%% %s\n", inc[m], 100*inc[m]/n, m }
-  ' "$OUT/$w.samples.txt" | sort -rn | head -80 >"$OUT/$w.inclusive.txt"
+  ' "$OUT/$w.samples.txt" | sort -rn | head -250 >"$OUT/$w.inclusive.txt"
   echo "samples: $(grep -c 'jdk.ExecutionSample' "$OUT/$w.samples.txt")" >>"$OUT/$w.inclusive.txt"
   rm "$OUT/$w.samples.txt"
   echo "$w: $(jq -c '{rps, p99_us, unexpected}' "$OUT/$w.wrk.json")" >&2

@@ -26,16 +26,17 @@ sysorder='{"mock":1,"wiremock":2,"wiremock-tuned":3,"bare":4}'
   sed 's/^/    /' machine.txt
   echo
   echo "Medians over the rounds; latency in ms (wrk's percentiles); \"unexpected\" counts answers with another"
-  echo "status or body than the workload expects (summed over the rounds) — it must be 0 for a valid cell."
+  echo "status or body than the workload expects, \"socket errors\" wrk's connect/read/write errors and timeouts (2 s),"
+  echo "both summed over the rounds — both must be 0 for a clean cell."
   echo
-  echo "| workload | conns | system | req/s | p50 | p99 | p99.9 | vs mock | unexpected | statuses (all rounds) |"
-  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---|"
+  echo "| workload | conns | system | req/s | p50 | p99 | p99.9 | vs mock | unexpected | socket errors | statuses (all rounds) |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"
   jq -r --argjson o "$order" --argjson so "$sysorder" '
     (map({key: "\(.workload) \(.conns)", value: .rps}) | map(select(true)) ) as $x |
     . as $all |
     sort_by([$o[.workload], .conns, $so[.system]])[] |
     . as $r | ($all | map(select(.workload == $r.workload and .conns == $r.conns and .system == "mock"))[0].rps) as $m |
-    "| \(.workload) | \(.conns) | \(.system) | \(.rps|floor) | \(.p50*100|round/100) | \(.p99*100|round/100) | \(.p999*100|round/100) | \(if $m then (.rps/$m*100|round/100|tostring) + "x" else "" end) | \(.unexpected + .socket_errors) | \(.statuses|to_entries|map("\(.key): \(.value)")|join(", ")) |"
+    "| \(.workload) | \(.conns) | \(.system) | \(.rps|floor) | \(.p50*100|round/100) | \(.p99*100|round/100) | \(.p999*100|round/100) | \(if $m then (.rps/$m*100|round/100|tostring) + "x" else "" end) | \(.unexpected) | \(.socket_errors) | \(.statuses|to_entries|map("\(.key): \(.value)")|join(", ")) |"
   ' medians.json
   echo
   echo "### Targets"

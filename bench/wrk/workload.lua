@@ -8,6 +8,7 @@
 --   lms-fresh     the next unused (accessToken, authToken) of POOL_FILE, each used once   -> 200 + lead
 --   lms-null      an active lead with authToken 000000 (never issued)                     -> 200 + nulls
 --   mixed         contacts-200 and contacts-404 alternately (the memory run)
+--   contacts-200-noip  as contacts-200 without ip: the throttle is not consulted (bench/ablate.sh) -> 200
 -- Every answer is checked (status and the start of the body); done() prints one JSON line with
 -- throughput, latency percentiles (microseconds), the status counts and the number of unexpected
 -- answers: a cell with unexpected answers is not a valid measurement.
@@ -77,6 +78,8 @@ function request()
   local path
   if mode == "contacts-200" or (mode == "mixed" and n % 2 == 0) then
     path = found()
+  elseif mode == "contacts-200-noip" then
+    path = "/api/v1/Contacts?secret=" .. secrets[(n % #secrets) + 1]
   elseif mode == "contacts-404" or mode == "mixed" then
     path = missing()
   elseif mode == "lms-fresh" then
@@ -94,8 +97,8 @@ function request()
 end
 
 -- The check is by mode, not per request (answers of different connections interleave):
-local want_status = { ["contacts-200"] = 200, ["contacts-404"] = 404, ["lms-fresh"] = 200, ["lms-null"] = 200 }
-local want_prefix = { ["contacts-200"] = '{"Id":', ["contacts-404"] = '{"type":"https://contract-kit.example/problems/not-found"',
+local want_status = { ["contacts-200-noip"] = 200, ["contacts-200"] = 200, ["contacts-404"] = 404, ["lms-fresh"] = 200, ["lms-null"] = 200 }
+local want_prefix = { ["contacts-200-noip"] = '{"Id":', ["contacts-200"] = '{"Id":', ["contacts-404"] = '{"type":"https://contract-kit.example/problems/not-found"',
   ["lms-fresh"] = '{"accessToken":{', ["lms-null"] = '{"accessToken":null' }
 
 function response(status, headers, body)
