@@ -73,8 +73,8 @@ sysorder='{"mock":1,"wiremock":2,"wiremock-tuned":3,"bare":4}'
     (map(select(.after | not)) | .[length/2|floor:]) as $late |
     ($late | map(.heap_after_gc_kb) | max / 1024 | round) as $max |
     (.[-1].heap_after_gc_kb / 1024 | round) as $last |
-    (map(.heap_after_gc_kb) | .[1] / 1024 | round) as $early |
-    "| memory bounded under \(.[-1].t) s of load | live heap after GC: \($early) MiB at 5 s, \($max) MiB max in the second half, \($last) MiB at the end; RSS \(map(.rss_kb) | max / 1024 | round) MiB max | see the samples |"
+    (.[1].heap_after_gc_kb / 1024 | round) as $early | .[1].t as $t1 |
+    "| memory bounded under \(.[-1].t) s of load | live heap after GC: \($early) MiB at \($t1) s, \($max) MiB max in the second half, \($last) MiB at the end; RSS \(map(.rss_kb) | max / 1024 | round) MiB max | see the samples |"
   ' memory.jsonl
   jq -r '.results[0] | "| conformance suite against the local mock < 15 s | median \(.median * 100 | round / 100) s (\(.times | length) runs, min \(.min * 100 | round / 100) s, max \(.max * 100 | round / 100) s) | \(if .median < 15 then "yes" else "**no**" end) |"' conformance.json
   echo
@@ -107,7 +107,7 @@ jq -r --argjson o "$order" '
   "\"\(.[0].workload)\\n\(.[0].conns) conns\" \($s.mock.rps // 0) \($s.wiremock.rps // 0) \($s["wiremock-tuned"].rps // 0) \($s.bare.rps // 0) \($s.mock.p99 // 0) \($s.wiremock.p99 // 0) \($s["wiremock-tuned"].p99 // 0) \($s.bare.p99 // 0)"
 ' medians.json >chart.dat
 gnuplot <<'EOF'
-set terminal svg size 1100,800 dynamic font "sans,11" background "white"
+set terminal svg size 1100,880 dynamic font "sans,11" background "white"
 set output "chart.svg"
 set multiplot layout 2,1 title "contract-kit mock vs WireMock 3.13.2 vs bare Javalin (medians; see results.md)"
 set style data histograms
@@ -115,7 +115,8 @@ set style histogram clustered gap 1
 set style fill solid 0.85 border -1
 set boxwidth 0.9
 set grid ytics
-set key top right
+set key outside top center horizontal
+set bmargin 3.5
 set ylabel "requests / s"
 set yrange [0:*]
 plot "chart.dat" using 2:xtic(1) title "mock" lc rgb "#1f77b4", \

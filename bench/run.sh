@@ -7,7 +7,7 @@
 #
 # Knobs (environment): DURATION (s per cell), ROUNDS, CONNS ("32 128"), WARMUP (s per system and
 # workload), STARTS (start-up samples per system), MEM_SECONDS (the memory run), CONF_RUNS (conformance
-# suite runs), PIN (1: server on CPU SERVER_CPU, wrk on CPU WRK_CPU; 0: no pinning), SKIP_BUILD=1,
+# suite runs), PHASES ("startup load memory conformance": the parts to run), PIN (1: server on CPU SERVER_CPU, wrk on CPU WRK_CPU; 0: no pinning), SKIP_BUILD=1,
 # OUT (results folder).
 set -euo pipefail
 
@@ -116,12 +116,18 @@ stop_all() {
 }
 trap stop_all EXIT
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
-# heap in use after a full GC, KiB (jstat works for every collector)
+# live heap, KiB: the class histogram's total (jcmd runs a full GC first and counts only live objects)
 heap_after_gc_kb() {
-  jcmd "$1" GC.run >/dev/null
-  jstat -gc "$1" | awk 'NR==1 {for (i=1;i<=NF;i++) h[$i]=i} NR==2 {printf "%d\n", $h["S0U"]+$h["S1U"]+$h["EU"]+$h["OU"]}'
+  jcmd "$1" GC.class_histogram | awk '$1 == "Total" {printf "%d\n", $3 / 1024}'
 }
 
+PHASES=${PHASES:-startup load memory conformance}
+has() { [[ " $PHASES " == *" $1 "* ]]; }
+# a partial run (without the load rounds) keeps the machine notes of the last full run
+MACHINE="$OUT/machine.txt"
+has load || MACHINE="$OUT/machine-${PHASES// /-}.txt"
+CELL=0
+OFFSET=0
 {
   echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
@@ -135,9 +141,10 @@ heap_after_gc_kb() {
   echo "commit=$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- mock-server || echo '+dirty')"
   echo "duration=$DURATION rounds=$ROUNDS conns=$CONNS warmup=$WARMUP pin=$PIN server_cpu=$SERVER_CPU wrk_cpu=$WRK_CPU"
   echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
-} >"$OUT/machine.txt"
+} >"$MACHINE"
 
 # ---------------------------------------------------------------------------------------- start-up
+if has startup; then
 log "start-up to first answer and idle RSS: $STARTS starts per system, interleaved"
 : >"$OUT/startup.jsonl"
 for i in $(seq 1 "$STARTS"); do
@@ -151,8 +158,10 @@ for i in $(seq 1 "$STARTS"); do
     log "  $sys: $line"
   done
 done
+fi
 
 # ---------------------------------------------------------------------------------------- load
+if has load; then
 log "starting ${SYSTEMS[*]}"
 for sys in "${SYSTEMS[@]}"; do start_system "$sys"; done
 
@@ -171,8 +180,8 @@ for sys in "${SYSTEMS[@]}"; do start_system "$sys"; done
   done
 } >"$OUT/answers.md"
 
-CELL=0
-OFFSET=0
+
+
 run_wrk() { # system workload conns seconds [pool]
   local sys=$1 w=$2 c=$3 d=$4 pool=${5:-}
   CELL=$((CELL + 1))
@@ -226,8 +235,10 @@ for sys in "${SYSTEMS[@]}"; do
 done
 echo "mock_log_lines=$(wc -l <"$WORK/logs/mock.log")" >>"$OUT/machine.txt"
 stop_all
+fi
 
 # ---------------------------------------------------------------------------------------- memory
+if has memory; then
 log "memory: a fresh mock under ${MEM_SECONDS}s of mixed contacts load (128 connections), sampled every 5 s"
 start_system mock
 : >"$OUT/memory.jsonl"
@@ -243,8 +254,10 @@ done
 wait "$wrk_pid" || true
 echo "{\"t\":$(($(date +%s) - t0)),\"rss_kb\":$(rss_kb "${PID[mock]}"),\"heap_after_gc_kb\":$(heap_after_gc_kb "${PID[mock]}"),\"after\":true}" >>"$OUT/memory.jsonl"
 stop_all
+fi
 
 # ---------------------------------------------------------------------------------------- conformance
+if has conformance; then
 log "conformance suite against a fresh mock (not pinned): $CONF_RUNS runs"
 port=$(free_port)
 java -jar "$MOCK_JAR" --port "$port" >"$WORK/logs/mock-conformance.log" 2>&1 &
@@ -256,7 +269,8 @@ mkdir -p "$WORK/conformance"
   --export-json "$OUT/conformance.json" \
   "java -jar $CONF_JAR --profile $ROOT/conformance-tests/profiles/mock.yaml --base-url http://127.0.0.1:$port" >&2)
 stop_all
-echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
+fi
+echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$MACHINE"
 
 "$BENCH/report.sh" "$OUT"
 log "done: $OUT/results.md, $OUT/chart.svg"
