@@ -1,0 +1,148 @@
+package io.contractkit.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Writes a pool of fresh one-time authTokens for the LMS workload, one "accessToken code" a line,
+ * and, when PORT is given, mints each on the mock at 127.0.0.1:PORT through {@code POST
+ * /__admin/authtokens} (code given, ttl one hour; 8 keep-alive connections, plain sockets, so the
+ * minting costs the client little); the pool file then holds only the tokens answered 201. Token n
+ * of the run is lead n mod L with code 1 + n div L (six digits, never {@code 000000}, the
+ * benchmark's all-null token); seeded codes are skipped, so a pool never collides with the
+ * fixtures, and successive pools of one run (OFFSET) never overlap.
+ *
+ * <p>Usage: {@code java -cp bare-javalin.jar io.contractkit.bench.Pool DATA_DIR OFFSET COUNT
+ * POOL_FILE [PORT]}. Prints "minted=N failed=N seconds=S".
+ */
+public final class Pool {
+  private Pool() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    long offset = Long.parseLong(args[1]);
+    int count = Integer.parseInt(args[2]);
+    Path poolFile = Path.of(args[3]);
+    List<String> leads = Files.readAllLines(data.resolve("leads.txt"));
+    Set<String> seeded = new HashSet<>(Files.readAllLines(data.resolve("seeded.txt")));
+    List<String> pool = new ArrayList<>(count);
+    for (long n = offset; pool.size() < count; n++) {
+      String lead = leads.get((int) (n % leads.size()));
+      long code = 1 + (n / leads.size()) % 999_999;
+      String token = lead + " " + String.format("%06d", code);
+      if (!seeded.contains(token)) {
+        pool.add(token);
+      }
+    }
+    if (args.length < 5) {
+      Files.write(poolFile, pool);
+      return;
+    }
+    int port = Integer.parseInt(args[4]);
+    long start = System.nanoTime();
+    String[] minted = new String[pool.size()];
+    AtomicInteger failed = new AtomicInteger();
+    int connections = 8;
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < connections; w++) {
+      int first = w;
+      Thread t =
+          new Thread(
+              () -> {
+                try (Socket socket = new Socket("127.0.0.1", port)) {
+                  socket.setTcpNoDelay(true);
+                  OutputStream out = socket.getOutputStream();
+                  InputStream in = new BufferedInputStream(socket.getInputStream());
+                  for (int i = first; i < pool.size(); i += connections) {
+                    String[] parts = pool.get(i).split(" ");
+                    byte[] body =
+                        ("{\"accessToken\":\""
+                                + parts[0]
+                                + "\",\"code\":\""
+                                + parts[1]
+                                + "\",\"ttlSeconds\":3600}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    out.write(
+                        ("POST /__admin/authtokens HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Content-Type: application/json\r\nContent-Length: "
+                                + body.length
+                                + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.flush();
+                    if (readStatus(in) == 201) {
+                      minted[i] = pool.get(i);
+                    } else {
+                      failed.incrementAndGet();
+                    }
+                  }
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      t.start();
+      workers.add(t);
+    }
+    for (Thread t : workers) {
+      t.join();
+    }
+    List<String> ok = new ArrayList<>(pool.size());
+    for (String m : minted) {
+      if (m != null) {
+        ok.add(m);
+      }
+    }
+    Files.write(poolFile, ok);
+    System.out.printf(
+        "minted=%d failed=%d seconds=%.1f%n",
+        ok.size(),
+        failed.get() + (pool.size() - ok.size() - failed.get()),
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Reads one response (status line, headers, Content-Length body) and returns its status. */
+  private static int readStatus(InputStream in) throws IOException {
+    int status = -1;
+    int length = 0;
+    boolean firstLine = true;
+    while (true) {
+      String line = readLine(in);
+      if (line.isEmpty()) {
+        break;
+      }
+      if (firstLine) {
+        status = Integer.parseInt(line.split(" ")[1]);
+        firstLine = false;
+      } else if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+    }
+    in.readNBytes(length);
+    return status;
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("connection closed");
+      }
+      if (c != '\r') {
+        line.write(c);
+      }
+    }
+    return line.toString(StandardCharsets.US_ASCII);
+  }
+}

@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# The benchmark of bench/README.md: builds what it needs, starts each system on a free loopback port,
+# loads it with wrk, and writes bench/results/{results.md,chart.svg,results.jsonl,...}.
+#
+#   bench/run.sh                                  # the full run (10 s x 5 rounds)
+#   DURATION=3 ROUNDS=1 STARTS=2 MEM_SECONDS=10 CONF_RUNS=2 bench/run.sh   # a quick end-to-end check
+#
+# Knobs (environment): DURATION (s per cell), ROUNDS, CONNS ("32 128"), WARMUP (s per system and
+# workload), STARTS (start-up samples per system), MEM_SECONDS (the memory run), CONF_RUNS (conformance
+# suite runs), PHASES ("startup load memory conformance": the parts to run), PIN (1: server on CPU SERVER_CPU, wrk on CPU WRK_CPU; 0: no pinning), SKIP_BUILD=1,
+# OUT (results folder).
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$BENCH/.." && pwd)"
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-5}
+CONNS=${CONNS:-"32 128"}
+WARMUP=${WARMUP:-5}
+STARTS=${STARTS:-5}
+MEM_SECONDS=${MEM_SECONDS:-60}
+CONF_RUNS=${CONF_RUNS:-5}
+PIN=${PIN:-1}
+SERVER_CPU=${SERVER_CPU:-1}
+WRK_CPU=${WRK_CPU:-0}
+OUT=${OUT:-$BENCH/results}
+WORK="$BENCH/.work"
+WIREMOCK_VERSION=3.13.2
+SYSTEMS=(mock wiremock wiremock-tuned bare)
+WORKLOADS=(contacts-200 contacts-404 lms-null lms-fresh)
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ---------------------------------------------------------------------------------------- tools
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v gnuplot >/dev/null || need+=(gnuplot-nox)
+command -v jq >/dev/null || need+=(jq)
+command -v hyperfine >/dev/null || need+=(hyperfine)
+command -v curl >/dev/null || need+=(curl)
+if ((${#need[@]})); then
+  log "installing ${need[*]} (Debian packages)"
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v java >/dev/null && command -v jcmd >/dev/null && command -v jstat >/dev/null \
+  || { echo "a JDK (java, jcmd, jstat) is needed" >&2; exit 1; }
+
+if [[ $PIN == 1 ]]; then
+  SRV=(taskset -c "$SERVER_CPU")
+  WRK=(taskset -c "$WRK_CPU" wrk -t1)
+  WRK_THREADS=1
+else
+  SRV=()
+  WRK=(wrk -t2)
+  WRK_THREADS=2
+fi
+
+# ---------------------------------------------------------------------------------------- build
+mkdir -p "$WORK/logs" "$WORK/data" "$OUT"
+MOCK_JAR="$ROOT/mock-server/target/mock-server.jar"
+CONF_JAR="$ROOT/conformance-tests/target/conformance.jar"
+BARE_JAR="$BENCH/bare-javalin/target/bare-javalin.jar"
+WM_JAR="$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar"
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  log "building the mock, the conformance suite and bench/bare-javalin"
+  (cd "$ROOT" && ./mvnw -q -pl mock-server,conformance-tests -am package -DskipTests \
+    && ./mvnw -q -f bench/bare-javalin/pom.xml package -DskipTests)
+fi
+if [[ ! -s $WM_JAR ]]; then
+  url="https://repo.maven.apache.org/maven2/org/wiremock/wiremock-standalone/$WIREMOCK_VERSION/wiremock-standalone-$WIREMOCK_VERSION.jar"
+  log "downloading $url"
+  curl -sSfL -o "$WM_JAR.part" "$url"
+  echo "$(curl -sSfL "$url.sha1")  $WM_JAR.part" | sha1sum -c --quiet
+  mv "$WM_JAR.part" "$WM_JAR"
+fi
+DATA="$WORK/data"
+rm -rf "$DATA" && mkdir -p "$DATA"
+java -cp "$BARE_JAR" io.contractkit.bench.Gen "$ROOT/fixtures" "$DATA" >&2
+SECRET=$(head -1 "$DATA/secrets.txt")
+
+# ---------------------------------------------------------------------------------------- systems
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# command line of a system on a port (without pinning)
+cmd_of() {
+  local sys=$1 port=$2
+  case $sys in
+    mock) echo java -jar "$MOCK_JAR" --port "$port" ;;
+    wiremock) echo java -jar "$WM_JAR" --bind-address 127.0.0.1 --port "$port" --root-dir "$DATA/wiremock" --disable-banner ;;
+    wiremock-tuned) echo java -jar "$WM_JAR" --bind-address 127.0.0.1 --port "$port" --root-dir "$DATA/wiremock" --disable-banner \
+      --no-request-journal --container-threads 64 ;;
+    bare) echo java -jar "$BARE_JAR" "$port" "$ROOT/fixtures" ;;
+  esac
+}
+ready_url() { echo "http://127.0.0.1:$1/api/v1/Contacts?secret=$SECRET&ip=203.0.113.1"; }
+
+declare -A PORT PID
+start_system() {
+  local sys=$1 port
+  port=$(free_port)
+  # shellcheck disable=SC2046
+  "${SRV[@]}" $(cmd_of "$sys" "$port") >"$WORK/logs/$sys.log" 2>&1 &
+  PID[$sys]=$!
+  PORT[$sys]=$port
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null "$(ready_url "$port")" && return 0
+    sleep 0.1
+  done
+  echo "$sys did not answer on $port; see $WORK/logs/$sys.log" >&2
+  exit 1
+}
+stop_all() {
+  for sys in "${!PID[@]}"; do kill "${PID[$sys]}" 2>/dev/null || true; done
+  for sys in "${!PID[@]}"; do wait "${PID[$sys]}" 2>/dev/null || true; done
+  PID=()
+}
+trap stop_all EXIT
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+# live heap, KiB: the class histogram's total (jcmd runs a full GC first and counts only live objects)
+heap_after_gc_kb() {
+  jcmd "$1" GC.class_histogram | awk '$1 == "Total" {printf "%d\n", $3 / 1024}'
+}
+
+PHASES=${PHASES:-startup load memory conformance}
+has() { [[ " $PHASES " == *" $1 "* ]]; }
+# a partial run (without the load rounds) keeps the machine notes of the last full run
+MACHINE="$OUT/machine.txt"
+has load || MACHINE="$OUT/machine-${PHASES// /-}.txt"
+CELL=0
+OFFSET=0
+{
+  echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+  echo "cpus=$(nproc)"
+  echo "memory=$(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+  echo "kernel=$(uname -r)"
+  echo "java=$(java -version 2>&1 | sed -n 2p)"
+  echo "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "wiremock=$WIREMOCK_VERSION"
+  echo "javalin=$(sed -n 's:.*<javalin.version>\(.*\)</javalin.version>.*:\1:p' "$ROOT/pom.xml")"
+  echo "commit=$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- mock-server || echo '+dirty')"
+  echo "duration=$DURATION rounds=$ROUNDS conns=$CONNS warmup=$WARMUP pin=$PIN server_cpu=$SERVER_CPU wrk_cpu=$WRK_CPU"
+  echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$MACHINE"
+
+# ---------------------------------------------------------------------------------------- start-up
+if has startup; then
+log "start-up to first answer and idle RSS: $STARTS starts per system, interleaved"
+: >"$OUT/startup.jsonl"
+for i in $(seq 1 "$STARTS"); do
+  for sys in "${SYSTEMS[@]}"; do
+    port=$(free_port)
+    # shellcheck disable=SC2046
+    line=$(java -cp "$BARE_JAR" io.contractkit.bench.Startup "$(ready_url "$port")" 3 "$WORK/logs/startup-$sys.log" \
+      "${SRV[@]}" $(cmd_of "$sys" "$port"))
+    ms=${line#startup_ms=}; ms=${ms%% *}; rss=${line##*rss_idle_kb=}
+    echo "{\"system\":\"$sys\",\"start\":$i,\"startup_ms\":$ms,\"rss_idle_kb\":$rss}" >>"$OUT/startup.jsonl"
+    log "  $sys: $line"
+  done
+done
+fi
+
+# ---------------------------------------------------------------------------------------- load
+if has load; then
+log "starting ${SYSTEMS[*]}"
+for sys in "${SYSTEMS[@]}"; do start_system "$sys"; done
+
+# Same answers from every system (body bytes, Content-Type, Cache-Control), before any load
+{
+  echo "| request | system | status | Content-Type | Cache-Control | body sha256 (first 12) |"
+  echo "|---|---|---|---|---|---|"
+  for req in "contacts-200|/api/v1/Contacts?secret=$SECRET&ip=203.0.113.1" \
+    "contacts-404|/api/v1/Contacts?secret=nOsUcHsEcReT00000000&ip=2001:db8:ffff::1" \
+    "lms-fresh|/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904&source=bench" \
+    "lms-null|/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=000000&source=bench"; do
+    for sys in "${SYSTEMS[@]}"; do
+      hdr=$(curl -s -D - -o "$WORK/body" "http://127.0.0.1:${PORT[$sys]}${req#*|}" | tr -d '\r')
+      echo "| ${req%%|*} | $sys | $(echo "$hdr" | head -1 | cut -d' ' -f2) | $(echo "$hdr" | sed -n 's/^[Cc]ontent-[Tt]ype: //p') | $(echo "$hdr" | sed -n 's/^[Cc]ache-[Cc]ontrol: //p') | $(sha256sum "$WORK/body" | cut -c1-12) |"
+    done
+  done
+} >"$OUT/answers.md"
+
+
+
+run_wrk() { # system workload conns seconds [pool]
+  local sys=$1 w=$2 c=$3 d=$4 pool=${5:-}
+  CELL=$((CELL + 1))
+  "${WRK[@]}" -c"$c" -d"${d}s" --latency -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:${PORT[$sys]}" \
+    -- "$w" "$DATA" "$CELL" "$WRK_THREADS" "$pool" | tail -1
+}
+
+log "warm-up: ${WARMUP}s per system and workload"
+for sys in "${SYSTEMS[@]}"; do
+  for w in contacts-200 contacts-404 lms-null; do run_wrk "$sys" "$w" 32 "$WARMUP" >/dev/null; done
+done
+[[ -n ${PID[wiremock]:-} ]] && curl -s -X DELETE -o /dev/null "http://127.0.0.1:${PORT[wiremock]}/__admin/requests"
+
+: >"$OUT/results.jsonl"
+declare -A MAX_RPS
+for round in $(seq 1 "$ROUNDS"); do
+  for c in $CONNS; do
+    for w in "${WORKLOADS[@]}"; do
+      # a different system order in every round and cell
+      mapfile -t order < <(printf '%s\n' "${SYSTEMS[@]}" | shuf)
+      for sys in "${order[@]}"; do
+        pool=""
+        if [[ $w == lms-fresh ]]; then
+          # sized on the system's best throughput so far in this run, twice over: never runs dry
+          rps=${MAX_RPS[$sys]:-20000}
+          size=$(awk -v r="$rps" -v d="$DURATION" 'BEGIN {printf "%d", r * d * 2 + 5000}')
+          pool="$WORK/pool-$sys.txt"
+          if [[ $sys == mock ]]; then
+            log "  minting $size authTokens on the mock"
+            java -cp "$BARE_JAR" io.contractkit.bench.Pool "$DATA" "$OFFSET" "$size" "$pool" "${PORT[mock]}" >&2
+          else
+            java -cp "$BARE_JAR" io.contractkit.bench.Pool "$DATA" "$OFFSET" "$size" "$pool"
+          fi
+          OFFSET=$((OFFSET + size))
+        fi
+        # WireMock's default journal keeps every request; it starts empty in every cell
+        [[ $sys == wiremock ]] && curl -s -X DELETE -o /dev/null "http://127.0.0.1:${PORT[wiremock]}/__admin/requests"
+        res=$(run_wrk "$sys" "$w" "$c" "$DURATION" "$pool")
+        MAX_RPS[$sys]=$(echo "$res" | jq --argjson m "${MAX_RPS[$sys]:-0}" '[.rps, $m] | max')
+        echo "$res" | jq -c --arg s "$sys" --arg w "$w" --argjson c "$c" --argjson r "$round" \
+          '{system:$s, workload:$w, conns:$c, round:$r} + .' | tee -a "$OUT/results.jsonl" \
+          | jq -r '"  r\(.round) \(.workload) c\(.conns) \(.system): \(.rps|floor) req/s p99 \(.p99_us/1000) ms unexpected \(.unexpected) statuses \(.statuses|tostring)"' >&2
+      done
+    done
+  done
+done
+
+: >"$OUT/rss.jsonl"
+for sys in "${SYSTEMS[@]}"; do
+  echo "{\"system\":\"$sys\",\"rss_after_load_kb\":$(rss_kb "${PID[$sys]}"),\"heap_after_gc_kb\":$(heap_after_gc_kb "${PID[$sys]}")}" >>"$OUT/rss.jsonl"
+done
+echo "mock_log_lines=$(wc -l <"$WORK/logs/mock.log")" >>"$OUT/machine.txt"
+stop_all
+fi
+
+# ---------------------------------------------------------------------------------------- memory
+if has memory; then
+log "memory: a fresh mock under ${MEM_SECONDS}s of mixed contacts load (128 connections), sampled every 5 s"
+start_system mock
+: >"$OUT/memory.jsonl"
+CELL=$((CELL + 1))
+"${WRK[@]}" -c128 -d"${MEM_SECONDS}s" --latency -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:${PORT[mock]}" \
+  -- mixed "$DATA" "$CELL" "$WRK_THREADS" | tail -1 >"$OUT/memory-wrk.json" &
+wrk_pid=$!
+t0=$(date +%s)
+while kill -0 "$wrk_pid" 2>/dev/null; do
+  echo "{\"t\":$(($(date +%s) - t0)),\"rss_kb\":$(rss_kb "${PID[mock]}"),\"heap_after_gc_kb\":$(heap_after_gc_kb "${PID[mock]}")}" >>"$OUT/memory.jsonl"
+  sleep 5
+done
+wait "$wrk_pid" || true
+echo "{\"t\":$(($(date +%s) - t0)),\"rss_kb\":$(rss_kb "${PID[mock]}"),\"heap_after_gc_kb\":$(heap_after_gc_kb "${PID[mock]}"),\"after\":true}" >>"$OUT/memory.jsonl"
+stop_all
+fi
+
+# ---------------------------------------------------------------------------------------- conformance
+if has conformance; then
+log "conformance suite against a fresh mock (not pinned): $CONF_RUNS runs"
+port=$(free_port)
+java -jar "$MOCK_JAR" --port "$port" >"$WORK/logs/mock-conformance.log" 2>&1 &
+PID[mock]=$!
+until curl -sf -o /dev/null "$(ready_url "$port")"; do sleep 0.1; done
+mkdir -p "$WORK/conformance"
+(cd "$WORK/conformance" && hyperfine --style basic --runs "$CONF_RUNS" --warmup 1 \
+  --prepare "curl -s -X POST -o /dev/null http://127.0.0.1:$port/__admin/reset" \
+  --export-json "$OUT/conformance.json" \
+  "java -jar $CONF_JAR --profile $ROOT/conformance-tests/profiles/mock.yaml --base-url http://127.0.0.1:$port" >&2)
+stop_all
+fi
+echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$MACHINE"
+
+"$BENCH/report.sh" "$OUT"
+log "done: $OUT/results.md, $OUT/chart.svg"
