@@ -36,10 +36,18 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
     }
 
     IpState prune(Instant now, Duration window) {
+      // Failures are oldest first: drop the prefix that left the window (no stream: hot path).
       Instant cutoff = now.minus(window);
-      List<Instant> recent = failures.stream().filter(cutoff::isBefore).toList();
+      int firstRecent = 0;
+      while (firstRecent < failures.size() && !cutoff.isBefore(failures.get(firstRecent))) {
+        firstRecent++;
+      }
       Instant block = blockedAt(now) ? blockedUntil : null;
-      return new IpState(recent, pending, block);
+      if (firstRecent == 0 && block == blockedUntil) {
+        return this;
+      }
+      return new IpState(
+          List.copyOf(failures.subList(firstRecent, failures.size())), pending, block);
     }
 
     Instant expiresAt(Duration window) {
