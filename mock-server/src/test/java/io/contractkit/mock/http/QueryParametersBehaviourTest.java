@@ -43,6 +43,15 @@ class QueryParametersBehaviourTest {
             "The query string is not valid: it has a bad percent-encoding or is not UTF-8.");
   }
 
+  @Test
+  void aValueWithoutANameMustStillBeValidlyEncoded() {
+    assertThatThrownBy(() -> QueryParameters.parse("=%zz&secret=x"))
+        .isInstanceOf(ApiProblem.class)
+        .hasMessage(
+            "The query string is not valid: it has a bad percent-encoding or is not UTF-8.");
+    assertThat(QueryParameters.parse("=%41&secret=x").required("secret")).isEqualTo("x");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"secret=%4g", "secret=%g4", "secret=%%41"})
   void bothHexDigitsMustBeHex(String query) {
