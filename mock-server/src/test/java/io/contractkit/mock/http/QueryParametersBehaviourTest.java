@@ -1,0 +1,116 @@
+package io.contractkit.mock.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Decoding details of the query string: where escapes may stand and what they decode to. */
+class QueryParametersBehaviourTest {
+
+  @ParameterizedTest(name = "{0} -> [{1}]")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "secret=a+b|a b",
+        "secret=ab%41|abA",
+        "secret=%41b%42|AbB",
+        "secret=%c3%b6%C3%96|öÖ",
+        "secret=a=b|a=b",
+        "se%63ret=x|x",
+        "SECRET+=x|",
+        "&&secret=x&|x",
+        "other=%41&secret=plain|plain"
+      })
+  void decodesNamesAndValues(String query, String expected) {
+    QueryParameters q = QueryParameters.parse(query);
+    if (expected == null) {
+      assertThat(q.optional("secret")).isEmpty();
+    } else {
+      assertThat(q.required("secret")).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void anEscapeThatEndsTheValueExactlyIsComplete() {
+    assertThat(QueryParameters.parse("secret=%41").required("secret")).isEqualTo("A");
+    assertThatThrownBy(() -> QueryParameters.parse("secret=a%4"))
+        .isInstanceOf(ApiProblem.class)
+        .hasMessage(
+            "The query string is not valid: it has a bad percent-encoding or is not UTF-8.");
+  }
+
+  @Test
+  void aValueWithoutANameMustStillBeValidlyEncoded() {
+    assertThatThrownBy(() -> QueryParameters.parse("=%zz&secret=x"))
+        .isInstanceOf(ApiProblem.class)
+        .hasMessage(
+            "The query string is not valid: it has a bad percent-encoding or is not UTF-8.");
+    assertThat(QueryParameters.parse("=%41&secret=x").required("secret")).isEqualTo("x");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"secret=%4g", "secret=%g4", "secret=%%41"})
+  void bothHexDigitsMustBeHex(String query) {
+    assertThatThrownBy(() -> QueryParameters.parse(query))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            p -> {
+              assertThat(p.status()).isEqualTo(400);
+              assertThat(p.type()).isEqualTo("https://contract-kit.example/problems/bad-request");
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"secret=a%E2%80%A9b", "secret=a%C2%85b", "secret=a%09b"})
+  void lineAndParagraphSeparatorsAndC1ControlsAreRefused(String query) {
+    assertThatThrownBy(() -> QueryParameters.parse(query).required("secret"))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            p -> {
+              assertThat(p.status()).isEqualTo(400);
+              assertThat(p.parameter()).contains("secret");
+              assertThat(p.detail())
+                  .isEqualTo("The query parameter 'secret' must not contain control characters.");
+            });
+  }
+
+  @Test
+  void anOptionalParameterObeysTheSameRulesAsARequiredOne() {
+    assertThat(QueryParameters.parse("ip=192.0.2.1").optional("IP")).contains("192.0.2.1");
+    assertThatThrownBy(() -> QueryParameters.parse("ip=").optional("ip"))
+        .hasMessage("The query parameter 'ip' must not be empty.");
+    assertThatThrownBy(() -> QueryParameters.parse("ip=1&ip=2").optional("ip"))
+        .hasMessage("The query parameter 'ip' must be given only once.");
+    assertThatThrownBy(() -> QueryParameters.parse("ip=" + "1".repeat(257)).optional("ip"))
+        .hasMessage("The query parameter 'ip' must be at most 256 characters long.");
+  }
+
+  @Test
+  void theProblemsOfAParameterAreInvalidParameterProblemsNamingIt() {
+    assertThatThrownBy(() -> QueryParameters.parse("secret=").required("secret"))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            p -> {
+              assertThat(p.status()).isEqualTo(400);
+              assertThat(p.type())
+                  .isEqualTo("https://contract-kit.example/problems/invalid-parameter");
+              assertThat(p.title()).isEqualTo("Invalid query parameter");
+              assertThat(p.parameter()).contains("secret");
+              assertThat(p.retryAfterSeconds()).isEmpty();
+            });
+    assertThatThrownBy(() -> QueryParameters.parse("").required("secret"))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            p -> {
+              assertThat(p.type())
+                  .isEqualTo("https://contract-kit.example/problems/missing-parameter");
+              assertThat(p.title()).isEqualTo("Missing query parameter");
+              assertThat(p.detail())
+                  .isEqualTo("The query parameter 'secret' is required and must not be omitted.");
+            });
+  }
+}

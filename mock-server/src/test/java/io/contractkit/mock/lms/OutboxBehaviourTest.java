@@ -1,0 +1,89 @@
+package io.contractkit.mock.lms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The outbox keeps its newest messages up to its capacity, and numbers them from 1 again. */
+class OutboxBehaviourTest {
+  private final Outbox outbox = new Outbox(2);
+
+  private OutboxMessage message(Channel channel) {
+    Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    return new OutboxMessage(
+        outbox.nextId(), channel, "r", "lead-A", "123456", "web", null, "body", now, now);
+  }
+
+  private List<String> ids(List<OutboxMessage> messages) {
+    return messages.stream().map(OutboxMessage::id).toList();
+  }
+
+  @Test
+  void keepsExactlyItsCapacityNewestFirst() {
+    outbox.deliver(message(Channel.SMS));
+    outbox.deliver(message(Channel.SMS));
+    assertThat(ids(outbox.newest(m -> true, 10))).containsExactly("msg-2", "msg-1");
+
+    outbox.deliver(message(Channel.SMS));
+    assertThat(ids(outbox.newest(m -> true, 10))).containsExactly("msg-3", "msg-2");
+  }
+
+  @Test
+  void returnsAtMostTheLimitOfMatchingMessages() {
+    Outbox big = new Outbox(10);
+    for (int i = 0; i < 4; i++) {
+      Instant now = Instant.parse("2026-11-23T10:00:00Z");
+      big.deliver(
+          new OutboxMessage(
+              big.nextId(),
+              i % 2 == 0 ? Channel.EMAIL : Channel.SMS,
+              "r",
+              "lead-A",
+              "1",
+              "web",
+              null,
+              "b",
+              now,
+              now));
+    }
+
+    assertThat(ids(big.newest(m -> true, 1))).containsExactly("msg-4");
+    assertThat(ids(big.newest(m -> m.channel() == Channel.EMAIL, 1))).containsExactly("msg-3");
+    assertThat(ids(big.newest(m -> m.channel() == Channel.EMAIL, 5)))
+        .containsExactly("msg-3", "msg-1");
+  }
+
+  @Test
+  void resetEmptiesItAndNumbersFromOneAgain() {
+    outbox.deliver(message(Channel.EMAIL));
+    outbox.deliver(message(Channel.EMAIL));
+
+    outbox.reset();
+
+    assertThat(outbox.newest(m -> true, 10)).isEmpty();
+    assertThat(outbox.nextId()).isEqualTo("msg-1");
+    assertThat(outbox.nextId()).isEqualTo("msg-2");
+  }
+
+  @Test
+  void channelsHaveLowerCaseWireNamesMatchedInAnyCase() {
+    assertThat(Channel.EMAIL.wireName()).isEqualTo("email");
+    assertThat(Channel.fromWireName("SMS")).contains(Channel.SMS);
+    assertThat(Channel.fromWireName("Email")).contains(Channel.EMAIL);
+    assertThat(Channel.fromWireName("fax")).isEmpty();
+  }
+
+  @Test
+  void recipientsAreMaskedKeepingOnlyTheFirstLetterAndDomainOrTheLastThreeDigits() {
+    assertThat(SendAuthTokenHandler.mask(Channel.EMAIL, "anna@example.org"))
+        .isEqualTo("a***@example.org");
+    assertThat(SendAuthTokenHandler.mask(Channel.EMAIL, "a@x.example")).isEqualTo("a***@x.example");
+    assertThat(SendAuthTokenHandler.mask(Channel.EMAIL, "@example.org")).isEqualTo("***");
+    assertThat(SendAuthTokenHandler.mask(Channel.EMAIL, "no-at-sign")).isEqualTo("***");
+    assertThat(SendAuthTokenHandler.mask(Channel.SMS, "+49 351 4567890")).isEqualTo("***890");
+    assertThat(SendAuthTokenHandler.mask(Channel.SMS, "1234")).isEqualTo("***234");
+    assertThat(SendAuthTokenHandler.mask(Channel.SMS, "123")).isEqualTo("***");
+  }
+}
