@@ -180,6 +180,81 @@ class ReportsTest {
   }
 
   @Test
+  void junitXmlIsTheSurefireFormatIndentedOneElementPerLine() throws Exception {
+    RunResult run =
+        new RunResult(
+            "p",
+            new Target(BASE, null),
+            Mode.STRICT,
+            Instant.parse("2026-03-18T21:00:50.789Z"),
+            Duration.ofMillis(1234),
+            List.of(
+                new CheckResult(PASSING, Severity.ERROR, Status.PASSED, null, null, 12),
+                new CheckResult(
+                    SCHEMA,
+                    Severity.ERROR,
+                    Status.FAILED,
+                    new CheckFailure("status 404", "status 200", null),
+                    null,
+                    30),
+                new CheckResult(
+                    EXTRA,
+                    Severity.WARNING,
+                    Status.FAILED,
+                    new CheckFailure("only documented properties", "extra property 'debug'", null),
+                    null,
+                    4),
+                new CheckResult(THROTTLE, Severity.ERROR, Status.SKIPPED, null, "no throttle", 0)));
+    var out = new java.io.ByteArrayOutputStream();
+
+    JunitXmlReport.write(run, out);
+
+    String properties =
+        """
+            <properties>
+              <property name="profile" value="p"/>
+              <property name="mode" value="strict"/>
+              <property name="contactsBaseUrl" value="http://127.0.0.1:8080"/>
+              <property name="lmsBaseUrl" value=""/>
+            </properties>
+        """;
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="conformance" tests="4" failures="1" errors="0" skipped="1" time="1.234">
+              <testsuite name="conformance.CONTACTS" tests="3" failures="1" errors="0" skipped="1" time="0.042" timestamp="2026-03-18T21:00:50">
+            """
+                + properties
+                + """
+                <testcase classname="conformance.CONTACTS" name="CONTACTS-UNKNOWN-SECRET-404 Unknown secret gives 404" time="0.012">
+                </testcase>
+                <testcase classname="conformance.CONTACTS" name="CONTACTS-FOUND-SCHEMA A found contact matches the schema" time="0.030">
+                  <failure message="expected status 404, got status 200" type="CONTACTS-FOUND-SCHEMA">CONTACTS-FOUND-SCHEMA  A found contact matches the schema  [error]
+              expected:     status 404
+              actual:       status 200
+            </failure>
+                </testcase>
+                <testcase classname="conformance.CONTACTS" name="CONTACTS-THROTTLE-BLOCKS Throttle blocks an ip" time="0.000">
+                  <skipped message="no throttle"/>
+                </testcase>
+              </testsuite>
+              <testsuite name="conformance.LMS" tests="1" failures="0" errors="0" skipped="0" time="0.004" timestamp="2026-03-18T21:00:50">
+            """
+                + properties
+                + """
+                <testcase classname="conformance.LMS" name="LMS-NO-EXTRA-PROPERTIES No extra properties" time="0.004">
+                  <system-out>WARNING: LMS-NO-EXTRA-PROPERTIES  No extra properties  [warning]
+              expected:     only documented properties
+              actual:       extra property 'debug'
+            </system-out>
+                </testcase>
+              </testsuite>
+            </testsuites>
+            """);
+  }
+
+  @Test
   void junitXmlDropsCharactersThatXmlForbids() {
     assertThat(JunitXmlReport.xmlSafe("a\u0000b\u0007c\tdé\uFFFEf\uD83D\uDE00"))
         .isEqualTo("abc\tdéf\uD83D\uDE00");
