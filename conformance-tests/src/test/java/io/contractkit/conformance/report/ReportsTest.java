@@ -179,32 +179,36 @@ class ReportsTest {
         .isEqualTo("conformance.LMS");
   }
 
+  /** A run with one check of each ending, failures without an exchange (short texts). */
+  private static RunResult smallRun() {
+    return new RunResult(
+        "p",
+        new Target(BASE, null),
+        Mode.STRICT,
+        Instant.parse("2026-03-18T21:00:50.789Z"),
+        Duration.ofMillis(1234),
+        List.of(
+            new CheckResult(PASSING, Severity.ERROR, Status.PASSED, null, null, 12),
+            new CheckResult(
+                SCHEMA,
+                Severity.ERROR,
+                Status.FAILED,
+                new CheckFailure("status 404", "status 200", null),
+                null,
+                30),
+            new CheckResult(
+                EXTRA,
+                Severity.WARNING,
+                Status.FAILED,
+                new CheckFailure("only documented properties", "extra property 'debug'", null),
+                null,
+                4),
+            new CheckResult(THROTTLE, Severity.ERROR, Status.SKIPPED, null, "no throttle", 0)));
+  }
+
   @Test
   void junitXmlIsTheSurefireFormatIndentedOneElementPerLine() throws Exception {
-    RunResult run =
-        new RunResult(
-            "p",
-            new Target(BASE, null),
-            Mode.STRICT,
-            Instant.parse("2026-03-18T21:00:50.789Z"),
-            Duration.ofMillis(1234),
-            List.of(
-                new CheckResult(PASSING, Severity.ERROR, Status.PASSED, null, null, 12),
-                new CheckResult(
-                    SCHEMA,
-                    Severity.ERROR,
-                    Status.FAILED,
-                    new CheckFailure("status 404", "status 200", null),
-                    null,
-                    30),
-                new CheckResult(
-                    EXTRA,
-                    Severity.WARNING,
-                    Status.FAILED,
-                    new CheckFailure("only documented properties", "extra property 'debug'", null),
-                    null,
-                    4),
-                new CheckResult(THROTTLE, Severity.ERROR, Status.SKIPPED, null, "no throttle", 0)));
+    RunResult run = smallRun();
     var out = new java.io.ByteArrayOutputStream();
 
     JunitXmlReport.write(run, out);
@@ -445,6 +449,117 @@ class ReportsTest {
     assertThat(summary).contains("Verdict: FAILED (1 error, 1 warning)");
     assertThat(summary).contains(Path.of("conformance-report", "junit.xml").toString());
     assertThat(summary).doesNotContain("\u001B", "\u0007");
+  }
+
+  @Test
+  void consoleSummaryIsTheTableThenEachFailureThenTotalsVerdictAndReports() {
+    StringWriter text = new StringWriter();
+
+    new ConsoleReporter(new PrintWriter(text), false)
+        .summary(smallRun(), List.of(Path.of("junit.xml"), Path.of("report.html")));
+
+    assertThat(text.toString())
+        .isEqualTo(
+            """
+
+            Conformance summary — profile "p", strict mode
+
+              Category  Passed  Failed  Skipped  Score
+              CONTACTS       1       1        1    50%
+              LMS            0       1        0     0%
+              Total          1       2        1    33%
+
+            Failures (2)
+
+            FAIL CONTACTS-FOUND-SCHEMA  A found contact matches the schema  [error]
+                 expected:     status 404
+                 actual:       status 200
+
+            WARN LMS-NO-EXTRA-PROPERTIES  No extra properties  [warning]
+                 expected:     only documented properties
+                 actual:       extra property 'debug'
+
+            4 checks: 1 passed, 2 failed, 1 skipped in 1.2 s
+            Verdict: FAILED (1 error, 1 warning)
+            Reports:
+              junit.xml
+              report.html
+            """);
+  }
+
+  @Test
+  void consoleSummaryOfARunWithoutChecksOrFailures() {
+    StringWriter text = new StringWriter();
+    RunResult empty =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.LENIENT,
+            Instant.EPOCH,
+            Duration.ofMillis(5),
+            List.of());
+
+    new ConsoleReporter(new PrintWriter(text), false).summary(empty, List.of());
+
+    assertThat(text.toString())
+        .isEqualTo(
+            """
+
+            Conformance summary — profile "p", lenient mode
+
+              Category  Passed  Failed  Skipped  Score
+              (no checks ran)
+
+            0 checks: 0 passed, 0 failed, 0 skipped in 5 ms
+            Verdict: PASSED
+            """);
+  }
+
+  @Test
+  void consoleColorsLabelsFailedRowsAndTheVerdict() {
+    String bold = "\u001B[1m";
+    String reset = "\u001B[0m";
+    String red = "\u001B[31m";
+    String green = "\u001B[32m";
+    String yellow = "\u001B[33m";
+    String dim = "\u001B[2m";
+    RunResult run = smallRun();
+    StringWriter text = new StringWriter();
+    ConsoleReporter console = new ConsoleReporter(new PrintWriter(text), true);
+
+    for (int i = 0; i < run.results().size(); i++) {
+      console.checkFinished(run.results().get(i), i + 1, 4);
+    }
+    console.summary(run, List.of());
+
+    assertThat(text.toString())
+        .contains(
+            "[1/4] " + bold + green + "PASS" + reset + "  CONTACTS-UNKNOWN-SECRET-404",
+            "[2/4] " + bold + red + "FAIL" + reset + "  CONTACTS-FOUND-SCHEMA",
+            "[3/4] " + bold + yellow + "WARN" + reset + "  LMS-NO-EXTRA-PROPERTIES",
+            "[4/4] " + bold + dim + "SKIP" + reset + "  CONTACTS-THROTTLE-BLOCKS",
+            "Throttle blocks an ip"
+                + dim
+                + "  (0 ms)"
+                + reset
+                + dim
+                + "  skipped: no throttle"
+                + reset,
+            "\n" + bold + "Conformance summary" + reset + " — profile",
+            red + "  CONTACTS       1       1        1    50%" + reset + "\n",
+            red + "  LMS            0       1        0     0%" + reset + "\n",
+            "  Total          1       2        1    33%\n",
+            bold + "Failures (2)" + reset,
+            bold + red + "FAIL" + reset + " CONTACTS-FOUND-SCHEMA",
+            bold + yellow + "WARN" + reset + " LMS-NO-EXTRA-PROPERTIES",
+            "Verdict: " + bold + red + "FAILED (1 error, 1 warning)" + reset + "\n");
+    StringWriter passing = new StringWriter();
+    new ConsoleReporter(new PrintWriter(passing), true)
+        .summary(
+            new RunResult(
+                "p", new Target(BASE, BASE), Mode.STRICT, Instant.EPOCH, Duration.ZERO, List.of()),
+            List.of());
+    assertThat(passing.toString()).contains("Verdict: " + bold + green + "PASSED" + reset);
   }
 
   @Test
