@@ -395,6 +395,78 @@ class ReportsTest {
   }
 
   @Test
+  void jsonResultsAreTheWholeRunWithLowerCaseEnumsAndNullForWhatIsNotSet(@TempDir Path tmp)
+      throws Exception {
+    Path file = tmp.resolve("results.json");
+    JsonReport.write(smallRun(), file);
+
+    String written = java.nio.file.Files.readString(file);
+    assertThat(written).isEqualTo(JsonReport.render(smallRun()) + "\n");
+    assertThat(JsonMapper.builder().build().readTree(written))
+        .isEqualTo(
+            JsonMapper.builder()
+                .build()
+                .readTree(
+                    """
+                    {"profile":"p",
+                     "target":{"contactsBaseUrl":"http://127.0.0.1:8080","lmsBaseUrl":null},
+                     "mode":"strict","startedAt":"2026-03-18T21:00:50.789Z","durationMillis":1234,
+                     "passed":false,
+                     "counts":{"passed":1,"failed":2,"failedErrors":1,"failedWarnings":1,"skipped":1},
+                     "categories":{
+                       "CONTACTS":{"passed":1,"failed":1,"skipped":1,"score":50},
+                       "LMS":{"passed":0,"failed":1,"skipped":0,"score":0}},
+                     "checks":[
+                       {"id":"CONTACTS-UNKNOWN-SECRET-404","title":"Unknown secret gives 404",
+                        "category":"CONTACTS","severity":"error","status":"passed","millis":12},
+                       {"id":"CONTACTS-FOUND-SCHEMA","title":"A found contact matches the schema",
+                        "category":"CONTACTS","severity":"error","status":"failed","millis":30,
+                        "failure":{"expected":"status 404","actual":"status 200",
+                                   "schemaViolations":[]}},
+                       {"id":"LMS-NO-EXTRA-PROPERTIES","title":"No extra properties",
+                        "category":"LMS","severity":"warning","status":"failed","millis":4,
+                        "failure":{"expected":"only documented properties",
+                                   "actual":"extra property 'debug'","schemaViolations":[]}},
+                       {"id":"CONTACTS-THROTTLE-BLOCKS","title":"Throttle blocks an ip",
+                        "category":"CONTACTS","severity":"error","status":"skipped","millis":0,
+                        "skipReason":"no throttle"}]}
+                    """));
+  }
+
+  @Test
+  void jsonFailureDetailsCarryEveryViolationAndNullForAMissingContentType() throws Exception {
+    Exchange noContentType =
+        new Exchange(request, 500, Map.of(), "oops\u0007".getBytes(StandardCharsets.UTF_8), 3);
+    CheckFailure failure =
+        new CheckFailure(
+            "no 5xx",
+            "status 500",
+            noContentType,
+            List.of(
+                new SchemaViolation("/Id", "type", "bad\u0007type"),
+                new SchemaViolation("", "required", "required property 'Secret' not found")));
+    RunResult run =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(new CheckResult(SCHEMA, Severity.ERROR, Status.FAILED, failure, null, 1)));
+
+    JsonNode f =
+        JsonMapper.builder().build().readTree(JsonReport.render(run)).at("/checks/0/failure");
+
+    assertThat(f.get("status").asInt()).isEqualTo(500);
+    assertThat(f.get("contentType").isNull()).isTrue();
+    assertThat(f.get("bodyExcerpt").asString()).isEqualTo("oops\\u0007");
+    assertThat(f.get("curl").asString()).isEqualTo(request.curl());
+    assertThat(f.at("/schemaViolations/0/message").asString()).isEqualTo("bad\\u0007type");
+    assertThat(f.at("/schemaViolations/1/pointer").asString()).isEmpty();
+    assertThat(f.at("/schemaViolations/1/keyword").asString()).isEqualTo("required");
+  }
+
+  @Test
   void jsonResultsParseAndCarryCountsAndFailureDetails() throws Exception {
     JsonNode json = JsonMapper.builder().build().readTree(JsonReport.render(result));
 
