@@ -712,6 +712,50 @@ class ReportsTest {
     assertThat(md).contains("```text\nexpected 404, got 200\n```");
   }
 
+  @Test
+  void checkReferenceCopesWithOneCheckNoChecksBackticksAndMissingTexts() {
+    CheckInfo odd =
+        new CheckInfo(
+            "LMS-ODD_ID",
+            "  A title\n  on two lines ",
+            Category.LMS,
+            Severity.WARNING,
+            Severity.ERROR,
+            "   ",
+            null,
+            "expected ```a``` and ``b``\n\n");
+
+    String one = CheckReference.render(List.of(odd));
+
+    assertThat(one).contains("There is 1 check.");
+    assertThat(one)
+        .contains(
+            "- LMS lead contact API (`LMS`)\n  - [`LMS-ODD_ID`](#lms-odd_id) A title on two lines\n\n");
+    assertThat(one)
+        .endsWith(
+            "## LMS-ODD_ID\n\n**A title on two lines**\n\n"
+                + "- Category: LMS lead contact API (`LMS`)\n"
+                + "- Severity: warning in strict mode, error in lenient mode\n\n"
+                + "**What it proves.** (not documented)\n\n"
+                + "**What it rests on.** (not documented)\n\n"
+                + "**A failure looks like:**\n\n"
+                + "````text\nexpected ```a``` and ``b``\n````\n\n");
+    assertThat(CheckReference.render(List.of(PASSING, EXTRA))).contains("There are 2 checks.");
+    assertThat(CheckReference.render(List.of()))
+        .contains("There are 0 checks.")
+        .endsWith("## Contents\n\nNo checks are registered.\n\n");
+    assertThat(CheckReference.anchor("A B.c/D-e_f")).isEqualTo("a-bcd-e_f");
+  }
+
+  @Test
+  void checkReferenceIsWrittenIntoAFolderItCreates(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("docs/CHECKS.md");
+
+    CheckReference.write(file);
+
+    assertThat(java.nio.file.Files.readString(file)).isEqualTo(CheckReference.standard());
+  }
+
   private static String htmlEscaped(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
