@@ -713,6 +713,58 @@ class ReportsTest {
   }
 
   @Test
+  void durationsReadAsAPersonWouldSayThem() {
+    assertThat(Reports.duration(Duration.ofMillis(999))).isEqualTo("999 ms");
+    assertThat(Reports.duration(Duration.ofMillis(1000))).isEqualTo("1.0 s");
+    assertThat(Reports.duration(Duration.ofMillis(59_999))).isEqualTo("60.0 s");
+    assertThat(Reports.duration(Duration.ofMillis(60_000))).isEqualTo("1 min 0 s");
+    assertThat(Reports.duration(Duration.ofMillis(192_900))).isEqualTo("3 min 12 s");
+  }
+
+  @Test
+  void verdictAndTotalsCountInWords() {
+    assertThat(Reports.verdict(smallRun())).isEqualTo("FAILED (1 error, 1 warning)");
+    assertThat(Reports.totals(smallRun())).isEqualTo("4 checks: 1 passed, 2 failed, 1 skipped");
+    RunResult one =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(smallRun().results().get(1), smallRun().results().get(1)));
+    assertThat(Reports.verdict(one)).isEqualTo("FAILED (2 errors, 0 warnings)");
+    assertThat(Reports.totals(one)).isEqualTo("2 checks: 0 passed, 2 failed, 0 skipped");
+    assertThat(Reports.plural(1, "check")).isEqualTo("1 check");
+  }
+
+  @Test
+  void aCategoryScoreIsTheRoundedShareOfChecksThatRanAndPassed() {
+    CheckResult pass = smallRun().results().get(0);
+    CheckResult fail = smallRun().results().get(1);
+    CheckResult skip = smallRun().results().get(3);
+    RunResult twoOfThree =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(pass, pass, fail, skip));
+    RunResult onlySkipped =
+        new RunResult(
+            "p", new Target(BASE, BASE), Mode.STRICT, Instant.EPOCH, Duration.ZERO, List.of(skip));
+
+    assertThat(twoOfThree.byCategory().get(Category.CONTACTS))
+        .isEqualTo(new RunResult.Tally(2, 1, 1));
+    assertThat(twoOfThree.byCategory().get(Category.CONTACTS).score()).isEqualTo(67);
+    assertThat(onlySkipped.byCategory().get(Category.CONTACTS).score()).isEqualTo(100);
+    StringWriter text = new StringWriter();
+    new ConsoleReporter(new PrintWriter(text), false).summary(twoOfThree, List.of());
+    assertThat(text.toString()).contains("  Total          2       1        1    67%\n");
+  }
+
+  @Test
   void checkReferenceCopesWithOneCheckNoChecksBackticksAndMissingTexts() {
     CheckInfo odd =
         new CheckInfo(
