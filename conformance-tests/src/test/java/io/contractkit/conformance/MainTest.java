@@ -384,4 +384,17 @@ class MainTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("base URL http:/x has no host").doesNotContain("\tat ");
   }
+
+  @Test
+  void everythingPrintedReachesABufferedOutputBeforeTheExitCode() {
+    StringWriter buffered = new StringWriter();
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setOut(new PrintWriter(new java.io.BufferedWriter(buffered)));
+    cmd.setErr(new PrintWriter(new java.io.BufferedWriter(err)));
+
+    assertThat(cmd.execute("--list-checks")).isZero();
+    assertThat(buffered.toString()).contains("STRICT/LENIENT");
+    assertThat(cmd.execute("--profile", tmp.resolve("none.yaml").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("not found");
+  }
 }

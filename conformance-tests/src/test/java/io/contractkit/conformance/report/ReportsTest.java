@@ -635,6 +635,35 @@ class ReportsTest {
   }
 
   @Test
+  void consoleRowsOfCategoriesWithoutFailuresAreNotRed() {
+    StringWriter text = new StringWriter();
+    RunResult passing =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(smallRun().results().get(0)));
+
+    new ConsoleReporter(new PrintWriter(text), true).summary(passing, List.of());
+
+    assertThat(text.toString()).contains("\n  CONTACTS       1       0        0   100%\n");
+  }
+
+  @Test
+  void consoleProgressAndSummaryReachABufferedOutputAtOnce() {
+    StringWriter text = new StringWriter();
+    ConsoleReporter console =
+        new ConsoleReporter(new PrintWriter(new java.io.BufferedWriter(text)), false);
+
+    console.checkFinished(smallRun().results().get(0), 1, 4);
+    assertThat(text.toString()).startsWith("[1/4] PASS");
+    console.summary(smallRun(), List.of());
+    assertThat(text.toString()).contains("Verdict: FAILED");
+  }
+
+  @Test
   void consoleSummaryCutsHugeValuesWhichTheJsonKeepsWhole() {
     String huge = "A".repeat(10_000);
     CheckFailure failure =
