@@ -3,6 +3,7 @@ package io.contractkit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.conformance.checks.Check;
+import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.CheckRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -206,5 +207,194 @@ class MainTest {
     strict[args.length] = "--fail-on-skipped";
     assertThat(run(strict)).isEqualTo(1);
     assertThat(err.toString()).contains("1 check(s) skipped and --fail-on-skipped is set");
+  }
+
+  private String[] skippingAll(String... first) {
+    List<String> args = new ArrayList<>(List.of(first));
+    for (Check check : CheckRegistry.standard().all()) {
+      args.add("--skip=" + check.info().id());
+    }
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void listChecksIsATableWithAColumnPerFieldAndACount() {
+    run("--list-checks");
+
+    List<CheckInfo> infos = CheckRegistry.standard().all().stream().map(Check::info).toList();
+    int idWidth = infos.stream().mapToInt(i -> i.id().length()).max().orElseThrow();
+    String format = "%-" + idWidth + "s  %-10s  %-15s  %s";
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo(String.format(format, "ID", "CATEGORY", "STRICT/LENIENT", "TITLE"));
+    CheckInfo first = infos.get(0);
+    assertThat(lines.get(1))
+        .isEqualTo(String.format(format, first.id(), "CONTACTS", "error/error", first.title()));
+    assertThat(lines)
+        .contains(
+            String.format(
+                format,
+                "CONTACTS-MALFORMED-IP-400",
+                "CONTACTS",
+                "error/warning",
+                CheckRegistry.standard().all().stream()
+                    .map(Check::info)
+                    .filter(i -> i.id().equals("CONTACTS-MALFORMED-IP-400"))
+                    .findFirst()
+                    .orElseThrow()
+                    .title()));
+    assertThat(lines.subList(lines.size() - 2, lines.size()))
+        .containsExactly("", infos.size() + " checks");
+    assertThat(out.toString()).doesNotContain("\u001B");
+  }
+
+  @Test
+  void listingAndWritingTheReferenceAtOnceDoesBoth() {
+    Path file = tmp.resolve("CHECKS.md");
+
+    assertThat(run("--list-checks", "--write-check-reference", file.toString())).isZero();
+
+    assertThat(out.toString()).contains("STRICT/LENIENT", "Wrote the check reference to " + file);
+    assertThat(file).isRegularFile();
+  }
+
+  @Test
+  void aReferenceThatCannotBeWrittenExitsTwo() throws Exception {
+    Path aFile = Files.writeString(tmp.resolve("plain"), "x");
+
+    int code = run("--write-check-reference", aFile.resolve("CHECKS.md").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot write the check reference to " + aFile);
+  }
+
+  @Test
+  void theRunHeaderNamesTheProfileFileWhenItHasNoNameAndShowsUnsetUrls() throws Exception {
+    Path file = tmp.resolve("unnamed.yaml");
+    Files.writeString(file, "lms:\n  baseUrl: http://127.0.0.1:9\n");
+
+    int code =
+        run(skippingAll("--profile", file.toString(), "--report-dir", tmp.resolve("r").toString()));
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .startsWith(
+            "Conformance run: profile "
+                + file
+                + " (strict mode)\n  Contacts API: (not set)\n  LMS API:      http://127.0.0.1:9\n\n")
+        .doesNotContain("\u001B");
+  }
+
+  @Test
+  void theRunHeaderNamesTheProfileAndTheApiSpecificUrlWinsOverBaseUrl() throws Exception {
+    Path reports = tmp.resolve("r");
+
+    int code =
+        run(
+            skippingAll(
+                "--profile",
+                profile().toString(),
+                "--mode",
+                " Lenient ",
+                "--base-url",
+                "http://127.0.0.1:10",
+                "--contacts-base-url",
+                "http://127.0.0.1:12",
+                "--report-dir",
+                reports.toString()));
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .startsWith(
+            "Conformance run: profile vendor under test (lenient mode)\n"
+                + "  Contacts API: http://127.0.0.1:12\n  LMS API:      http://127.0.0.1:10\n");
+    JsonNode json = JsonMapper.builder().build().readTree(reports.resolve("results.json").toFile());
+    assertThat(json.at("/target/contactsBaseUrl").asString()).isEqualTo("http://127.0.0.1:12");
+    assertThat(json.at("/target/lmsBaseUrl").asString()).isEqualTo("http://127.0.0.1:10");
+  }
+
+  @Test
+  void anUnknownModeSaysWhichModesThereAre() throws Exception {
+    run("--profile", profile().toString(), "--mode", "sloppy");
+
+    assertThat(err.toString()).contains("'sloppy' is not a mode; use strict or lenient");
+  }
+
+  @Test
+  void idsAreTrimmedAndBlankOnesDropped() throws Exception {
+    int code =
+        run(
+            "--profile",
+            profile().toString(),
+            "--only",
+            " CONTACTS-FOUND-SCHEMA ,,",
+            "--skip",
+            " ",
+            "--report-dir",
+            tmp.resolve("r").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("[1/1] SKIP  CONTACTS-FOUND-SCHEMA");
+  }
+
+  @Test
+  void anErrorThatFailsExitsOneAndAFailOnSkippedRunWithoutSkipsPasses() throws Exception {
+    Path file = tmp.resolve("unreachable.yaml");
+    Files.writeString(
+        file, "contacts:\n  baseUrl: http://127.0.0.1:9\n  secrets:\n    - secret: abc\n");
+
+    int failing =
+        run(
+            "--profile",
+            file.toString(),
+            "--only",
+            "CONTACTS-FOUND-SCHEMA",
+            "--report-dir",
+            tmp.resolve("r").toString());
+    int passing =
+        run(
+            skippingAll(
+                "--profile",
+                file.toString(),
+                "--fail-on-skipped",
+                "--report-dir",
+                tmp.resolve("r2").toString()));
+
+    assertThat(failing).isEqualTo(1);
+    assertThat(out.toString()).contains("FAIL  CONTACTS-FOUND-SCHEMA", "no answer");
+    assertThat(passing).as(err.toString()).isZero();
+  }
+
+  @Test
+  void reportsThatCannotBeWrittenExitTwoAfterTheSummary() throws Exception {
+    Path aFile = Files.writeString(tmp.resolve("plain"), "x");
+
+    int code =
+        run(skippingAll("--profile", profile().toString(), "--report-dir", aFile.toString()));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString()).contains("Verdict: PASSED");
+    assertThat(err.toString()).contains("cannot write the reports to " + aFile);
+  }
+
+  @Test
+  void aBaseUrlWithoutAHostIsAUsageError() throws Exception {
+    int code = run("--profile", profile().toString(), "--base-url", "http:/x");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("base URL http:/x has no host").doesNotContain("\tat ");
+  }
+
+  @Test
+  void everythingPrintedReachesABufferedOutputBeforeTheExitCode() {
+    StringWriter buffered = new StringWriter();
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setOut(new PrintWriter(new java.io.BufferedWriter(buffered)));
+    cmd.setErr(new PrintWriter(new java.io.BufferedWriter(err)));
+
+    assertThat(cmd.execute("--list-checks")).isZero();
+    assertThat(buffered.toString()).contains("STRICT/LENIENT");
+    assertThat(cmd.execute("--profile", tmp.resolve("none.yaml").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("not found");
   }
 }

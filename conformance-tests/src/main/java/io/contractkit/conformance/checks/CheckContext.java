@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 /** What a check works with: the target, the profile, HTTP, schemas, fresh tokens and ips. */
 public final class CheckContext {
   private static final String[] DOCUMENTATION_NETS = {"192.0.2.", "198.51.100.", "203.0.113."};
+  private static final int DOCUMENTATION_IPS = 3 * 254;
   private static final String ALPHANUMERIC =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -219,16 +220,21 @@ public final class CheckContext {
   // ---- fresh random data
   // -------------------------------------------------------------------------
 
-  /** A random IPv4 address from the documentation ranges, not yet used in this run. */
+  /**
+   * A random IPv4 address from the documentation ranges, not yet used in this run; all {@value
+   * #DOCUMENTATION_IPS} of them are handed out before it gives up.
+   */
   public String freshIp() {
-    while (true) {
-      String net = DOCUMENTATION_NETS[random.nextInt(DOCUMENTATION_NETS.length)];
-      String ip = net + (1 + random.nextInt(254));
-      if (usedIps.add(ip)) {
-        return ip;
-      }
-      if (usedIps.size() > 700) {
+    synchronized (usedIps) {
+      if (usedIps.size() >= DOCUMENTATION_IPS) {
         throw new IllegalStateException("ran out of documentation ips for this run");
+      }
+      while (true) {
+        String net = DOCUMENTATION_NETS[random.nextInt(DOCUMENTATION_NETS.length)];
+        String ip = net + (1 + random.nextInt(254));
+        if (usedIps.add(ip)) {
+          return ip;
+        }
       }
     }
   }

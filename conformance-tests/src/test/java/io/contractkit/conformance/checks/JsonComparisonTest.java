@@ -224,6 +224,18 @@ class JsonComparisonTest {
     assertThat(d.expectedText()).hasSizeLessThan(200).endsWith("…");
   }
 
+  @Test
+  void valuesOfUpTo120CharactersOfJsonAreShownWhole() {
+    String exactly = "\"" + "x".repeat(118) + "\"";
+    Difference d =
+        JsonComparison.first(
+                json("{\"a\":" + exactly + "}"), json("{\"a\":\"x" + exactly.substring(1) + "}"))
+            .orElseThrow();
+
+    assertThat(d.expectedText()).isEqualTo(exactly);
+    assertThat(d.actualText()).isEqualTo("\"x" + "x".repeat(118) + "…");
+  }
+
   // ---- arrays
   // ----------------------------------------------------------------------------------------------
 

@@ -179,6 +179,85 @@ class ReportsTest {
         .isEqualTo("conformance.LMS");
   }
 
+  /** A run with one check of each ending, failures without an exchange (short texts). */
+  private static RunResult smallRun() {
+    return new RunResult(
+        "p",
+        new Target(BASE, null),
+        Mode.STRICT,
+        Instant.parse("2026-03-18T21:00:50.789Z"),
+        Duration.ofMillis(1234),
+        List.of(
+            new CheckResult(PASSING, Severity.ERROR, Status.PASSED, null, null, 12),
+            new CheckResult(
+                SCHEMA,
+                Severity.ERROR,
+                Status.FAILED,
+                new CheckFailure("status 404", "status 200", null),
+                null,
+                30),
+            new CheckResult(
+                EXTRA,
+                Severity.WARNING,
+                Status.FAILED,
+                new CheckFailure("only documented properties", "extra property 'debug'", null),
+                null,
+                4),
+            new CheckResult(THROTTLE, Severity.ERROR, Status.SKIPPED, null, "no throttle", 0)));
+  }
+
+  @Test
+  void junitXmlIsTheSurefireFormatIndentedOneElementPerLine() throws Exception {
+    RunResult run = smallRun();
+    var out = new java.io.ByteArrayOutputStream();
+
+    JunitXmlReport.write(run, out);
+
+    String properties =
+        """
+            <properties>
+              <property name="profile" value="p"/>
+              <property name="mode" value="strict"/>
+              <property name="contactsBaseUrl" value="http://127.0.0.1:8080"/>
+              <property name="lmsBaseUrl" value=""/>
+            </properties>
+        """;
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="conformance" tests="4" failures="1" errors="0" skipped="1" time="1.234">
+              <testsuite name="conformance.CONTACTS" tests="3" failures="1" errors="0" skipped="1" time="0.042" timestamp="2026-03-18T21:00:50">
+            """
+                + properties
+                + """
+                <testcase classname="conformance.CONTACTS" name="CONTACTS-UNKNOWN-SECRET-404 Unknown secret gives 404" time="0.012">
+                </testcase>
+                <testcase classname="conformance.CONTACTS" name="CONTACTS-FOUND-SCHEMA A found contact matches the schema" time="0.030">
+                  <failure message="expected status 404, got status 200" type="CONTACTS-FOUND-SCHEMA">CONTACTS-FOUND-SCHEMA  A found contact matches the schema  [error]
+              expected:     status 404
+              actual:       status 200
+            </failure>
+                </testcase>
+                <testcase classname="conformance.CONTACTS" name="CONTACTS-THROTTLE-BLOCKS Throttle blocks an ip" time="0.000">
+                  <skipped message="no throttle"/>
+                </testcase>
+              </testsuite>
+              <testsuite name="conformance.LMS" tests="1" failures="0" errors="0" skipped="0" time="0.004" timestamp="2026-03-18T21:00:50">
+            """
+                + properties
+                + """
+                <testcase classname="conformance.LMS" name="LMS-NO-EXTRA-PROPERTIES No extra properties" time="0.004">
+                  <system-out>WARNING: LMS-NO-EXTRA-PROPERTIES  No extra properties  [warning]
+              expected:     only documented properties
+              actual:       extra property 'debug'
+            </system-out>
+                </testcase>
+              </testsuite>
+            </testsuites>
+            """);
+  }
+
   @Test
   void junitXmlDropsCharactersThatXmlForbids() {
     assertThat(JunitXmlReport.xmlSafe("a\u0000b\u0007c\tdé\uFFFEf\uD83D\uDE00"))
@@ -199,6 +278,192 @@ class ReportsTest {
             "CONTACTS-FOUND-SCHEMA", "/Email", "format", "<details", "FAILED (1 error, 1 warning)");
     assertThat(html).contains("the profile promises no throttle thresholds");
     assertThat(html).doesNotContain("http://fonts", "https://", "<link", "src=");
+  }
+
+  @Test
+  void htmlShowsTheRunTheCategoriesEveryCheckAndEachFailureInFull() {
+    String html = HtmlReport.render(result);
+
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .contains(
+            "<title>Conformance: test profile &lt;b&gt; — FAILED (1 error, 1 warning)</title>",
+            "<h1>Conformance report</h1>\n<div class=\"verdict fail\">FAILED (1 error, 1 warning)</div>",
+            "<dt>Profile</dt><dd>test profile &lt;b&gt;</dd>\n"
+                + "<dt>Contacts API</dt><dd>http://127.0.0.1:8080</dd>\n"
+                + "<dt>LMS API</dt><dd>http://127.0.0.1:8080</dd>\n"
+                + "<dt>Mode</dt><dd>lenient</dd>\n"
+                + "<dt>Started</dt><dd>2026-03-18 21:00:50 UTC</dd>\n"
+                + "<dt>Duration</dt><dd>1.2 s</dd>\n"
+                + "<dt>Checks</dt><dd>4 checks: 1 passed, 2 failed, 1 skipped</dd>\n",
+            "<h2>Failed</h2>\n<ul class=\"failed\">\n"
+                + "<li><span class=\"badge FAIL\">FAIL</span> <a href=\"#CONTACTS-FOUND-SCHEMA\">"
+                + "<code>CONTACTS-FOUND-SCHEMA</code></a> A found contact matches the schema</li>\n"
+                + "<li><span class=\"badge WARN\">WARN</span> <a href=\"#LMS-NO-EXTRA-PROPERTIES\">"
+                + "<code>LMS-NO-EXTRA-PROPERTIES</code></a> No extra properties</li>\n</ul>\n",
+            "<tr><td><strong>CONTACTS</strong> Contacts API</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">1</td><td class=\"num\">1</td><td><span class=\"bar\">"
+                + "<span style=\"width:50%\"></span></span>50%</td></tr>\n"
+                + "<tr><td><strong>LMS</strong> LMS lead contact API</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">1</td><td class=\"num\">0</td><td><span class=\"bar\">"
+                + "<span style=\"width:0%\"></span></span>0%</td></tr>\n</tbody>",
+            "<tr id=\"CONTACTS-UNKNOWN-SECRET-404\" class=\"PASS\"><td><span class=\"badge PASS\">"
+                + "PASS</span></td><td><code class=\"id\">CONTACTS-UNKNOWN-SECRET-404</code>"
+                + "<span class=\"title\">Unknown secret gives 404</span></td><td>error</td>"
+                + "<td class=\"num\">12 ms</td></tr>\n",
+            "<span class=\"title\">Throttle blocks an ip</span><p class=\"reason\">Skipped: the"
+                + " profile promises no throttle thresholds</p></td><td>error</td>",
+            "<details open><summary>expected a body valid against ReadContactDto, got 2 schema"
+                + " violations</summary>\n<dl class=\"failure\">\n"
+                + "<dt>check</dt><dd><code>CONTACTS-FOUND-SCHEMA</code> A found contact matches"
+                + " the schema</dd>\n"
+                + "<dt>severity</dt><dd>error</dd>\n"
+                + "<dt>expected</dt><dd>a body valid against ReadContactDto</dd>\n"
+                + "<dt>actual</dt><dd>2 schema violations</dd>\n"
+                + "<dt>request</dt><dd><pre>"
+                + htmlEscaped(request.curl())
+                + "</pre></dd>\n"
+                + "<dt>status</dt><dd>200</dd>\n"
+                + "<dt>content type</dt><dd>application/json; charset=utf-8</dd>\n"
+                + "<dt>body</dt><dd><pre>{&quot;Email&quot;: &quot;&lt;script&gt;alert(1)"
+                + "&lt;/script&gt;&quot;, &quot;Note&quot;: &quot;bell\\u0007here&quot;}</pre></dd>\n"
+                + "<dt>schema</dt><dd><table class=\"violations\">",
+            "<tr><td><code>/Email</code></td><td><code>format</code></td>"
+                + "<td>does not match the email format</td></tr>\n"
+                + "<tr><td><code>/</code></td><td><code>required</code></td>"
+                + "<td>required property 'Secret' not found</td></tr>\n</tbody></table></dd>\n"
+                + "</dl>\n</details>\n</td><td>error</td><td class=\"num\">30 ms</td></tr>\n",
+            "<tr id=\"LMS-NO-EXTRA-PROPERTIES\" class=\"WARN\">",
+            "\n<details><summary>expected only documented properties, got extra property"
+                + " 'debug'</summary>",
+            "<dt>severity</dt><dd>warning</dd>\n"
+                + "<dt>expected</dt><dd>only documented properties</dd>\n"
+                + "<dt>actual</dt><dd>extra property 'debug'</dd>\n</dl>\n</details>\n"
+                + "</td><td>warning</td><td class=\"num\">4 ms</td></tr>\n")
+        .endsWith(
+            "<footer>Generated by the contract-kit conformance suite. Reproduce a failure with"
+                + " its curl line.</footer>\n</body>\n</html>\n");
+    assertThat(html).doesNotContain("No checks ran.", "(not set)");
+  }
+
+  @Test
+  void htmlOfARunWithoutChecksSaysSoAndEscapesQuotes() {
+    RunResult empty =
+        new RunResult(
+            "a \"b\" & c",
+            new Target(null, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ofMillis(812),
+            List.of());
+
+    String html = HtmlReport.render(empty);
+
+    assertThat(html)
+        .contains(
+            "<div class=\"verdict pass\">PASSED</div>",
+            "<dt>Profile</dt><dd>a &quot;b&quot; &amp; c</dd>",
+            "<dt>Contacts API</dt><dd>(not set)</dd>",
+            "<dt>Mode</dt><dd>strict</dd>",
+            "<dt>Duration</dt><dd>812 ms</dd>",
+            "<tbody>\n<tr><td colspan=\"5\">No checks ran.</td></tr>\n</tbody>",
+            "<tbody>\n<tr><td colspan=\"4\">No checks ran.</td></tr>\n</tbody>")
+        .doesNotContain("<h2>Failed</h2>", "<details");
+  }
+
+  @Test
+  void htmlShowsAMultiLineValueAsABlock() {
+    RunResult run =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(
+                new CheckResult(
+                    PASSING,
+                    Severity.ERROR,
+                    Status.FAILED,
+                    new CheckFailure("one line", "line 1\nline 2", null),
+                    null,
+                    1)));
+
+    assertThat(HtmlReport.render(run))
+        .contains(
+            "<dt>expected</dt><dd>one line</dd>\n<dt>actual</dt><dd><pre>line 1\nline 2</pre></dd>");
+  }
+
+  @Test
+  void jsonResultsAreTheWholeRunWithLowerCaseEnumsAndNullForWhatIsNotSet(@TempDir Path tmp)
+      throws Exception {
+    Path file = tmp.resolve("results.json");
+    JsonReport.write(smallRun(), file);
+
+    String written = java.nio.file.Files.readString(file);
+    assertThat(written).isEqualTo(JsonReport.render(smallRun()) + "\n");
+    assertThat(JsonMapper.builder().build().readTree(written))
+        .isEqualTo(
+            JsonMapper.builder()
+                .build()
+                .readTree(
+                    """
+                    {"profile":"p",
+                     "target":{"contactsBaseUrl":"http://127.0.0.1:8080","lmsBaseUrl":null},
+                     "mode":"strict","startedAt":"2026-03-18T21:00:50.789Z","durationMillis":1234,
+                     "passed":false,
+                     "counts":{"passed":1,"failed":2,"failedErrors":1,"failedWarnings":1,"skipped":1},
+                     "categories":{
+                       "CONTACTS":{"passed":1,"failed":1,"skipped":1,"score":50},
+                       "LMS":{"passed":0,"failed":1,"skipped":0,"score":0}},
+                     "checks":[
+                       {"id":"CONTACTS-UNKNOWN-SECRET-404","title":"Unknown secret gives 404",
+                        "category":"CONTACTS","severity":"error","status":"passed","millis":12},
+                       {"id":"CONTACTS-FOUND-SCHEMA","title":"A found contact matches the schema",
+                        "category":"CONTACTS","severity":"error","status":"failed","millis":30,
+                        "failure":{"expected":"status 404","actual":"status 200",
+                                   "schemaViolations":[]}},
+                       {"id":"LMS-NO-EXTRA-PROPERTIES","title":"No extra properties",
+                        "category":"LMS","severity":"warning","status":"failed","millis":4,
+                        "failure":{"expected":"only documented properties",
+                                   "actual":"extra property 'debug'","schemaViolations":[]}},
+                       {"id":"CONTACTS-THROTTLE-BLOCKS","title":"Throttle blocks an ip",
+                        "category":"CONTACTS","severity":"error","status":"skipped","millis":0,
+                        "skipReason":"no throttle"}]}
+                    """));
+  }
+
+  @Test
+  void jsonFailureDetailsCarryEveryViolationAndNullForAMissingContentType() throws Exception {
+    Exchange noContentType =
+        new Exchange(request, 500, Map.of(), "oops\u0007".getBytes(StandardCharsets.UTF_8), 3);
+    CheckFailure failure =
+        new CheckFailure(
+            "no 5xx",
+            "status 500",
+            noContentType,
+            List.of(
+                new SchemaViolation("/Id", "type", "bad\u0007type"),
+                new SchemaViolation("", "required", "required property 'Secret' not found")));
+    RunResult run =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(new CheckResult(SCHEMA, Severity.ERROR, Status.FAILED, failure, null, 1)));
+
+    JsonNode f =
+        JsonMapper.builder().build().readTree(JsonReport.render(run)).at("/checks/0/failure");
+
+    assertThat(f.get("status").asInt()).isEqualTo(500);
+    assertThat(f.get("contentType").isNull()).isTrue();
+    assertThat(f.get("bodyExcerpt").asString()).isEqualTo("oops\\u0007");
+    assertThat(f.get("curl").asString()).isEqualTo(request.curl());
+    assertThat(f.at("/schemaViolations/0/message").asString()).isEqualTo("bad\\u0007type");
+    assertThat(f.at("/schemaViolations/1/pointer").asString()).isEmpty();
+    assertThat(f.at("/schemaViolations/1/keyword").asString()).isEqualTo("required");
   }
 
   @Test
@@ -256,6 +521,146 @@ class ReportsTest {
     assertThat(summary).contains("Verdict: FAILED (1 error, 1 warning)");
     assertThat(summary).contains(Path.of("conformance-report", "junit.xml").toString());
     assertThat(summary).doesNotContain("\u001B", "\u0007");
+  }
+
+  @Test
+  void consoleSummaryIsTheTableThenEachFailureThenTotalsVerdictAndReports() {
+    StringWriter text = new StringWriter();
+
+    new ConsoleReporter(new PrintWriter(text), false)
+        .summary(smallRun(), List.of(Path.of("junit.xml"), Path.of("report.html")));
+
+    assertThat(text.toString())
+        .isEqualTo(
+            """
+
+            Conformance summary — profile "p", strict mode
+
+              Category  Passed  Failed  Skipped  Score
+              CONTACTS       1       1        1    50%
+              LMS            0       1        0     0%
+              Total          1       2        1    33%
+
+            Failures (2)
+
+            FAIL CONTACTS-FOUND-SCHEMA  A found contact matches the schema  [error]
+                 expected:     status 404
+                 actual:       status 200
+
+            WARN LMS-NO-EXTRA-PROPERTIES  No extra properties  [warning]
+                 expected:     only documented properties
+                 actual:       extra property 'debug'
+
+            4 checks: 1 passed, 2 failed, 1 skipped in 1.2 s
+            Verdict: FAILED (1 error, 1 warning)
+            Reports:
+              junit.xml
+              report.html
+            """);
+  }
+
+  @Test
+  void consoleSummaryOfARunWithoutChecksOrFailures() {
+    StringWriter text = new StringWriter();
+    RunResult empty =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.LENIENT,
+            Instant.EPOCH,
+            Duration.ofMillis(5),
+            List.of());
+
+    new ConsoleReporter(new PrintWriter(text), false).summary(empty, List.of());
+
+    assertThat(text.toString())
+        .isEqualTo(
+            """
+
+            Conformance summary — profile "p", lenient mode
+
+              Category  Passed  Failed  Skipped  Score
+              (no checks ran)
+
+            0 checks: 0 passed, 0 failed, 0 skipped in 5 ms
+            Verdict: PASSED
+            """);
+  }
+
+  @Test
+  void consoleColorsLabelsFailedRowsAndTheVerdict() {
+    String bold = "\u001B[1m";
+    String reset = "\u001B[0m";
+    String red = "\u001B[31m";
+    String green = "\u001B[32m";
+    String yellow = "\u001B[33m";
+    String dim = "\u001B[2m";
+    RunResult run = smallRun();
+    StringWriter text = new StringWriter();
+    ConsoleReporter console = new ConsoleReporter(new PrintWriter(text), true);
+
+    for (int i = 0; i < run.results().size(); i++) {
+      console.checkFinished(run.results().get(i), i + 1, 4);
+    }
+    console.summary(run, List.of());
+
+    assertThat(text.toString())
+        .contains(
+            "[1/4] " + bold + green + "PASS" + reset + "  CONTACTS-UNKNOWN-SECRET-404",
+            "[2/4] " + bold + red + "FAIL" + reset + "  CONTACTS-FOUND-SCHEMA",
+            "[3/4] " + bold + yellow + "WARN" + reset + "  LMS-NO-EXTRA-PROPERTIES",
+            "[4/4] " + bold + dim + "SKIP" + reset + "  CONTACTS-THROTTLE-BLOCKS",
+            "Throttle blocks an ip"
+                + dim
+                + "  (0 ms)"
+                + reset
+                + dim
+                + "  skipped: no throttle"
+                + reset,
+            "\n" + bold + "Conformance summary" + reset + " — profile",
+            red + "  CONTACTS       1       1        1    50%" + reset + "\n",
+            red + "  LMS            0       1        0     0%" + reset + "\n",
+            "  Total          1       2        1    33%\n",
+            bold + "Failures (2)" + reset,
+            bold + red + "FAIL" + reset + " CONTACTS-FOUND-SCHEMA",
+            bold + yellow + "WARN" + reset + " LMS-NO-EXTRA-PROPERTIES",
+            "Verdict: " + bold + red + "FAILED (1 error, 1 warning)" + reset + "\n");
+    StringWriter passing = new StringWriter();
+    new ConsoleReporter(new PrintWriter(passing), true)
+        .summary(
+            new RunResult(
+                "p", new Target(BASE, BASE), Mode.STRICT, Instant.EPOCH, Duration.ZERO, List.of()),
+            List.of());
+    assertThat(passing.toString()).contains("Verdict: " + bold + green + "PASSED" + reset);
+  }
+
+  @Test
+  void consoleRowsOfCategoriesWithoutFailuresAreNotRed() {
+    StringWriter text = new StringWriter();
+    RunResult passing =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(smallRun().results().get(0)));
+
+    new ConsoleReporter(new PrintWriter(text), true).summary(passing, List.of());
+
+    assertThat(text.toString()).contains("\n  CONTACTS       1       0        0   100%\n");
+  }
+
+  @Test
+  void consoleProgressAndSummaryReachABufferedOutputAtOnce() {
+    StringWriter text = new StringWriter();
+    ConsoleReporter console =
+        new ConsoleReporter(new PrintWriter(new java.io.BufferedWriter(text)), false);
+
+    console.checkFinished(smallRun().results().get(0), 1, 4);
+    assertThat(text.toString()).startsWith("[1/4] PASS");
+    console.summary(smallRun(), List.of());
+    assertThat(text.toString()).contains("Verdict: FAILED");
   }
 
   @Test
@@ -334,6 +739,102 @@ class ReportsTest {
     assertThat(md).contains("**What it proves.** The body has only documented properties.");
     assertThat(md).contains("**What it rests on.** HTTP 404 if contact is not found.");
     assertThat(md).contains("```text\nexpected 404, got 200\n```");
+  }
+
+  @Test
+  void durationsReadAsAPersonWouldSayThem() {
+    assertThat(Reports.duration(Duration.ofMillis(999))).isEqualTo("999 ms");
+    assertThat(Reports.duration(Duration.ofMillis(1000))).isEqualTo("1.0 s");
+    assertThat(Reports.duration(Duration.ofMillis(59_999))).isEqualTo("60.0 s");
+    assertThat(Reports.duration(Duration.ofMillis(60_000))).isEqualTo("1 min 0 s");
+    assertThat(Reports.duration(Duration.ofMillis(192_900))).isEqualTo("3 min 12 s");
+  }
+
+  @Test
+  void verdictAndTotalsCountInWords() {
+    assertThat(Reports.verdict(smallRun())).isEqualTo("FAILED (1 error, 1 warning)");
+    assertThat(Reports.totals(smallRun())).isEqualTo("4 checks: 1 passed, 2 failed, 1 skipped");
+    RunResult one =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(smallRun().results().get(1), smallRun().results().get(1)));
+    assertThat(Reports.verdict(one)).isEqualTo("FAILED (2 errors, 0 warnings)");
+    assertThat(Reports.totals(one)).isEqualTo("2 checks: 0 passed, 2 failed, 0 skipped");
+    assertThat(Reports.plural(1, "check")).isEqualTo("1 check");
+  }
+
+  @Test
+  void aCategoryScoreIsTheRoundedShareOfChecksThatRanAndPassed() {
+    CheckResult pass = smallRun().results().get(0);
+    CheckResult fail = smallRun().results().get(1);
+    CheckResult skip = smallRun().results().get(3);
+    RunResult twoOfThree =
+        new RunResult(
+            "p",
+            new Target(BASE, BASE),
+            Mode.STRICT,
+            Instant.EPOCH,
+            Duration.ZERO,
+            List.of(pass, pass, fail, skip));
+    RunResult onlySkipped =
+        new RunResult(
+            "p", new Target(BASE, BASE), Mode.STRICT, Instant.EPOCH, Duration.ZERO, List.of(skip));
+
+    assertThat(twoOfThree.byCategory().get(Category.CONTACTS))
+        .isEqualTo(new RunResult.Tally(2, 1, 1));
+    assertThat(twoOfThree.byCategory().get(Category.CONTACTS).score()).isEqualTo(67);
+    assertThat(onlySkipped.byCategory().get(Category.CONTACTS).score()).isEqualTo(100);
+    StringWriter text = new StringWriter();
+    new ConsoleReporter(new PrintWriter(text), false).summary(twoOfThree, List.of());
+    assertThat(text.toString()).contains("  Total          2       1        1    67%\n");
+  }
+
+  @Test
+  void checkReferenceCopesWithOneCheckNoChecksBackticksAndMissingTexts() {
+    CheckInfo odd =
+        new CheckInfo(
+            "LMS-ODD_ID",
+            "  A title\n  on two lines ",
+            Category.LMS,
+            Severity.WARNING,
+            Severity.ERROR,
+            "   ",
+            null,
+            "expected ```a``` and ``b``\n\n");
+
+    String one = CheckReference.render(List.of(odd));
+
+    assertThat(one).contains("There is 1 check.");
+    assertThat(one)
+        .contains(
+            "- LMS lead contact API (`LMS`)\n  - [`LMS-ODD_ID`](#lms-odd_id) A title on two lines\n\n");
+    assertThat(one)
+        .endsWith(
+            "## LMS-ODD_ID\n\n**A title on two lines**\n\n"
+                + "- Category: LMS lead contact API (`LMS`)\n"
+                + "- Severity: warning in strict mode, error in lenient mode\n\n"
+                + "**What it proves.** (not documented)\n\n"
+                + "**What it rests on.** (not documented)\n\n"
+                + "**A failure looks like:**\n\n"
+                + "````text\nexpected ```a``` and ``b``\n````\n\n");
+    assertThat(CheckReference.render(List.of(PASSING, EXTRA))).contains("There are 2 checks.");
+    assertThat(CheckReference.render(List.of()))
+        .contains("There are 0 checks.")
+        .endsWith("## Contents\n\nNo checks are registered.\n\n");
+    assertThat(CheckReference.anchor("A B.c/D-e_f")).isEqualTo("a-bcd-e_f");
+  }
+
+  @Test
+  void checkReferenceIsWrittenIntoAFolderItCreates(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("docs/CHECKS.md");
+
+    CheckReference.write(file);
+
+    assertThat(java.nio.file.Files.readString(file)).isEqualTo(CheckReference.standard());
   }
 
   private static String htmlEscaped(String s) {

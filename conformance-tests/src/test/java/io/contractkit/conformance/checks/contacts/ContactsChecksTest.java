@@ -542,6 +542,28 @@ class ContactsChecksTest {
     assertPassed(result);
   }
 
+  @ParameterizedTest(name = "Retry-After: {0} fails: {1}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          0                             | (0 seconds: the block has not lifted)
+          306                           | (longer than the profile's blockSeconds + 5 = 305)
+          soon                          | (neither delta-seconds nor an HTTP-date)
+          Tue, 01 Jan 2019 00:00:00 GMT | (not in the future: the answer's Date is
+          """)
+  void retryAfterSaysWhyTheValueIsNoSensibleDelayOrFutureDate(String value, String reason) {
+    CheckFailure failure = failureOf(retryAfter(value), THROTTLE_RETRY_AFTER);
+
+    assertThat(failure.actual()).startsWith("Retry-After: " + value + " " + reason);
+  }
+
+  @Test
+  void retryAfterPassesWithTheLongestSensibleDelay() {
+    assertPassed(runCheck(retryAfter("305"), THROTTLE_RETRY_AFTER));
+  }
+
   // ---- CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK ----------------------------------------------
 
   @Test
