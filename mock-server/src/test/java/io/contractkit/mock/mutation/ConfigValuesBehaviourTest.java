@@ -21,7 +21,18 @@ class ConfigValuesBehaviourTest {
 
   private static MockConfig config(int port, Duration ttl, int journal, int outbox) {
     return new MockConfig(
-        "127.0.0.1", port, null, ThrottlePolicy.DEFAULT, ttl, List.of("*"), journal, outbox);
+        "127.0.0.1",
+        port,
+        null,
+        ThrottlePolicy.DEFAULT,
+        ttl,
+        List.of("*"),
+        journal,
+        outbox,
+        null,
+        false,
+        MockConfig.DEFAULT_STOP_TIMEOUT,
+        true);
   }
 
   @Test

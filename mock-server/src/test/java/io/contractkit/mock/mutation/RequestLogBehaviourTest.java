@@ -2,6 +2,7 @@ package io.contractkit.mock.mutation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contractkit.mock.MockConfig;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RawHttp;
 import io.contractkit.mock.support.RunningMock;
@@ -19,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * log line per outbox delivery, and journal entries with a plausible duration.
  */
 class RequestLogBehaviourTest {
-  @RegisterExtension static final RunningMock mock = new RunningMock();
+  @RegisterExtension
+  static final RunningMock mock =
+      new RunningMock(MockConfig.defaults().withPort(0).withThrottle(RunningMock.TEST_THROTTLE));
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
