@@ -43,7 +43,7 @@ class InMemoryRequestJournalBehaviourTest {
   }
 
   @Test
-  void resetForgetsEverythingButIdsKeepIncreasing() {
+  void resetForgetsEverythingAndIdsStartAgainAtOne() {
     InMemoryRequestJournal journal = new InMemoryRequestJournal(3);
     journal.record(entry("/1"));
     journal.record(entry("/2"));
@@ -53,7 +53,7 @@ class InMemoryRequestJournalBehaviourTest {
     assertThat(journal.total()).isZero();
 
     journal.record(entry("/3"));
-    assertThat(journal.newest(10)).extracting(JournalEntry::id).containsExactly(3L);
+    assertThat(journal.newest(10)).extracting(JournalEntry::id).containsExactly(1L);
     assertThat(journal.total()).isEqualTo(1);
   }
 

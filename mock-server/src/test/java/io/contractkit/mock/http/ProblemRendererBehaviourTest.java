@@ -107,14 +107,16 @@ class ProblemRendererBehaviourTest {
   }
 
   @Test
-  void javalinsNotFoundNamesMethodAndPath() {
+  void javalinsNotFoundNamesTheMethodButNeverEchoesThePath() {
     Answer answer = new Answer();
 
     renderer.render(new HttpResponseException(404), context(answer));
 
     assertThat(answer.status).isEqualTo(404);
     assertThat(answer.json().path("title").asString()).isEqualTo("No such resource");
-    assertThat(answer.json().path("detail").asString()).isEqualTo("No resource at PUT /some/path.");
+    assertThat(answer.json().path("detail").asString())
+        .isEqualTo("The mock has no resource at this path for PUT.");
+    assertThat(answer.json().has("instance")).isFalse();
   }
 
   @ParameterizedTest
