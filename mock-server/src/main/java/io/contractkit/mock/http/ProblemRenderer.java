@@ -3,6 +3,7 @@ package io.contractkit.mock.http;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonGenerator;
@@ -69,7 +70,21 @@ public final class ProblemRenderer {
   }
 
   public void render(Exception e, Context ctx) {
+    if (endedEarly(e)) {
+      // The client sent less body than its Content-Length said (or closed): its fault, not ours.
+      render(ApiProblem.badRequest("The request body ended before its Content-Length."), ctx);
+      return;
+    }
     LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
     render(ApiProblem.internalError(), ctx);
+  }
+
+  private static boolean endedEarly(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EOFException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
