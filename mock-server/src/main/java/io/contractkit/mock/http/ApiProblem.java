@@ -74,6 +74,10 @@ public final class ApiProblem extends RuntimeException {
         null);
   }
 
+  public static ApiProblem unavailable(String detail) {
+    return new ApiProblem(503, "unavailable", "Service unavailable", detail, null, null);
+  }
+
   public static ApiProblem conflict(String detail) {
     return new ApiProblem(409, "conflict", "Conflict", detail, null, null);
   }

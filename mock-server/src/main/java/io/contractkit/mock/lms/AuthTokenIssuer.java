@@ -37,6 +37,14 @@ public final class AuthTokenIssuer {
   }
 
   public IssuedAuthToken issue(Lead lead, Optional<String> code, Optional<Duration> ttl) {
+    try {
+      return issueInStore(lead, code, ttl);
+    } catch (AuthTokenStore.Full full) {
+      throw ApiProblem.unavailable(full.getMessage());
+    }
+  }
+
+  private IssuedAuthToken issueInStore(Lead lead, Optional<String> code, Optional<Duration> ttl) {
     var issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     var expiresAt = issuedAt.plus(ttl.orElse(defaultTtl));
     if (code.isPresent()) {

@@ -22,4 +22,14 @@ public interface AuthTokenStore {
 
   /** Forgets every token and issues the seeded ones again: the initial state. */
   void reset();
+
+  /**
+   * Thrown by {@link #issue} when the store holds as many active tokens as it may: it refuses a new
+   * token rather than accept it and drop it (or another active one) silently.
+   */
+  final class Full extends RuntimeException {
+    public Full(String message) {
+      super(message, null, false, false);
+    }
+  }
 }

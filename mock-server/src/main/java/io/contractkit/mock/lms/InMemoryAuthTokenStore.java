@@ -26,6 +26,13 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
    */
   public static final long MAX_ISSUED_TOKENS = 100_000;
 
+  /**
+   * Caffeine's size bound sits above {@link #MAX_ISSUED_TOKENS}, so that concurrent issues that
+   * pass the check together never make it evict an active token by size (it would drop it
+   * silently).
+   */
+  private static final long SIZE_HEADROOM = 10_000;
+
   private record Key(String accessToken, String code) {}
 
   private final Clock clock;
@@ -40,7 +47,7 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
     this.cache =
         Caffeine.newBuilder()
             .ticker(() -> nanos(clock.instant()))
-            .maximumSize(MAX_ISSUED_TOKENS)
+            .maximumSize(MAX_ISSUED_TOKENS + SIZE_HEADROOM)
             .expireAfter(
                 Expiry.<Key, Optional<Instant>>creating(
                     (key, expiresAt) -> untilExpiry(clock.instant(), expiresAt)))
@@ -64,6 +71,15 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
     Optional<Instant> seededToken = seeded.get(key);
     if (seededToken != null && valid(seededToken)) {
       return false;
+    }
+    if (cache.estimatedSize() >= MAX_ISSUED_TOKENS) {
+      sweep(cache);
+      if (cache.estimatedSize() >= MAX_ISSUED_TOKENS) {
+        throw new Full(
+            "The mock holds "
+                + MAX_ISSUED_TOKENS
+                + " active authTokens; reset it or let some expire.");
+      }
     }
     return issued.putIfAbsent(key, Optional.ofNullable(expiresAt)) == null;
   }

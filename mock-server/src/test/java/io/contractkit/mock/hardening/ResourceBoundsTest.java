@@ -9,6 +9,7 @@ import io.contractkit.mock.fixtures.FixtureLoader;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.fixtures.SchemaCatalog;
+import io.contractkit.mock.lms.AuthTokenStore;
 import io.contractkit.mock.lms.InMemoryAuthTokenStore;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.MutableClock;
@@ -107,10 +108,18 @@ class ResourceBoundsTest {
     assertThat(store.activeTokens()).as("after a flood of unknown tokens").isEqualTo(seeded);
 
     long before = usedHeapAfterGc();
+    long refused = 0;
     for (int i = 0; i < FLOOD; i++) {
-      store.issue(Fixture.LEAD, "fresh-" + i, clock.instant().plus(Duration.ofMinutes(15)));
+      try {
+        store.issue(Fixture.LEAD, "fresh-" + i, clock.instant().plus(Duration.ofMinutes(15)));
+      } catch (AuthTokenStore.Full full) {
+        refused++;
+      }
     }
     long held = store.activeTokens();
+    assertThat(refused)
+        .as("refused beyond the bound")
+        .isEqualTo(FLOOD - InMemoryAuthTokenStore.MAX_ISSUED_TOKENS);
     long during = usedHeapAfterGc();
     assertThat(held).isLessThanOrEqualTo(seeded + InMemoryAuthTokenStore.MAX_ISSUED_TOKENS);
     System.out.printf(
@@ -127,7 +136,11 @@ class ResourceBoundsTest {
     InMemoryAuthTokenStore store = new InMemoryAuthTokenStore(clock, bundledLeads());
 
     for (int i = 0; i < FLOOD; i++) {
-      store.issue(Fixture.OTHER_LEAD, "flood-" + i, clock.instant().plus(Duration.ofMinutes(15)));
+      try {
+        store.issue(Fixture.OTHER_LEAD, "flood-" + i, clock.instant().plus(Duration.ofMinutes(15)));
+      } catch (AuthTokenStore.Full full) {
+        // the bound is reached: later tokens are refused, never the seeded ones dropped
+      }
     }
 
     assertThat(store.consume(Fixture.LEAD, Fixture.LEAD_TOKEN)).isTrue();

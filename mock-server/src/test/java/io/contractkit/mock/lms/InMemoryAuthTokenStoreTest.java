@@ -1,6 +1,7 @@
 package io.contractkit.mock.lms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.support.MutableClock;
@@ -70,5 +71,27 @@ class InMemoryAuthTokenStoreTest {
 
     assertThat(store.consume("lead-A", "666666")).isFalse();
     assertThat(store.consume("lead-A", "111111")).isTrue();
+  }
+
+  @Test
+  void aFullStoreRefusesANewTokenAndKeepsEveryActiveOne() {
+    Instant later = clock.instant().plus(Duration.ofMinutes(15));
+    for (int i = 0; i < InMemoryAuthTokenStore.MAX_ISSUED_TOKENS; i++) {
+      assertThat(store.issue("lead-A", "t" + i, later)).isTrue();
+    }
+
+    assertThatThrownBy(() -> store.issue("lead-A", "one-too-many", later))
+        .isInstanceOf(AuthTokenStore.Full.class)
+        .hasMessageContaining("reset it or let some expire");
+    assertThat(store.consume("lead-A", "t0")).as("the first").isTrue();
+    assertThat(store.consume("lead-A", "t" + (InMemoryAuthTokenStore.MAX_ISSUED_TOKENS - 1)))
+        .as("the last")
+        .isTrue();
+    assertThat(store.issue("lead-A", "fits-again", later)).isTrue();
+
+    clock.advance(Duration.ofMinutes(16));
+    assertThat(store.issue("lead-A", "after-expiry", clock.instant().plus(Duration.ofMinutes(1))))
+        .isTrue();
+    assertThat(store.activeTokens()).as("the two seeded and after-expiry").isEqualTo(3);
   }
 }
