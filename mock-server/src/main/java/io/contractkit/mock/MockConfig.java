@@ -4,6 +4,7 @@ import io.contractkit.mock.contacts.ThrottlePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything the mock is configured with, built once (from flags, a config file and defaults) and
@@ -87,148 +88,94 @@ public record MockConfig(
   }
 
   public MockConfig withHost(String newHost) {
-    return new MockConfig(
-        newHost,
-        port,
-        fixtures,
-        throttle,
-        authTokenTtl,
-        corsOrigins,
-        journalSize,
-        outboxSize,
-        adminToken,
-        redact,
-        stopTimeout,
-        requestLog);
+    return copy(c -> c.host = newHost);
   }
 
   public MockConfig withPort(int newPort) {
-    return new MockConfig(
-        host,
-        newPort,
-        fixtures,
-        throttle,
-        authTokenTtl,
-        corsOrigins,
-        journalSize,
-        outboxSize,
-        adminToken,
-        redact,
-        stopTimeout,
-        requestLog);
+    return copy(c -> c.port = newPort);
   }
 
   public MockConfig withFixtures(Path folder) {
-    return new MockConfig(
-        host,
-        port,
-        folder,
-        throttle,
-        authTokenTtl,
-        corsOrigins,
-        journalSize,
-        outboxSize,
-        adminToken,
-        redact,
-        stopTimeout,
-        requestLog);
+    return copy(c -> c.fixtures = folder);
   }
 
   public MockConfig withThrottle(ThrottlePolicy policy) {
-    return new MockConfig(
-        host,
-        port,
-        fixtures,
-        policy,
-        authTokenTtl,
-        corsOrigins,
-        journalSize,
-        outboxSize,
-        adminToken,
-        redact,
-        stopTimeout,
-        requestLog);
+    return copy(c -> c.throttle = policy);
   }
 
   public MockConfig withCorsOrigins(List<String> origins) {
-    return new MockConfig(
-        host,
-        port,
-        fixtures,
-        throttle,
-        authTokenTtl,
-        origins,
-        journalSize,
-        outboxSize,
-        adminToken,
-        redact,
-        stopTimeout,
-        requestLog);
+    return copy(c -> c.corsOrigins = origins);
   }
 
   public MockConfig withJournalAndOutboxSizes(int journal, int outbox) {
-    return new MockConfig(
-        host,
-        port,
-        fixtures,
-        throttle,
-        authTokenTtl,
-        corsOrigins,
-        journal,
-        outbox,
-        adminToken,
-        redact,
-        stopTimeout,
-        requestLog);
+    return copy(
+        c -> {
+          c.journalSize = journal;
+          c.outboxSize = outbox;
+        });
   }
 
   public MockConfig withAdminToken(String token) {
-    return new MockConfig(
-        host,
-        port,
-        fixtures,
-        throttle,
-        authTokenTtl,
-        corsOrigins,
-        journalSize,
-        outboxSize,
-        token,
-        redact,
-        stopTimeout,
-        requestLog);
+    return copy(c -> c.adminToken = token);
   }
 
   public MockConfig withRedaction(boolean on) {
-    return new MockConfig(
-        host,
-        port,
-        fixtures,
-        throttle,
-        authTokenTtl,
-        corsOrigins,
-        journalSize,
-        outboxSize,
-        adminToken,
-        on,
-        stopTimeout,
-        requestLog);
+    return copy(c -> c.redact = on);
   }
 
   /** With or without one log line per request (the journal records every request either way). */
   public MockConfig withRequestLog(boolean on) {
+    return copy(c -> c.requestLog = on);
+  }
+
+  /** This config with the changes {@code change} makes to a copy of its values, validated again. */
+  private MockConfig copy(Consumer<Values> change) {
+    Values v = new Values(this);
+    change.accept(v);
     return new MockConfig(
-        host,
-        port,
-        fixtures,
-        throttle,
-        authTokenTtl,
-        corsOrigins,
-        journalSize,
-        outboxSize,
-        adminToken,
-        redact,
-        stopTimeout,
-        on);
+        v.host,
+        v.port,
+        v.fixtures,
+        v.throttle,
+        v.authTokenTtl,
+        v.corsOrigins,
+        v.journalSize,
+        v.outboxSize,
+        v.adminToken,
+        v.redact,
+        v.stopTimeout,
+        v.requestLog);
+  }
+
+  /** The values of a config, to change one or two of them for {@link #copy}. */
+  private static final class Values {
+    String host;
+    int port;
+    Path fixtures;
+    ThrottlePolicy throttle;
+    Duration authTokenTtl;
+    List<String> corsOrigins;
+    int journalSize;
+    int outboxSize;
+    String adminToken;
+    boolean redact;
+    Duration stopTimeout;
+    boolean requestLog;
+
+    Values(MockConfig c) {
+      host = c.host;
+      port = c.port;
+      fixtures = c.fixtures;
+      throttle = c.throttle;
+      authTokenTtl = c.authTokenTtl;
+      corsOrigins = c.corsOrigins;
+      journalSize = c.journalSize;
+      outboxSize = c.outboxSize;
+      adminToken = c.adminToken;
+      redact = c.redact;
+      stopTimeout = c.stopTimeout;
+      requestLog = c.requestLog;
+    }
   }
 
   public boolean anyCorsOrigin() {
