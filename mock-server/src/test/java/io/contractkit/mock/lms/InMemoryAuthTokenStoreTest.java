@@ -94,4 +94,41 @@ class InMemoryAuthTokenStoreTest {
         .isTrue();
     assertThat(store.activeTokens()).as("the two seeded and after-expiry").isEqualTo(3);
   }
+
+  // --- memory: issued tokens are forgotten on expiry; seeded ones are bounded by the fixtures ---
+
+  private static final Duration HALF_SECOND = Duration.ofMillis(500);
+
+  @Test
+  void seededTokensAreKeptWhateverTheirExpiryTheFixturesBoundThem() {
+    assertThat(store.activeTokens()).isEqualTo(2);
+
+    clock.advance(Duration.ofDays(3650));
+    assertThat(store.activeTokens()).isEqualTo(2);
+    assertThat(store.consume("lead-A", "111111")).isTrue();
+    assertThat(store.consume("lead-A", "222222")).isFalse();
+    assertThat(store.activeTokens()).isZero();
+  }
+
+  @Test
+  void anIssuedTokenIsForgottenWhenItExpires() {
+    store.issue("lead-A", "333333", clock.instant().plus(Duration.ofMinutes(5)));
+    assertThat(store.activeTokens()).isEqualTo(3);
+
+    clock.advance(Duration.ofMinutes(5).minus(HALF_SECOND));
+    assertThat(store.activeTokens()).isEqualTo(3);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(store.activeTokens()).isEqualTo(2);
+  }
+
+  @Test
+  void anExpiredCodeCanBeIssuedAgain() {
+    store.issue("lead-A", "444444", clock.instant().plus(Duration.ofSeconds(1)));
+    clock.advance(Duration.ofSeconds(1).plus(HALF_SECOND));
+
+    assertThat(store.issue("lead-A", "444444", clock.instant().plus(Duration.ofSeconds(1))))
+        .isTrue();
+    assertThat(store.consume("lead-A", "444444")).isTrue();
+  }
 }
