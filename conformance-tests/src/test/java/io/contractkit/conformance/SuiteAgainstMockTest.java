@@ -9,14 +9,14 @@ import io.contractkit.conformance.run.ConformanceSuite;
 import io.contractkit.conformance.run.RunResult;
 import io.contractkit.conformance.run.Status;
 import io.contractkit.mock.MockServer;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The bundled mock with the example profile: the reference that every check must pass. */
 class SuiteAgainstMockTest {
-  @AutoClose private static final MockServer mock = SimulatedImplementation.startMock();
+  private static final MockServer mock = SimulatedImplementation.sharedMock();
 
   private static RunResult runAll() {
+    mock.state().reset();
     Profile profile = SimulatedImplementation.exampleProfile();
     String base = mock.baseUri().toString();
     return new ConformanceSuite(profile, base, base).runAll();

@@ -59,12 +59,45 @@ public final class SimulatedImplementation implements AutoCloseable {
    * @param prefix a path prefix the implementation is deployed under ({@code /crm}), or empty
    */
   public static SimulatedImplementation start(Defect defect, String prefix) {
-    MockServer mock = startMock();
+    MockServer mock = sharedMock();
+    mock.state().reset();
+    return proxy(mock, defect, prefix);
+  }
+
+  /**
+   * The implementation without a defect, shared by every test of the JVM. Its mock's state is reset
+   * whenever another implementation starts; reset it yourself before a test that needs it.
+   */
+  public static SimulatedImplementation correct() {
+    return Correct.INSTANCE;
+  }
+
+  private static final class Correct {
+    static final SimulatedImplementation INSTANCE = proxy(sharedMock(), Defect.NONE, "");
+  }
+
+  /** The mock behind every implementation of this JVM: the bundled fixtures, a free port. */
+  public static MockServer sharedMock() {
+    return SharedMock.INSTANCE;
+  }
+
+  private static final class SharedMock {
+    static final MockServer INSTANCE = startMock();
+  }
+
+  private static SimulatedImplementation proxy(MockServer mock, Defect defect, String prefix) {
     Upstream upstream = new Upstream(mock.baseUri());
     try {
       HttpServer proxy =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-      ExecutorService pool = Executors.newFixedThreadPool(64);
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              64,
+              task -> {
+                Thread thread = new Thread(task, "simulated-implementation");
+                thread.setDaemon(true);
+                return thread;
+              });
       proxy.setExecutor(pool);
       proxy.createContext(
           "/",
@@ -85,12 +118,11 @@ public final class SimulatedImplementation implements AutoCloseable {
       proxy.start();
       return new SimulatedImplementation(mock, proxy, pool, prefix);
     } catch (IOException e) {
-      mock.close();
       throw new IllegalStateException(e);
     }
   }
 
-  /** A bare mock server on a free loopback port: no proxy, no defect. */
+  /** A mock server of its own on a free loopback port: no proxy, no defect. Close it. */
   public static MockServer startMock() {
     return MockServer.start(MockConfig.defaults().withPort(0));
   }
@@ -170,15 +202,15 @@ public final class SimulatedImplementation implements AutoCloseable {
         .run(only, Set.of(), RunListener.NONE);
   }
 
-  /** The real mock behind the proxy, e.g. to reset it. */
+  /** The real mock behind the proxy (the shared one), e.g. to reset it. */
   public MockServer mock() {
     return mock;
   }
 
+  /** Stops the proxy; the shared mock behind it goes on. */
   @Override
   public void close() {
     proxy.stop(0);
     pool.shutdownNow();
-    mock.close();
   }
 }

@@ -15,14 +15,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Profiles: parsing, the errors a vendor sees, and the three ways to get fresh authTokens. */
 class ProfileTest {
   private static final String LEAD = "lead-7Gk2mQ9xWp4tR8vZ";
-  @AutoClose private static final MockServer mock = SimulatedImplementation.startMock();
+  private static final MockServer mock = SimulatedImplementation.sharedMock();
 
   private static String base() {
     return mock.baseUri().toString();

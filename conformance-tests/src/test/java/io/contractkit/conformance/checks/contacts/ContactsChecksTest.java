@@ -34,7 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,8 +65,7 @@ class ContactsChecksTest {
 
   private static final int MAX_FAILURES = 10;
 
-  @AutoClose
-  private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
+  private static final SimulatedImplementation correct = SimulatedImplementation.correct();
 
   @BeforeEach
   void forgetEveryBlockOfTheCorrectImplementation() {

@@ -34,7 +34,6 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,8 +53,7 @@ class LmsChecksTest {
   private static final String LEAD_0 = "lead-7Gk2mQ9xWp4tR8vZ";
   private static final String EXPIRED_LEAD = "lead-expiredLm5Vt2Kq8W";
 
-  @AutoClose
-  private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
+  private static final SimulatedImplementation correct = SimulatedImplementation.correct();
 
   static Stream<String> ids() {
     return LmsChecks.all().stream().map(c -> c.info().id());

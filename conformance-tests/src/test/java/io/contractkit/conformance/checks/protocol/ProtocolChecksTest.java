@@ -17,7 +17,6 @@ import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.Status;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,8 +27,7 @@ class ProtocolChecksTest {
   private static final UnaryOperator<Profile> WITHOUT_CONTACTS =
       p -> new Profile(p.name(), p.mode(), p.http(), null, p.lms());
 
-  @AutoClose
-  private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
+  private static final SimulatedImplementation correct = SimulatedImplementation.correct();
 
   @Test
   void protocolChecksAreRegisteredInRunOrderWithTheirStableIds() {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,8 +28,7 @@ class RobustnessChecksTest {
   private static final String KNOWN_SECRET = "8Qm3vT7kLp2XwZ9rBn4Y";
   private static final String LEAD = "lead-7Gk2mQ9xWp4tR8vZ";
 
-  @AutoClose
-  private static final SimulatedImplementation correct = SimulatedImplementation.start(Defect.NONE);
+  private static final SimulatedImplementation correct = SimulatedImplementation.correct();
 
   @Test
   void robustnessChecksAreRegisteredInRunOrderAsErrors() {
