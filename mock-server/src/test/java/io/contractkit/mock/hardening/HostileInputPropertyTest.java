@@ -56,7 +56,7 @@ class HostileInputPropertyTest {
 
   @BeforeAll
   static void connect() {
-    http = new LoadDriver(mock.port(), 1);
+    http = new LoadDriver(mock::port, 1);
   }
 
   @AfterAll

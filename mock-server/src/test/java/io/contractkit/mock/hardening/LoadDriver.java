@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 
 /**
  * Sends many requests at once to a local mock: a fixed pool of worker threads, each blocked on a
@@ -31,13 +32,17 @@ import java.util.concurrent.TimeoutException;
 final class LoadDriver implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final int port;
+  private final IntSupplier port;
   private final int parallelism;
   private final ExecutorService workers;
   private final ThreadLocal<Connection> connections = new ThreadLocal<>();
   private final List<Connection> opened = new ArrayList<>();
 
-  LoadDriver(int port, int parallelism) {
+  /**
+   * @param port the server's port, asked for every new connection (a shared test server can be
+   *     replaced between tests)
+   */
+  LoadDriver(IntSupplier port, int parallelism) {
     this.port = port;
     this.parallelism = parallelism;
     this.workers = Executors.newFixedThreadPool(parallelism);
@@ -91,8 +96,12 @@ final class LoadDriver implements AutoCloseable {
 
   private Connection connection() throws IOException {
     Connection connection = connections.get();
-    if (connection == null || connection.closed) {
-      connection = new Connection(port);
+    int current = port.getAsInt();
+    if (connection == null || connection.closed || connection.port != current) {
+      if (connection != null) {
+        connection.close();
+      }
+      connection = new Connection(current);
       connections.set(connection);
       synchronized (opened) {
         opened.add(connection);
@@ -147,12 +156,14 @@ final class LoadDriver implements AutoCloseable {
 
   /** One persistent HTTP/1.1 connection; responses are framed by Content-Length or chunks. */
   private static final class Connection {
+    private final int port;
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
     private volatile boolean closed;
 
     Connection(int port) throws IOException {
+      this.port = port;
       socket = new Socket(InetAddress.getLoopbackAddress(), port);
       socket.setTcpNoDelay(true);
       socket.setSoTimeout((int) TIMEOUT.toMillis());

@@ -34,7 +34,7 @@ class OneTimeTokenRaceTest {
 
   @BeforeAll
   static void startLoad() {
-    load = new LoadDriver(mock.port(), CONCURRENT);
+    load = new LoadDriver(mock::port, CONCURRENT);
   }
 
   @AfterAll

@@ -39,7 +39,7 @@ class ResetUnderLoadTest {
 
   @BeforeAll
   static void startLoad() {
-    load = new LoadDriver(mock.port(), WORKERS + 1);
+    load = new LoadDriver(mock::port, WORKERS + 1);
   }
 
   @AfterAll

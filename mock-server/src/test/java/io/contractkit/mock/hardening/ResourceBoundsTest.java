@@ -157,7 +157,7 @@ class ResourceBoundsTest {
     long seeded = tokens.activeTokens();
     int workers = 8;
     int perWorker = 1_500;
-    try (LoadDriver load = new LoadDriver(mock.port(), workers)) {
+    try (LoadDriver load = new LoadDriver(mock::port, workers)) {
       List<Callable<Integer>> calls = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
         int worker = w;

@@ -39,7 +39,7 @@ class ThrottleUnderLoadTest {
 
   @BeforeAll
   static void startLoad() {
-    load = new LoadDriver(mock.port(), FROM_ONE_IP + FROM_OTHER_IPS);
+    load = new LoadDriver(mock::port, FROM_ONE_IP + FROM_OTHER_IPS);
   }
 
   @AfterAll

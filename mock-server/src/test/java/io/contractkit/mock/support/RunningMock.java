@@ -8,29 +8,55 @@ import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real mock server on a free loopback port for one test class, on the bundled fixtures, a {@link
- * MutableClock} and a small throttle (3 failures in 60 s block for 300 s), without the per-request
- * log line (stress tests send tens of thousands of requests; the journal still records them).
- * Before each test it is reset over HTTP, through the admin API, as a frontend's own tests would
- * do.
+ * A real mock server on a free loopback port, on the bundled fixtures, a {@link MutableClock} and a
+ * small throttle (3 failures in 60 s block for 300 s), without the per-request log line (stress
+ * tests send tens of thousands of requests; the journal still records them). Before each test it is
+ * reset over HTTP, through the admin API, as a frontend's own tests would do.
  *
  * <pre>
  * &#64;RegisterExtension static final RunningMock mock = new RunningMock();
  * </pre>
+ *
+ * <p><b>One server per configuration and test JVM.</b> Test classes with equal configurations share
+ * a server (as Spring's test context cache shares a context): a reset makes it as good as new, and
+ * starting a server per test would make mutation testing (pitest runs every test method on its own,
+ * once per mutant) start tens of thousands of servers. A shared server is replaced by a new one,
+ * with a new clock, before a test when
+ *
+ * <ul>
+ *   <li>a test failed on it: whatever broke it must not break the tests after it, and
+ *   <li>the same test runs on it a second time: in one JVM that happens only under pitest, when it
+ *       moves on to the next mutant. So a mutant in the code that runs only when a server starts is
+ *       tested on a server started with that mutant in place.
+ * </ul>
+ *
+ * <p>What remains: under pitest, a test that has not run yet in its JVM may run on the server that
+ * the previous mutant of the same class started; that mutant survived every test that covers it.
+ *
+ * <p>The clock of a shared server only moves forward (the caches' tickers must be monotonic): a
+ * test that asserts times reads them relative to {@link #clock()}.
  */
-public final class RunningMock implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class RunningMock implements BeforeEachCallback, AfterEachCallback {
   public static final ThrottlePolicy TEST_THROTTLE =
       new ThrottlePolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(300));
 
+  private static final Map<MockConfig, Instance> RUNNING = new ConcurrentHashMap<>();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> RUNNING.values().forEach(instance -> instance.server.close())));
+  }
+
   private final MockConfig config;
-  private MutableClock clock;
-  private MockServer server;
 
   public RunningMock() {
     this(MockConfig.defaults().withPort(0).withThrottle(TEST_THROTTLE).withRequestLog(false));
@@ -40,30 +66,60 @@ public final class RunningMock implements BeforeAllCallback, AfterAllCallback, B
     this.config = config;
   }
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    clock = MutableClock.atFixedStart();
-    server = MockServer.start(config, clock);
-  }
+  /** A started server with its clock, and the tests that have run on it. */
+  private static final class Instance {
+    final MutableClock clock = MutableClock.atFixedStart();
+    final MockServer server;
+    final Set<String> testsRun = ConcurrentHashMap.newKeySet();
+    volatile boolean failedOn;
 
-  @Override
-  public void afterAll(ExtensionContext context) {
-    server.close();
+    Instance(MockConfig config) {
+      server = MockServer.start(config, clock);
+    }
+
+    boolean fitFor(String testId) {
+      return !failedOn && !testsRun.contains(testId);
+    }
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    String testId = context.getUniqueId();
+    Instance instance =
+        RUNNING.compute(
+            config,
+            (key, running) -> {
+              if (running != null && running.fitFor(testId)) {
+                return running;
+              }
+              if (running != null) {
+                running.server.close();
+              }
+              return new Instance(key);
+            });
+    instance.testsRun.add(testId);
     given().spec(adminSpec()).post("/__admin/reset").then().statusCode(204);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (context.getExecutionException().isPresent()) {
+      instance().failedOn = true;
+    }
+  }
+
+  private Instance instance() {
+    return RUNNING.computeIfAbsent(config, Instance::new);
   }
 
   /** REST-assured's request specification for this server. */
   public RequestSpecification spec() {
-    return new RequestSpecBuilder().setBaseUri(server.baseUri().toString()).build();
+    return new RequestSpecBuilder().setBaseUri(server().baseUri().toString()).build();
   }
 
   /** The same, with the admin token as a bearer token when the mock has one. */
   public RequestSpecification adminSpec() {
-    RequestSpecBuilder builder = new RequestSpecBuilder().setBaseUri(server.baseUri().toString());
+    RequestSpecBuilder builder = new RequestSpecBuilder().setBaseUri(server().baseUri().toString());
     if (config.adminToken() != null) {
       builder.addHeader("Authorization", "Bearer " + config.adminToken());
     }
@@ -73,20 +129,20 @@ public final class RunningMock implements BeforeAllCallback, AfterAllCallback, B
   /** The same, but sends the query string exactly as written (no encoding by REST-assured). */
   public RequestSpecification rawSpec() {
     return new RequestSpecBuilder()
-        .setBaseUri(server.baseUri().toString())
+        .setBaseUri(server().baseUri().toString())
         .setUrlEncodingEnabled(false)
         .build();
   }
 
   public MutableClock clock() {
-    return clock;
+    return instance().clock;
   }
 
   public MockServer server() {
-    return server;
+    return instance().server;
   }
 
   public int port() {
-    return server.port();
+    return server().port();
   }
 }
