@@ -2,6 +2,7 @@ package io.contractkit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contractkit.mock.lms.InMemoryAuthTokenStore;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,6 +185,21 @@ class OpenApiDescriptionTest {
     assertThat(admin).as("admin operations").hasSize(6);
     assertThat(api.getComponents().getSecuritySchemes()).containsKey("adminToken");
     assertThat(wrong).as("admin operations without adminToken security and a 401").isEmpty();
+  }
+
+  @Test
+  void bothWaysToIssueAnAuthTokenDeclareTheFullStoreAnswer() {
+    List<String> issuing = new ArrayList<>();
+    forEachOperation(
+        (label, pathItem, operation) -> {
+          if (operation.getResponses().containsKey("503")) {
+            issuing.add(label);
+          }
+        });
+    assertThat(issuing)
+        .containsExactlyInAnyOrder("POST /lms/leads/bytoken/authtoken", "POST /__admin/authtokens");
+    assertThat(api.getComponents().getResponses().get("AuthTokenStoreFull").getDescription())
+        .contains(String.format(Locale.ROOT, "%,d", InMemoryAuthTokenStore.MAX_ISSUED_TOKENS));
   }
 
   // --- helpers ---
