@@ -8,6 +8,9 @@ import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -16,9 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real mock server on a free loopback port for one test class, on the bundled fixtures, a {@link
  * MutableClock} and a small throttle (3 failures in 60 s block for 300 s), without the per-request
- * log line (stress tests send tens of thousands of requests; the journal still records them).
- * Before each test it is reset over HTTP, through the admin API, as a frontend's own tests would
- * do.
+ * log line (stress tests send tens of thousands of requests; the journal still records them). When
+ * a config turns the log line on, its lines are captured: {@link #requestLogLines()}. Before each
+ * test it is reset over HTTP, through the admin API, as a frontend's own tests would do.
  *
  * <pre>
  * &#64;RegisterExtension static final RunningMock mock = new RunningMock();
@@ -31,6 +34,7 @@ public final class RunningMock implements BeforeAllCallback, AfterAllCallback, B
   private final MockConfig config;
   private MutableClock clock;
   private MockServer server;
+  private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
 
   public RunningMock() {
     this(MockConfig.defaults().withPort(0).withThrottle(TEST_THROTTLE).withRequestLog(false));
@@ -43,7 +47,7 @@ public final class RunningMock implements BeforeAllCallback, AfterAllCallback, B
   @Override
   public void beforeAll(ExtensionContext context) {
     clock = MutableClock.atFixedStart();
-    server = MockServer.start(config, clock);
+    server = MockServer.start(config, clock, lines -> requestLog.addAll(lines.lines().toList()));
   }
 
   @Override
@@ -54,6 +58,8 @@ public final class RunningMock implements BeforeAllCallback, AfterAllCallback, B
   @Override
   public void beforeEach(ExtensionContext context) {
     given().spec(adminSpec()).post("/__admin/reset").then().statusCode(204);
+    server.flushRequestLog();
+    requestLog.clear();
   }
 
   /** REST-assured's request specification for this server. */
@@ -76,6 +82,14 @@ public final class RunningMock implements BeforeAllCallback, AfterAllCallback, B
         .setBaseUri(server.baseUri().toString())
         .setUrlEncodingEnabled(false)
         .build();
+  }
+
+  /** The request log lines written so far, once those of every answered request are written. */
+  public List<String> requestLogLines() {
+    server.flushRequestLog();
+    synchronized (requestLog) {
+      return List.copyOf(requestLog);
+    }
   }
 
   public MutableClock clock() {
