@@ -87,15 +87,18 @@ public final class MockServer implements AutoCloseable {
             new InMemoryRequestJournal(config.journalSize()));
     AuthTokenIssuer issuer =
         new AuthTokenIssuer(fixtures, state.authTokens(), clock, config.authTokenTtl());
+    ProblemRenderer problems = new ProblemRenderer(json);
     Routes routes =
         new Routes(
             state,
-            new ContactsHandler(fixtures, state.throttle()),
+            new ContactsHandler(
+                fixtures,
+                state.throttle(),
+                problems.prerendered(ContactsHandler.NOT_FOUND, Routes.CONTACTS)),
             new LeadContactHandler(fixtures, state.authTokens(), clock),
             new SendAuthTokenHandler(issuer, state.outbox(), json),
             new AdminHandlers(
                 fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-    ProblemRenderer problems = new ProblemRenderer(json);
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's

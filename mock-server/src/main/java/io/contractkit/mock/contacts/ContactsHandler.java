@@ -4,6 +4,7 @@ import io.contractkit.mock.fixtures.Contact;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.http.JsonResponses;
+import io.contractkit.mock.http.ProblemRenderer;
 import io.contractkit.mock.http.QueryParameters;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -29,12 +30,20 @@ public final class ContactsHandler {
         public void failed() {}
       };
 
+  /** The answer to an unknown secret: always the same, so serialised once. */
+  public static final ApiProblem NOT_FOUND =
+      ApiProblem.notFound("Contact not found", "No contact has this secret.");
+
   private final Fixtures fixtures;
   private final BruteForceThrottle throttle;
+  private final ProblemRenderer.Prerendered notFound;
 
-  public ContactsHandler(Fixtures fixtures, BruteForceThrottle throttle) {
+  /** {@code notFound}: {@link #NOT_FOUND} prerendered for this route's path. */
+  public ContactsHandler(
+      Fixtures fixtures, BruteForceThrottle throttle, ProblemRenderer.Prerendered notFound) {
     this.fixtures = fixtures;
     this.throttle = throttle;
+    this.notFound = notFound;
   }
 
   public void lookup(Context ctx) {
@@ -59,7 +68,8 @@ public final class ContactsHandler {
     Optional<Contact> contact = fixtures.contact(secret);
     if (contact.isEmpty()) {
       attempt.failed();
-      throw ApiProblem.notFound("Contact not found", "No contact has this secret.");
+      notFound.send(ctx);
+      return;
     }
     attempt.succeeded();
     JsonResponses.send(ctx, 200, contact.get().body());
