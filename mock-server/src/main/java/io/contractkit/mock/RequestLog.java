@@ -12,14 +12,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The per-request log line ({@code 2026-11-23T10:00:00.123+0000 INFO requests - GET
  * /api/v1/Contacts?secret=... 404 0.4ms}), written off the request thread: a request only puts its
- * line into a bounded queue; one daemon thread formats the lines and hands them to the {@link Sink}
- * in batches, whenever the queue has drained. A request never waits for the log: when the queue is
- * full its line is dropped and counted, and a {@code N request log lines dropped} line follows.
- * {@link #close()} writes every line queued before it.
+ * line into a bounded queue; one daemon thread takes what has queued every few milliseconds,
+ * formats the lines and hands them to the {@link Sink} in one batch once the queue has drained. A
+ * request never waits for the log: when the queue is full its line is dropped and counted, and a
+ * {@code N request log lines dropped} line follows. {@link #close()} writes every line queued
+ * before it.
  */
 public final class RequestLog implements AutoCloseable {
   /** Lines that may wait for the writer; beyond it lines are dropped, never waited for. */
@@ -27,6 +29,12 @@ public final class RequestLog implements AutoCloseable {
 
   private static final String SEPARATOR = System.lineSeparator();
   private static final long CLOSE_TIMEOUT_MILLIS = 10_000;
+
+  /**
+   * How long the writer rests when it finds the queue empty: the most a line waits to be written.
+   */
+  private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
   private static final DateTimeFormatter TO_SECOND =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.");
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("Z");
@@ -111,6 +119,7 @@ public final class RequestLog implements AutoCloseable {
   private void await(Flush flush) {
     try {
       if (queue.offer(flush, CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+        LockSupport.unpark(writer);
         flush.written().await(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
@@ -121,12 +130,12 @@ public final class RequestLog implements AutoCloseable {
   private void writeUntilClosed() {
     List<Entry> batch = new ArrayList<>(256);
     while (true) {
-      try {
-        batch.add(queue.take());
-      } catch (InterruptedException e) {
-        return;
+      // The writer polls instead of waiting on the queue, so that a request never has to wake it.
+      if (queue.drainTo(batch) == 0) {
+        writeOut();
+        LockSupport.parkNanos(this, IDLE_NANOS);
+        continue;
       }
-      queue.drainTo(batch);
       for (Entry entry : batch) {
         if (entry instanceof Line line) {
           append(line);
@@ -139,7 +148,7 @@ public final class RequestLog implements AutoCloseable {
         }
       }
       batch.clear();
-      if (queue.isEmpty() || text.length() >= 64 * 1024) {
+      if (text.length() >= 64 * 1024) {
         writeOut();
       }
     }
@@ -179,7 +188,7 @@ public final class RequestLog implements AutoCloseable {
       offsetText = OFFSET.format(at);
       cachedSecond = second;
     }
-    int millis = (int) Math.floorMod(epochMillis, 1000);
+    int millis = Math.floorMod(epochMillis, 1000);
     text.append(secondText);
     if (millis < 100) {
       text.append('0');
