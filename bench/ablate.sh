@@ -2,8 +2,7 @@
 # What each per-request feature of the mock costs, measured by switching it off from the outside
 # (no code change): the same jar, started with
 #   default       the mock as shipped
-#   no-log        -Dorg.slf4j.simpleLogger.log.mock.requests=warn   (the per-request log line off)
-#   no-log-date   -Dorg.slf4j.simpleLogger.showDateTime=false       (log line without slf4j-simple's date)
+#   no-log        --no-request-log                                  (the per-request log line off)
 #   journal-1     --journal-size 1                                  (the journal cannot be switched off)
 # plus the workload contacts-200-noip (no ip: the throttle is not consulted) against the default mock,
 # and the bare Javalin ceiling. Rounds interleaved, medians quoted.
@@ -24,13 +23,12 @@ mkdir -p "$OUT" "$BENCH/.work/logs"
 if [[ $PIN == 1 ]]; then SRV=(taskset -c 1); WRK=(taskset -c 0 wrk -t1); T=1; else SRV=(); WRK=(wrk -t2); T=2; fi
 
 declare -A PORT PID
-VARIANTS=(default no-log no-log-date journal-1 bare)
+VARIANTS=(default no-log journal-1 bare)
 for v in "${VARIANTS[@]}"; do
   PORT[$v]=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   case $v in
     default) cmd=(java -jar "$MOCK_JAR" --port "${PORT[$v]}") ;;
-    no-log) cmd=(java -Dorg.slf4j.simpleLogger.log.mock.requests=warn -jar "$MOCK_JAR" --port "${PORT[$v]}") ;;
-    no-log-date) cmd=(java -Dorg.slf4j.simpleLogger.showDateTime=false -jar "$MOCK_JAR" --port "${PORT[$v]}") ;;
+    no-log) cmd=(java -jar "$MOCK_JAR" --port "${PORT[$v]}" --no-request-log) ;;
     journal-1) cmd=(java -jar "$MOCK_JAR" --port "${PORT[$v]}" --journal-size 1) ;;
     bare) cmd=(java -jar "$BARE_JAR" "${PORT[$v]}" "$ROOT/fixtures") ;;
   esac

@@ -2,7 +2,8 @@
 # Where the mock's time goes: JFR on the mock (default settings, bundled fixtures) under the
 # contacts-200 and contacts-404 workloads of run.sh, then summaries of the recordings.
 #   bench/profile.sh            (after bench/run.sh has built the jars and generated bench/.work/data)
-# Knobs: SECONDS_PER_LOAD (default 60), CONNS (default 32), PIN (1), JFR_VIEW (a JDK 21+ `jfr` for `jfr view`).
+# Knobs: SECONDS_PER_LOAD (default 60), CONNS (default 32), PIN (1), JFR_VIEW (a JDK 21+ `jfr` for `jfr view`),
+# OUT (default bench/results/profile), MOCK_JAR (default the built mock-server.jar).
 # Writes bench/results/profile/{contacts-200,contacts-404}.{jfr,hot-methods.txt,top-frames.txt,stacks.txt}.
 set -euo pipefail
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -11,7 +12,7 @@ SECONDS_PER_LOAD=${SECONDS_PER_LOAD:-60}
 CONNS=${CONNS:-32}
 PIN=${PIN:-1}
 JFR_VIEW=${JFR_VIEW:-$(ls -d /usr/lib/jvm/temurin-2*/bin/jfr 2>/dev/null | tail -1)}
-OUT="$BENCH/results/profile"
+OUT=${OUT:-$BENCH/results/profile}
 DATA="$BENCH/.work/data"
 mkdir -p "$OUT"
 if [[ $PIN == 1 ]]; then SRV=(taskset -c 1); WRK=(taskset -c 0 wrk -t1); T=1; else SRV=(); WRK=(wrk -t2); T=2; fi
@@ -19,7 +20,7 @@ if [[ $PIN == 1 ]]; then SRV=(taskset -c 1); WRK=(taskset -c 0 wrk -t1); T=1; el
 for w in contacts-200 contacts-404; do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   "${SRV[@]}" java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
-    -jar "$ROOT/mock-server/target/mock-server.jar" --port "$port" >"$BENCH/.work/logs/profile-$w.log" 2>&1 &
+    -jar "${MOCK_JAR:-$ROOT/mock-server/target/mock-server.jar}" --port "$port" >"$BENCH/.work/logs/profile-$w.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/__admin/health"; do sleep 0.2; done
   # warm up, then record the same load

@@ -51,11 +51,12 @@ sysorder='{"mock":1,"wiremock":2,"wiremock-tuned":3,"bare":4}'
     ( ["contacts-200", "contacts-404"][] as $w | $conns[] as $c |
       ($all | cell($w; $c; "mock")) as $m |
       ( ["wiremock", 3], ["wiremock-tuned", 2] ) as [$s, $x] |
-      ($all | cell($w; $c; $s)) as $o |
+      ($all | cell($w; $c; $s)) as $o | select($m != null and $o != null) |
       "| \($w) at \($c): mock ≥ \($x)x \($s) | \($m.rps / $o.rps | r2)x | \(if $m.rps >= $x * $o.rps then "yes" else "**no**" end) |"
     ),
     ( ["contacts-200", "contacts-404"][] as $w | $conns[] as $c |
       ($all | cell($w; $c; "mock")) as $m | ($all | cell($w; $c; "bare")) as $b |
+      select($m != null and $b != null) |
       "| \($w) at \($c): mock ≥ 80% of bare Javalin | \($m.rps / $b.rps * 100 | round)% | \(if $m.rps >= 0.8 * $b.rps then "yes" else "**no**" end) |"
     ),
     ( ["contacts-200", "contacts-404", "lms-fresh", "lms-null"][] as $w |

@@ -8,7 +8,9 @@
 # Knobs (environment): DURATION (s per cell), ROUNDS, CONNS ("32 128"), WARMUP (s per system and
 # workload), STARTS (start-up samples per system), MEM_SECONDS (the memory run), CONF_RUNS (conformance
 # suite runs), PHASES ("startup load memory conformance": the parts to run), PIN (1: server on CPU SERVER_CPU, wrk on CPU WRK_CPU; 0: no pinning), SKIP_BUILD=1,
-# OUT (results folder).
+# OUT (results folder), SYSTEMS ("mock wiremock wiremock-tuned bare") and WORKLOADS ("contacts-200 contacts-404
+# lms-null lms-fresh") for a partial run (e.g. SYSTEMS="mock bare" while tuning the mock); the system
+# mock-b is the mock from another jar, MOCK_B_JAR (an A/B comparison within one run; not on lms-fresh).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -26,8 +28,8 @@ WRK_CPU=${WRK_CPU:-0}
 OUT=${OUT:-$BENCH/results}
 WORK="$BENCH/.work"
 WIREMOCK_VERSION=3.13.2
-SYSTEMS=(mock wiremock wiremock-tuned bare)
-WORKLOADS=(contacts-200 contacts-404 lms-null lms-fresh)
+read -r -a SYSTEMS <<<"${SYSTEMS:-mock wiremock wiremock-tuned bare}"
+read -r -a WORKLOADS <<<"${WORKLOADS:-contacts-200 contacts-404 lms-null lms-fresh}"
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -57,7 +59,7 @@ fi
 
 # ---------------------------------------------------------------------------------------- build
 mkdir -p "$WORK/logs" "$WORK/data" "$OUT"
-MOCK_JAR="$ROOT/mock-server/target/mock-server.jar"
+MOCK_JAR=${MOCK_JAR:-$ROOT/mock-server/target/mock-server.jar}
 CONF_JAR="$ROOT/conformance-tests/target/conformance.jar"
 BARE_JAR="$BENCH/bare-javalin/target/bare-javalin.jar"
 WM_JAR="$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar"
@@ -86,6 +88,7 @@ cmd_of() {
   local sys=$1 port=$2
   case $sys in
     mock) echo java -jar "$MOCK_JAR" --port "$port" ;;
+    mock-b) echo java -jar "$MOCK_B_JAR" --port "$port" ;;
     wiremock) echo java -jar "$WM_JAR" --bind-address 127.0.0.1 --port "$port" --root-dir "$DATA/wiremock" --disable-banner ;;
     wiremock-tuned) echo java -jar "$WM_JAR" --bind-address 127.0.0.1 --port "$port" --root-dir "$DATA/wiremock" --disable-banner \
       --no-request-journal --container-threads 64 ;;
@@ -128,6 +131,10 @@ MACHINE="$OUT/machine.txt"
 has load || MACHINE="$OUT/machine-${PHASES// /-}.txt"
 CELL=0
 OFFSET=0
+CLK_TCK=$(getconf CLK_TCK)
+# the mock's bound on issued authTokens (InMemoryAuthTokenStore.MAX_ISSUED_TOKENS)
+MOCK_TOKEN_BOUND=$(sed -n 's/.*MAX_ISSUED_TOKENS = \([0-9_]*\);.*/\1/p' \
+  "$ROOT/mock-server/src/main/java/io/contractkit/mock/lms/InMemoryAuthTokenStore.java" | tr -d _)
 {
   echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
@@ -151,10 +158,10 @@ for i in $(seq 1 "$STARTS"); do
   for sys in "${SYSTEMS[@]}"; do
     port=$(free_port)
     # shellcheck disable=SC2046
-    line=$(java -cp "$BARE_JAR" io.contractkit.bench.Startup "$(ready_url "$port")" 3 "$WORK/logs/startup-$sys.log" \
-      "${SRV[@]}" $(cmd_of "$sys" "$port"))
-    ms=${line#startup_ms=}; ms=${ms%% *}; rss=${line##*rss_idle_kb=}
-    echo "{\"system\":\"$sys\",\"start\":$i,\"startup_ms\":$ms,\"rss_idle_kb\":$rss}" >>"$OUT/startup.jsonl"
+    line=$(java -Dclk.tck="$CLK_TCK" -cp "$BARE_JAR" io.contractkit.bench.Startup "$(ready_url "$port")" 3 \
+      "$WORK/logs/startup-$sys.log" "${SRV[@]}" $(cmd_of "$sys" "$port"))
+    ms=${line#startup_ms=}; ms=${ms%% *}; cpu=${line#*startup_cpu_ms=}; cpu=${cpu%% *}; rss=${line##*rss_idle_kb=}
+    echo "{\"system\":\"$sys\",\"start\":$i,\"startup_ms\":$ms,\"startup_cpu_ms\":$cpu,\"rss_idle_kb\":$rss}" >>"$OUT/startup.jsonl"
     log "  $sys: $line"
   done
 done
@@ -182,11 +189,18 @@ for sys in "${SYSTEMS[@]}"; do start_system "$sys"; done
 
 
 
+# CPU time (user + system, ms) the process has used so far: with cpu_us_per_req below, a measure of
+# the server's own cost per request that a busy machine skews far less than req/s
+cpu_ms() { awk -v t="$CLK_TCK" '{printf "%d\n", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; }
+
 run_wrk() { # system workload conns seconds [pool]
-  local sys=$1 w=$2 c=$3 d=$4 pool=${5:-}
+  local sys=$1 w=$2 c=$3 d=$4 pool=${5:-} before res
   CELL=$((CELL + 1))
-  "${WRK[@]}" -c"$c" -d"${d}s" --latency -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:${PORT[$sys]}" \
-    -- "$w" "$DATA" "$CELL" "$WRK_THREADS" "$pool" | tail -1
+  before=$(cpu_ms "${PID[$sys]}")
+  res=$("${WRK[@]}" -c"$c" -d"${d}s" --latency -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:${PORT[$sys]}" \
+    -- "$w" "$DATA" "$CELL" "$WRK_THREADS" "$pool" | tail -1)
+  echo "$res" | jq -c --argjson cpu "$(($(cpu_ms "${PID[$sys]}") - before))" \
+    '. + {cpu_ms: $cpu, cpu_us_per_req: (if .requests > 0 then ($cpu * 1000 / .requests * 10 | round / 10) else null end)}'
 }
 
 log "warm-up: ${WARMUP}s per system and workload"
@@ -210,7 +224,19 @@ for round in $(seq 1 "$ROUNDS"); do
           size=$(awk -v r="$rps" -v d="$DURATION" 'BEGIN {printf "%d", r * d * 2 + 5000}')
           pool="$WORK/pool-$sys.txt"
           if [[ $sys == mock ]]; then
-            log "  minting $size authTokens on the mock"
+            # The mock holds at most MOCK_TOKEN_BOUND issued authTokens (a full store answers 503): Pool
+            # resets the mock first (its store then holds only the seeded tokens) and mints at most that.
+            if ((size > MOCK_TOKEN_BOUND)); then
+              need=$((${rps%.*} * DURATION))
+              log "  pool capped from $size to the mock's bound of $MOCK_TOKEN_BOUND issued authTokens"
+              if ((need > MOCK_TOKEN_BOUND)); then
+                log "  WARNING: at the mock's best so far ($rps req/s) a ${DURATION}s cell needs $need tokens and runs" \
+                  "dry after about $((MOCK_TOKEN_BOUND / ${rps%.*})) s; the rest shows as pool_exhausted and unexpected" \
+                  "answers (the cell is flagged): use DURATION=$((MOCK_TOKEN_BOUND / ${rps%.*})) or less"
+              fi
+              size=$MOCK_TOKEN_BOUND
+            fi
+            log "  resetting the mock and minting $size authTokens on it"
             java -cp "$BARE_JAR" io.contractkit.bench.Pool "$DATA" "$OFFSET" "$size" "$pool" "${PORT[mock]}" >&2
           else
             java -cp "$BARE_JAR" io.contractkit.bench.Pool "$DATA" "$OFFSET" "$size" "$pool"
@@ -223,7 +249,7 @@ for round in $(seq 1 "$ROUNDS"); do
         MAX_RPS[$sys]=$(echo "$res" | jq --argjson m "${MAX_RPS[$sys]:-0}" '[.rps, $m] | max')
         echo "$res" | jq -c --arg s "$sys" --arg w "$w" --argjson c "$c" --argjson r "$round" \
           '{system:$s, workload:$w, conns:$c, round:$r} + .' | tee -a "$OUT/results.jsonl" \
-          | jq -r '"  r\(.round) \(.workload) c\(.conns) \(.system): \(.rps|floor) req/s p99 \(.p99_us/1000) ms unexpected \(.unexpected) statuses \(.statuses|tostring)"' >&2
+          | jq -r '"  r\(.round) \(.workload) c\(.conns) \(.system): \(.rps|floor) req/s p99 \(.p99_us/1000) ms cpu \(.cpu_us_per_req) us/req unexpected \(.unexpected) statuses \(.statuses|tostring)"' >&2
       done
     done
   done
@@ -272,5 +298,8 @@ stop_all
 fi
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$MACHINE"
 
-"$BENCH/report.sh" "$OUT"
-log "done: $OUT/results.md, $OUT/chart.svg"
+if "$BENCH/report.sh" "$OUT"; then
+  log "done: $OUT/results.md, $OUT/chart.svg"
+else
+  log "done; report.sh needs the data of every phase and system for results.md (a partial run has only the raw data in $OUT)"
+fi

@@ -32,13 +32,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The mock server: wires fixtures, state and handlers into Javalin, and starts it. */
 public final class MockServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("mock.requests");
   private static final int REQUEST_HEADER_BYTES = 16 * 1024;
   private static final String STARTED_NANOS = "mock.startedNanos";
 
@@ -47,6 +44,7 @@ public final class MockServer implements AutoCloseable {
   private final Fixtures fixtures;
   private final MockState state;
   private final GracefulHandler inFlight;
+  private final RequestLog requestLog;
   private boolean stopped;
 
   private MockServer(
@@ -54,12 +52,14 @@ public final class MockServer implements AutoCloseable {
       MockConfig config,
       Fixtures fixtures,
       MockState state,
-      GracefulHandler inFlight) {
+      GracefulHandler inFlight,
+      RequestLog requestLog) {
     this.app = app;
     this.config = config;
     this.fixtures = fixtures;
     this.state = state;
     this.inFlight = inFlight;
+    this.requestLog = requestLog;
   }
 
   public static MockServer start(MockConfig config) {
@@ -68,6 +68,14 @@ public final class MockServer implements AutoCloseable {
 
   /** Starts the mock; time (token expiry, throttle windows) comes from {@code clock}. */
   public static MockServer start(MockConfig config, Clock clock) {
+    return start(config, clock, RequestLog.standardError());
+  }
+
+  /**
+   * Starts the mock; the per-request log lines (when {@link MockConfig#requestLog()} is on) go to
+   * {@code requestLogSink}.
+   */
+  public static MockServer start(MockConfig config, Clock clock, RequestLog.Sink requestLogSink) {
     AdminAccess.requireTokenUnlessLoopback(config.host(), config.adminToken());
     JsonMapper json = JsonMapper.builder().build();
     Fixtures fixtures = new FixtureLoader(json, new SchemaCatalog()).load(config.fixtures());
@@ -79,20 +87,25 @@ public final class MockServer implements AutoCloseable {
             new InMemoryRequestJournal(config.journalSize()));
     AuthTokenIssuer issuer =
         new AuthTokenIssuer(fixtures, state.authTokens(), clock, config.authTokenTtl());
+    ProblemRenderer problems = new ProblemRenderer(json);
     Routes routes =
         new Routes(
             state,
-            new ContactsHandler(fixtures, state.throttle()),
+            new ContactsHandler(
+                fixtures,
+                state.throttle(),
+                problems.prerendered(ContactsHandler.NOT_FOUND, Routes.CONTACTS)),
             new LeadContactHandler(fixtures, state.authTokens(), clock),
             new SendAuthTokenHandler(issuer, state.outbox(), json),
             new AdminHandlers(
                 fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-    ProblemRenderer problems = new ProblemRenderer(json);
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's
     // default cuts it off after one second of silence).
     inFlight.setShutdownIdleTimeout(config.stopTimeout().toMillis());
+
+    RequestLog requestLog = config.requestLog() ? new RequestLog(requestLogSink) : null;
 
     Javalin app =
         Javalin.create(
@@ -146,14 +159,21 @@ public final class MockServer implements AutoCloseable {
               // Recorded before the answer is written, so that a client that has its answer finds
               // the request in the journal.
               javalin.routes.after(
-                  ctx -> record(state.journal(), clock, ctx, config.redact(), config.requestLog()));
+                  ctx -> record(state.journal(), clock, ctx, config.redact(), requestLog));
             });
-    app.start();
-    return new MockServer(app, config, fixtures, state, inFlight);
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      if (requestLog != null) {
+        requestLog.close();
+      }
+      throw e;
+    }
+    return new MockServer(app, config, fixtures, state, inFlight, requestLog);
   }
 
   private static void record(
-      RequestJournal journal, Clock clock, Context ctx, boolean redact, boolean log) {
+      RequestJournal journal, Clock clock, Context ctx, boolean redact, RequestLog log) {
     Long started = ctx.attribute(STARTED_NANOS);
     float millis = started == null ? 0f : (System.nanoTime() - started) / 1_000_000f;
     String raw = ctx.queryString();
@@ -168,27 +188,9 @@ public final class MockServer implements AutoCloseable {
             query,
             status,
             Math.round(millis * 1000.0) / 1000.0));
-    if (log && LOG.isInfoEnabled()) {
-      LOG.info(requestLine(ctx.method().name(), ctx.path(), query, status, millis));
+    if (log != null) {
+      log.log(ctx.method().name(), ctx.path(), query, status, millis);
     }
-  }
-
-  /** {@code GET /api/v1/Contacts?secret=... 200 0.4ms}, built without a formatter (hot path). */
-  static String requestLine(String method, String path, String query, int status, float millis) {
-    long tenths = Math.round(millis * 10.0);
-    StringBuilder line = new StringBuilder(32 + path.length() + query.length());
-    line.append(method).append(' ').append(path);
-    if (!query.isEmpty()) {
-      line.append('?').append(query);
-    }
-    return line.append(' ')
-        .append(status)
-        .append(' ')
-        .append(tenths / 10)
-        .append('.')
-        .append(tenths % 10)
-        .append("ms")
-        .toString();
   }
 
   public int port() {
@@ -206,6 +208,13 @@ public final class MockServer implements AutoCloseable {
 
   public MockState state() {
     return state;
+  }
+
+  /** Waits until the log lines of every request answered so far are written (none when off). */
+  public void flushRequestLog() {
+    if (requestLog != null) {
+      requestLog.flush();
+    }
   }
 
   /**
@@ -226,6 +235,9 @@ public final class MockServer implements AutoCloseable {
     whenNoLongerAccepting.run();
     boolean answered = await(inFlight.shutdown(), config.stopTimeout());
     app.stop();
+    if (requestLog != null) {
+      requestLog.close(); // every answered request's line is written
+    }
     return answered;
   }
 

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The mock as a real process ({@code java io.contractkit.mock.Main}): on SIGTERM it refuses new
- * connections, lets a request in flight finish, and exits with 0; a request that does not finish
- * within {@code --stop-timeout} is cut off and the process still exits with 0. Nothing sleeps: the
- * test waits for the lines the mock prints and for the process to end, each with a time limit.
+ * connections, lets a request in flight finish, writes its request log line, and exits with 0; a
+ * request that does not finish within {@code --stop-timeout} is cut off and the process still exits
+ * with 0. Nothing sleeps: the test waits for the lines the mock prints and for the process to end,
+ * each with a time limit.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GracefulShutdownTest {
@@ -84,6 +85,8 @@ class GracefulShutdownTest {
     assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("process ended").isTrue();
     assertThat(process.exitValue()).as("exit code; output: %s", seen).isZero();
     awaitLine(line -> line.equals("mock-server stopped"));
+    // The request log is written off the request thread; the stop writes what is still queued.
+    awaitLine(line -> line.contains(" INFO requests - POST /__admin/authtokens 201 "));
   }
 
   /** Whether a connection to {@code port} is refused before {@code wait} has passed. */

@@ -19,6 +19,6 @@ class RequestLineTest {
       })
   void readsLikeAnAccessLogLine(
       String method, String path, String query, int status, float millis, String expected) {
-    assertThat(MockServer.requestLine(method, path, query, status, millis)).isEqualTo(expected);
+    assertThat(RequestLog.line(method, path, query, status, millis)).isEqualTo(expected);
   }
 }

@@ -17,17 +17,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes a pool of fresh one-time authTokens for the LMS workload, one "accessToken code" a line,
- * and, when PORT is given, mints each on the mock at 127.0.0.1:PORT through {@code POST
+ * and, when PORT is given, resets the mock at 127.0.0.1:PORT ({@code POST /__admin/reset}: its
+ * token store then holds only the seeded tokens) and mints each token through {@code POST
  * /__admin/authtokens} (code given, ttl one hour; 8 keep-alive connections, plain sockets, so the
- * minting costs the client little); the pool file then holds only the tokens answered 201. Token n
- * of the run is lead n mod L with code 1 + n div L (six digits, never {@code 000000}, the
- * benchmark's all-null token); seeded codes are skipped, so a pool never collides with the
- * fixtures, and successive pools of one run (OFFSET) never overlap.
+ * minting costs the client little); the pool file then holds only the tokens answered 201. The mock
+ * holds at most {@value #MOCK_TOKEN_BOUND} issued tokens, so a larger COUNT is capped there (and
+ * said so). Token n of the run is lead n mod L with code 1 + n div L (six digits, never {@code
+ * 000000}, the benchmark's all-null token); seeded codes are skipped, so a pool never collides with
+ * the fixtures, and successive pools of one run (OFFSET) never overlap.
  *
  * <p>Usage: {@code java -cp bare-javalin.jar io.contractkit.bench.Pool DATA_DIR OFFSET COUNT
  * POOL_FILE [PORT]}. Prints "minted=N failed=N seconds=S".
  */
 public final class Pool {
+  /** The mock's bound on issued authTokens ({@code InMemoryAuthTokenStore.MAX_ISSUED_TOKENS}). */
+  static final int MOCK_TOKEN_BOUND = 100_000;
+
   private Pool() {}
 
   public static void main(String[] args) throws Exception {
@@ -51,6 +56,23 @@ public final class Pool {
       return;
     }
     int port = Integer.parseInt(args[4]);
+    if (pool.size() > MOCK_TOKEN_BOUND) {
+      System.out.printf(
+          "pool capped from %d to the mock's bound of %d issued tokens%n",
+          pool.size(), MOCK_TOKEN_BOUND);
+      pool.subList(MOCK_TOKEN_BOUND, pool.size()).clear();
+    }
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      int status =
+          send(
+              socket.getOutputStream(),
+              new BufferedInputStream(socket.getInputStream()),
+              "/__admin/reset",
+              new byte[0]);
+      if (status != 204) {
+        throw new IllegalStateException("POST /__admin/reset answered " + status);
+      }
+    }
     long start = System.nanoTime();
     String[] minted = new String[pool.size()];
     AtomicInteger failed = new AtomicInteger();
@@ -74,15 +96,7 @@ public final class Pool {
                                 + parts[1]
                                 + "\",\"ttlSeconds\":3600}")
                             .getBytes(StandardCharsets.UTF_8);
-                    out.write(
-                        ("POST /__admin/authtokens HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                + "Content-Type: application/json\r\nContent-Length: "
-                                + body.length
-                                + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    out.write(body);
-                    out.flush();
-                    if (readStatus(in) == 201) {
+                    if (send(out, in, "/__admin/authtokens", body) == 201) {
                       minted[i] = pool.get(i);
                     } else {
                       failed.incrementAndGet();
@@ -110,6 +124,22 @@ public final class Pool {
         ok.size(),
         failed.get() + (pool.size() - ok.size() - failed.get()),
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Sends one POST with a JSON body on a keep-alive connection and returns the answer's status. */
+  private static int send(OutputStream out, InputStream in, String path, byte[] body)
+      throws IOException {
+    out.write(
+        ("POST "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    out.write(body);
+    out.flush();
+    return readStatus(in);
   }
 
   /** Reads one response (status line, headers, Content-Length body) and returns its status. */

@@ -12,10 +12,13 @@ import java.util.Arrays;
 
 /**
  * Start-up time to the first answer, and resident memory when idle: starts COMMAND, polls URL every
- * 2 ms until it answers 200, waits IDLE_SECONDS, reads VmRSS from /proc, stops the process.
+ * 2 ms until it answers 200, reads the CPU time the process has used so far (user + system, all
+ * threads: steadier than the wall time on a busy machine), waits IDLE_SECONDS, reads VmRSS from
+ * /proc, stops the process. The CPU time assumes 100 clock ticks a second ({@code getconf CLK_TCK};
+ * system property {@code clk.tck} otherwise).
  *
  * <p>Usage: {@code java -cp bare-javalin.jar io.contractkit.bench.Startup URL IDLE_SECONDS LOG
- * COMMAND...}. Prints "startup_ms=N rss_idle_kb=N".
+ * COMMAND...}. Prints "startup_ms=N startup_cpu_ms=N rss_idle_kb=N".
  */
 public final class Startup {
   private Startup() {}
@@ -41,10 +44,12 @@ public final class Startup {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
             .start();
     long elapsedMs = -1;
+    long cpuMs = -1;
     try {
       while (System.nanoTime() - start < 120_000_000_000L && p.isAlive()) {
         if (poll(http, get) == 200) {
           elapsedMs = (System.nanoTime() - start) / 1_000_000;
+          cpuMs = cpuMs(p.pid());
           break;
         }
         Thread.sleep(2);
@@ -54,7 +59,7 @@ public final class Startup {
       }
       Thread.sleep(idleSeconds * 1000L);
       long rss = rssKb(p.pid());
-      System.out.printf("startup_ms=%d rss_idle_kb=%d%n", elapsedMs, rss);
+      System.out.printf("startup_ms=%d startup_cpu_ms=%d rss_idle_kb=%d%n", elapsedMs, cpuMs, rss);
     } finally {
       p.destroy();
       if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -69,6 +74,14 @@ public final class Startup {
     } catch (Exception e) {
       return -1;
     }
+  }
+
+  /** User + system CPU time of the process (all its threads), from /proc/PID/stat. */
+  static long cpuMs(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+    return ticks * 1000 / Long.getLong("clk.tck", 100);
   }
 
   static long rssKb(long pid) throws Exception {

@@ -1,28 +1,29 @@
 package io.contractkit.mock.contacts;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Brute-force protection of the Contacts API, per {@code ip} value. A lookup first begins an
- * attempt (refused while the ip is blocked), then ends it as a success or a failure; failures count
- * towards a block. The in-memory throttle is the default; a shared one (for several mock replicas)
- * would implement the same calls.
+ * Brute-force protection of the Contacts API, per {@code ip} value: failed lookups count towards a
+ * block; while an ip is blocked every lookup from it is refused, a correct secret included. The
+ * in-memory throttle is the default; a shared one (for several mock replicas) would implement the
+ * same calls.
  */
 public interface BruteForceThrottle {
 
-  /** Begins a lookup from {@code ip}: either an attempt to finish, or a refusal while blocked. */
-  Attempt begin(String ip);
+  /**
+   * A lookup that found its contact: empty unless {@code ip} is blocked, then the time until the
+   * block lifts. Changes nothing (successes never count).
+   */
+  Optional<Duration> blockedFor(String ip);
+
+  /**
+   * A lookup that found nothing, in one atomic step: while {@code ip} is blocked it is refused (the
+   * time until the block lifts) and not counted; otherwise it counts (empty), and the failure that
+   * fills the budget starts the block. So N concurrent failures get at most the budget of 404s.
+   */
+  Optional<Duration> failed(String ip);
 
   /** Forgets every ip: the initial state. */
   void reset();
-
-  /** One lookup in progress. Exactly one of {@link #succeeded()} or {@link #failed()} follows. */
-  interface Attempt {
-    /** Empty when the lookup may go on; the time until the block lifts when it may not. */
-    java.util.Optional<Duration> refusedFor();
-
-    void succeeded();
-
-    void failed();
-  }
 }

@@ -5,18 +5,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Per-ip sliding-window throttle. Every state change of an ip is one atomic {@code compute}. An
- * attempt reserves a failure slot when it begins, so that N concurrent wrong lookups can never get
- * more than {@code maxFailures} 404s before the block: a lookup that would exceed the budget is
- * refused at once. Entries expire when their window and block have passed (Caffeine, on the
- * injected clock), so a flood of distinct ips does not grow the heap without bound.
+ * Per-ip sliding-window throttle, on epoch milliseconds of the injected clock. A failure is one
+ * atomic {@code compute} (refuse while blocked, else count and maybe block), so N concurrent wrong
+ * lookups can never get more than {@code maxFailures} 404s; a found secret only reads. Entries
+ * expire when their window and block have passed (Caffeine, on the injected clock), so a flood of
+ * distinct ips does not grow the heap without bound.
  */
 public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
   /**
@@ -25,52 +23,38 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
    */
   public static final long MAX_TRACKED_IPS = 100_000;
 
-  private static final Duration PENDING_RETRY = Duration.ofSeconds(1);
+  private static final long[] NO_FAILURES = {};
 
-  /** Recent failure times (oldest first, within the window), lookups in flight, block end. */
-  private record IpState(List<Instant> failures, int pending, Instant blockedUntil) {
-    static final IpState EMPTY = new IpState(List.of(), 0, null);
-
-    boolean blockedAt(Instant now) {
-      return blockedUntil != null && now.isBefore(blockedUntil);
+  /**
+   * Failure times within the window (epoch millis, oldest first, as of the last failure) and the
+   * end of the block (0: none). Never changed once made.
+   */
+  private record IpState(long[] failures, long blockedUntil) {
+    boolean blockedAt(long now) {
+      return now < blockedUntil;
     }
 
-    IpState prune(Instant now, Duration window) {
-      // Failures are oldest first: drop the prefix that left the window (no stream: hot path).
-      Instant cutoff = now.minus(window);
-      int firstRecent = 0;
-      while (firstRecent < failures.size() && !cutoff.isBefore(failures.get(firstRecent))) {
-        firstRecent++;
-      }
-      Instant block = blockedAt(now) ? blockedUntil : null;
-      if (firstRecent == 0 && block == blockedUntil) {
-        return this;
-      }
-      return new IpState(
-          List.copyOf(failures.subList(firstRecent, failures.size())), pending, block);
-    }
-
-    Instant expiresAt(Duration window) {
-      Instant end =
-          failures.isEmpty() ? Instant.EPOCH : failures.get(failures.size() - 1).plus(window);
-      if (blockedUntil != null && blockedUntil.isAfter(end)) {
-        end = blockedUntil;
-      }
-      return end;
+    long expiresAt(long window) {
+      long end = failures.length == 0 ? 0 : failures[failures.length - 1] + window;
+      return Math.max(end, blockedUntil);
     }
   }
 
   private final Clock clock;
-  private final ThrottlePolicy policy;
+  private final int maxFailures;
+  private final long windowMillis;
+  private final long blockMillis;
   private final Cache<String, IpState> cache;
   private final ConcurrentMap<String, IpState> ips;
 
   public InMemoryBruteForceThrottle(Clock clock, ThrottlePolicy policy) {
     this.clock = clock;
-    this.policy = policy;
+    this.maxFailures = policy.maxFailures();
+    this.windowMillis = ceilMillis(policy.window());
+    this.blockMillis = ceilMillis(policy.block());
     this.cache =
         Caffeine.newBuilder()
-            .ticker(() -> nanos(clock.instant()))
+            .ticker(() -> clock.millis() * 1_000_000L)
             .maximumSize(MAX_TRACKED_IPS)
             .expireAfter(Expiry.<String, IpState>writing((ip, state) -> timeToLive(state)))
             .build();
@@ -87,24 +71,44 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
   }
 
   @Override
-  public Attempt begin(String ip) {
-    Duration[] refused = {null};
+  public Optional<Duration> blockedFor(String ip) {
+    IpState state = ips.get(ip);
+    if (state == null) {
+      return Optional.empty();
+    }
+    long now = clock.millis();
+    return state.blockedAt(now)
+        ? Optional.of(Duration.ofMillis(state.blockedUntil() - now))
+        : Optional.empty();
+  }
+
+  @Override
+  public Optional<Duration> failed(String ip) {
+    long[] refusedFor = {0};
     ips.compute(
         ip,
         (key, current) -> {
-          Instant now = clock.instant();
-          IpState state = (current == null ? IpState.EMPTY : current).prune(now, policy.window());
-          if (state.blockedAt(now)) {
-            refused[0] = Duration.between(now, state.blockedUntil());
-            return state;
+          long now = clock.millis();
+          if (current != null && current.blockedAt(now)) {
+            refusedFor[0] = current.blockedUntil() - now;
+            return current;
           }
-          if (state.failures().size() + state.pending() >= policy.maxFailures()) {
-            refused[0] = PENDING_RETRY;
-            return state;
+          long[] before = current == null ? NO_FAILURES : current.failures();
+          // Oldest first: skip those that left the window (no stream: a hot path).
+          long cutoff = now - windowMillis;
+          int first = 0;
+          while (first < before.length && before[first] <= cutoff) {
+            first++;
           }
-          return new IpState(state.failures(), state.pending() + 1, null);
+          int recent = before.length - first;
+          if (recent + 1 >= maxFailures) {
+            return new IpState(NO_FAILURES, now + blockMillis); // a fresh budget after the block
+          }
+          long[] failures = Arrays.copyOfRange(before, first, before.length + 1);
+          failures[recent] = now;
+          return new IpState(failures, 0);
         });
-    return refused[0] != null ? new Refused(refused[0]) : new Reserved(ip);
+    return refusedFor[0] > 0 ? Optional.of(Duration.ofMillis(refusedFor[0])) : Optional.empty();
   }
 
   @Override
@@ -112,33 +116,9 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
     ips.clear();
   }
 
-  private void finish(String ip, boolean failed) {
-    ips.compute(
-        ip,
-        (key, current) -> {
-          Instant now = clock.instant();
-          IpState state = (current == null ? IpState.EMPTY : current).prune(now, policy.window());
-          int pending = Math.max(0, state.pending() - 1);
-          if (!failed) {
-            return new IpState(state.failures(), pending, state.blockedUntil());
-          }
-          List<Instant> failures = new ArrayList<>(state.failures());
-          failures.add(now);
-          Instant blockedUntil =
-              failures.size() >= policy.maxFailures()
-                  ? now.plus(policy.block())
-                  : state.blockedUntil();
-          return new IpState(
-              blockedUntil != null ? List.of() : List.copyOf(failures), pending, blockedUntil);
-        });
-  }
-
   private Duration timeToLive(IpState state) {
-    if (state.pending() > 0) {
-      return policy.window().plus(policy.block());
-    }
-    Duration left = Duration.between(clock.instant(), state.expiresAt(policy.window()));
-    return left.isNegative() ? Duration.ZERO : left;
+    long left = state.expiresAt(windowMillis) - clock.millis();
+    return Duration.ofMillis(Math.max(0, left));
   }
 
   /**
@@ -153,43 +133,8 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
     } while (cache.estimatedSize() < before);
   }
 
-  private static long nanos(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-  }
-
-  private record Refused(Duration retryAfter) implements Attempt {
-    @Override
-    public Optional<Duration> refusedFor() {
-      return Optional.of(retryAfter);
-    }
-
-    @Override
-    public void succeeded() {}
-
-    @Override
-    public void failed() {}
-  }
-
-  private final class Reserved implements Attempt {
-    private final String ip;
-
-    Reserved(String ip) {
-      this.ip = ip;
-    }
-
-    @Override
-    public Optional<Duration> refusedFor() {
-      return Optional.empty();
-    }
-
-    @Override
-    public void succeeded() {
-      finish(ip, false);
-    }
-
-    @Override
-    public void failed() {
-      finish(ip, true);
-    }
+  private static long ceilMillis(Duration d) {
+    long millis = d.toMillis();
+    return d.equals(Duration.ofMillis(millis)) ? millis : millis + 1;
   }
 }

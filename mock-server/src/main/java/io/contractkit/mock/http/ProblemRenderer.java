@@ -29,6 +29,36 @@ public final class ProblemRenderer {
     ctx.status(problem.status()).contentType(PROBLEM_JSON).result(body(problem, instance));
   }
 
+  /**
+   * A problem answered often and always alike at {@code instance} (a contact not found): its body
+   * is serialised once, and written without throwing. At another spelling of the path
+   * (case-insensitive routes, a trailing slash) the body names that path, as {@link
+   * #render(ApiProblem, Context)} does.
+   */
+  public Prerendered prerendered(ApiProblem problem, String instance) {
+    return new Prerendered(problem, instance, body(problem, instance));
+  }
+
+  /** See {@link #prerendered}. */
+  public final class Prerendered {
+    private final ApiProblem problem;
+    private final String instance;
+    private final byte[] body;
+
+    private Prerendered(ApiProblem problem, String instance, byte[] body) {
+      this.problem = problem;
+      this.instance = instance;
+      this.body = body;
+    }
+
+    public void send(Context ctx) {
+      String path = ctx.path();
+      ctx.status(problem.status())
+          .contentType(PROBLEM_JSON)
+          .result(instance.equals(path) ? body : body(problem, path));
+    }
+  }
+
   /** The problem+json body; {@code instance} is left out when null. */
   public byte[] body(ApiProblem problem, String instance) {
     // Streamed, not built as a tree: a 404 is a hot path under brute-force load.

@@ -5,9 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,25 +22,36 @@ import java.util.Optional;
 public final class QueryParameters {
   public static final int MAX_VALUE_LENGTH = 256;
 
-  private final Map<String, List<String>> values;
+  /** A value that stands for "given more than once" (compared by identity). */
+  private static final String GIVEN_TWICE = new String("given twice");
 
-  private QueryParameters(Map<String, List<String>> values) {
+  /** Lower-cased name to its value, or to {@link #GIVEN_TWICE}. */
+  private final Map<String, String> values;
+
+  private QueryParameters(Map<String, String> values) {
     this.values = values;
   }
 
   public static QueryParameters parse(String rawQuery) {
-    Map<String, List<String>> values = new HashMap<>();
+    Map<String, String> values = new HashMap<>(8);
     if (rawQuery == null || rawQuery.isEmpty()) {
       return new QueryParameters(values);
     }
-    for (String pair : rawQuery.split("&", -1)) {
-      if (pair.isEmpty()) {
-        continue;
+    int length = rawQuery.length();
+    int start = 0;
+    while (start <= length) {
+      int end = rawQuery.indexOf('&', start);
+      if (end < 0) {
+        end = length;
       }
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      values.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(value);
+      if (end > start) {
+        int eq = rawQuery.indexOf('=', start);
+        boolean hasValue = eq >= 0 && eq < end;
+        String name = decode(rawQuery.substring(start, hasValue ? eq : end));
+        String value = hasValue ? decode(rawQuery.substring(eq + 1, end)) : "";
+        values.merge(name.toLowerCase(Locale.ROOT), value, (first, again) -> GIVEN_TWICE);
+      }
+      start = end + 1;
     }
     return new QueryParameters(values);
   }
@@ -54,14 +63,13 @@ public final class QueryParameters {
 
   /** A parameter that may be absent; when present it obeys the same rules as a required one. */
   public Optional<String> optional(String name) {
-    List<String> given = values.get(name.toLowerCase(Locale.ROOT));
-    if (given == null) {
+    String value = values.get(name.toLowerCase(Locale.ROOT));
+    if (value == null) {
       return Optional.empty();
     }
-    if (given.size() > 1) {
+    if (value == GIVEN_TWICE) {
       throw ApiProblem.invalidParameter(name, "must be given only once");
     }
-    String value = given.get(0);
     if (value.isBlank()) {
       throw ApiProblem.invalidParameter(name, "must not be empty");
     }
@@ -69,8 +77,10 @@ public final class QueryParameters {
       throw ApiProblem.invalidParameter(
           name, "must be at most " + MAX_VALUE_LENGTH + " characters long");
     }
-    if (value.chars().anyMatch(QueryParameters::isControl)) {
-      throw ApiProblem.invalidParameter(name, "must not contain control characters");
+    for (int i = 0; i < value.length(); i++) {
+      if (isControl(value.charAt(i))) {
+        throw ApiProblem.invalidParameter(name, "must not contain control characters");
+      }
     }
     return Optional.of(value);
   }

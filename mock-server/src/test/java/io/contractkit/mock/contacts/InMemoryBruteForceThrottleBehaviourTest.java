@@ -7,7 +7,7 @@ import io.contractkit.mock.support.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The exact edges of the throttle: window and block ends, budgets, reservations. */
+/** The exact edges of the throttle (to the millisecond): window and block ends, budgets. */
 class InMemoryBruteForceThrottleBehaviourTest {
   private static final String IP = "198.51.100.7";
   private final MutableClock clock = MutableClock.atFixedStart();
@@ -17,17 +17,13 @@ class InMemoryBruteForceThrottleBehaviourTest {
 
   private void fail(int times) {
     for (int i = 0; i < times; i++) {
-      BruteForceThrottle.Attempt attempt = throttle.begin(IP);
-      assertThat(attempt.refusedFor()).as("attempt %d", i + 1).isEmpty();
-      attempt.failed();
+      assertThat(throttle.failed(IP)).as("failure %d", i + 1).isEmpty();
     }
   }
 
   private void succeed(int times) {
     for (int i = 0; i < times; i++) {
-      BruteForceThrottle.Attempt attempt = throttle.begin(IP);
-      assertThat(attempt.refusedFor()).isEmpty();
-      attempt.succeeded();
+      assertThat(throttle.blockedFor(IP)).isEmpty();
     }
   }
 
@@ -35,15 +31,16 @@ class InMemoryBruteForceThrottleBehaviourTest {
   void oneFailureFewerThanTheBudgetLeavesTheIpOpen() {
     fail(2);
 
-    assertThat(throttle.begin(IP).refusedFor()).isEmpty();
+    assertThat(throttle.blockedFor(IP)).isEmpty();
   }
 
   @Test
-  void theBlockLastsUntilItsLastNanosecond() {
+  void theBlockLastsUntilItsLastMillisecond() {
     fail(3);
-    clock.advance(Duration.ofSeconds(30).minusNanos(1));
+    clock.advance(Duration.ofSeconds(30).minusMillis(1));
 
-    assertThat(throttle.begin(IP).refusedFor()).contains(Duration.ofNanos(1));
+    assertThat(throttle.blockedFor(IP)).contains(Duration.ofMillis(1));
+    assertThat(throttle.failed(IP)).contains(Duration.ofMillis(1));
   }
 
   @Test
@@ -51,17 +48,18 @@ class InMemoryBruteForceThrottleBehaviourTest {
     fail(3);
     clock.advance(Duration.ofSeconds(30));
 
+    assertThat(throttle.blockedFor(IP)).isEmpty();
     fail(2);
-    assertThat(throttle.begin(IP).refusedFor()).isEmpty();
+    assertThat(throttle.blockedFor(IP)).isEmpty();
   }
 
   @Test
   void aFailureStillCountsJustBeforeTheWindowEnds() {
     fail(2);
-    clock.advance(Duration.ofSeconds(10).minusNanos(1));
+    clock.advance(Duration.ofSeconds(10).minusMillis(1));
     fail(1);
 
-    assertThat(throttle.begin(IP).refusedFor()).contains(Duration.ofSeconds(30));
+    assertThat(throttle.blockedFor(IP)).contains(Duration.ofSeconds(30));
   }
 
   @Test
@@ -70,7 +68,7 @@ class InMemoryBruteForceThrottleBehaviourTest {
     clock.advance(Duration.ofSeconds(10));
     fail(2);
 
-    assertThat(throttle.begin(IP).refusedFor()).isEmpty();
+    assertThat(throttle.blockedFor(IP)).isEmpty();
   }
 
   @Test
@@ -81,70 +79,38 @@ class InMemoryBruteForceThrottleBehaviourTest {
     succeed(1);
     fail(1);
 
-    assertThat(throttle.begin(IP).refusedFor()).contains(Duration.ofSeconds(30));
+    assertThat(throttle.blockedFor(IP)).contains(Duration.ofSeconds(30));
   }
 
   @Test
-  void aSuccessWhileBlockedCannotHappenAndLeavesTheBlockInPlace() {
+  void aFailureWhileBlockedNeitherCountsNorProlongsTheBlock() {
     fail(3);
-    BruteForceThrottle.Attempt refused = throttle.begin(IP);
-    refused.succeeded();
-    refused.failed();
+    for (int i = 0; i < 10; i++) {
+      assertThat(throttle.failed(IP)).isPresent();
+    }
 
     clock.advance(Duration.ofSeconds(29));
-    assertThat(throttle.begin(IP).refusedFor()).contains(Duration.ofSeconds(1));
-  }
-
-  @Test
-  void aReservationLeftOpenKeepsCountingAgainstTheBudget() {
-    fail(1);
-    BruteForceThrottle.Attempt open = throttle.begin(IP);
-    BruteForceThrottle.Attempt alsoOpen = throttle.begin(IP);
-
-    assertThat(throttle.begin(IP).refusedFor()).contains(Duration.ofSeconds(1));
-
-    clock.advance(Duration.ofSeconds(5));
-    assertThat(throttle.begin(IP).refusedFor()).contains(Duration.ofSeconds(1));
-
-    open.succeeded();
-    alsoOpen.succeeded();
-    fail(1);
-    assertThat(throttle.begin(IP).refusedFor()).isEmpty();
-  }
-
-  @Test
-  void aFailedReservationBlocksForTheFullBlockTimeFromItsEnd() {
+    assertThat(throttle.failed(IP)).contains(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     fail(2);
-    BruteForceThrottle.Attempt last = throttle.begin(IP);
-    clock.advance(Duration.ofSeconds(4));
-    last.failed();
-
-    assertThat(throttle.begin(IP).refusedFor()).contains(Duration.ofSeconds(30));
+    assertThat(throttle.blockedFor(IP)).isEmpty();
   }
 
   @Test
-  void finishingAnAttemptAfterAResetDoesNotUnderflowTheBudget() {
-    BruteForceThrottle.Attempt stale = throttle.begin(IP);
-    throttle.reset();
-    stale.succeeded();
-    stale.succeeded();
+  void theBlockStartsAtTheFailureThatFillsTheBudget() {
+    fail(2);
+    clock.advance(Duration.ofSeconds(4));
+    fail(1);
 
-    // Three fresh reservations still fit the budget of three.
-    BruteForceThrottle.Attempt a = throttle.begin(IP);
-    BruteForceThrottle.Attempt b = throttle.begin(IP);
-    BruteForceThrottle.Attempt c = throttle.begin(IP);
-    assertThat(a.refusedFor()).isEmpty();
-    assertThat(b.refusedFor()).isEmpty();
-    assertThat(c.refusedFor()).isEmpty();
-    assertThat(throttle.begin(IP).refusedFor()).isPresent();
+    assertThat(throttle.blockedFor(IP)).contains(Duration.ofSeconds(30));
   }
 
   @Test
   void ipsAreTrackedIndependently() {
     fail(3);
 
-    BruteForceThrottle.Attempt other = throttle.begin("198.51.100.8");
-    assertThat(other.refusedFor()).isEmpty();
+    assertThat(throttle.blockedFor("198.51.100.8")).isEmpty();
+    assertThat(throttle.failed("198.51.100.8")).isEmpty();
   }
 
   @Test
@@ -152,11 +118,21 @@ class InMemoryBruteForceThrottleBehaviourTest {
     InMemoryBruteForceThrottle strict =
         new InMemoryBruteForceThrottle(
             clock, new ThrottlePolicy(1, Duration.ofSeconds(10), Duration.ofSeconds(30)));
-    BruteForceThrottle.Attempt first = strict.begin(IP);
-    assertThat(first.refusedFor()).isEmpty();
-    first.failed();
+    assertThat(strict.failed(IP)).isEmpty();
 
-    assertThat(strict.begin(IP).refusedFor()).contains(Duration.ofSeconds(30));
+    assertThat(strict.blockedFor(IP)).contains(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aPolicyFinerThanAMillisecondRoundsUpToOne() {
+    InMemoryBruteForceThrottle fine =
+        new InMemoryBruteForceThrottle(
+            clock, new ThrottlePolicy(1, Duration.ofNanos(1), Duration.ofNanos(1)));
+    assertThat(fine.failed(IP)).isEmpty();
+
+    assertThat(fine.blockedFor(IP)).contains(Duration.ofMillis(1));
+    clock.advance(Duration.ofMillis(1));
+    assertThat(fine.blockedFor(IP)).isEmpty();
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.mock.support.MutableClock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's window and block arithmetic, on a test clock. */
@@ -14,67 +13,55 @@ class InMemoryBruteForceThrottleTest {
       new InMemoryBruteForceThrottle(
           clock, new ThrottlePolicy(2, Duration.ofSeconds(10), Duration.ofSeconds(30)));
 
-  private Optional<Duration> fail(String ip) {
-    BruteForceThrottle.Attempt attempt = throttle.begin(ip);
-    attempt.refusedFor().ifPresentOrElse(d -> {}, attempt::failed);
-    return attempt.refusedFor();
-  }
-
   @Test
-  void theAttemptAfterMaxFailuresIsRefusedForTheWholeBlock() {
-    assertThat(fail("192.0.2.1")).isEmpty();
-    assertThat(fail("192.0.2.1")).isEmpty();
+  void theFailureThatFillsTheBudgetCountsAndTheNextIsRefusedForTheWholeBlock() {
+    assertThat(throttle.failed("192.0.2.1")).isEmpty();
+    assertThat(throttle.failed("192.0.2.1")).isEmpty();
 
-    assertThat(throttle.begin("192.0.2.1").refusedFor()).contains(Duration.ofSeconds(30));
+    assertThat(throttle.failed("192.0.2.1")).contains(Duration.ofSeconds(30));
+    assertThat(throttle.blockedFor("192.0.2.1")).contains(Duration.ofSeconds(30));
   }
 
   @Test
   void theRefusalCountsDownWithTheClock() {
-    fail("192.0.2.1");
-    fail("192.0.2.1");
+    throttle.failed("192.0.2.1");
+    throttle.failed("192.0.2.1");
     clock.advance(Duration.ofSeconds(12));
 
-    assertThat(throttle.begin("192.0.2.1").refusedFor()).contains(Duration.ofSeconds(18));
+    assertThat(throttle.blockedFor("192.0.2.1")).contains(Duration.ofSeconds(18));
+    assertThat(throttle.failed("192.0.2.1")).contains(Duration.ofSeconds(18));
   }
 
   @Test
-  void aSucceededAttemptReleasesItsReservation() {
+  void aFoundSecretIsRefusedOnlyWhileTheIpIsBlockedAndNeverCounts() {
+    assertThat(throttle.blockedFor("192.0.2.2")).isEmpty();
+    throttle.failed("192.0.2.2");
     for (int i = 0; i < 5; i++) {
-      BruteForceThrottle.Attempt attempt = throttle.begin("192.0.2.2");
-      assertThat(attempt.refusedFor()).isEmpty();
-      attempt.succeeded();
+      assertThat(throttle.blockedFor("192.0.2.2")).isEmpty();
     }
-  }
 
-  @Test
-  void attemptsInFlightCountAgainstTheBudgetSoConcurrentFailuresCannotExceedIt() {
-    BruteForceThrottle.Attempt first = throttle.begin("192.0.2.3");
-    BruteForceThrottle.Attempt second = throttle.begin("192.0.2.3");
-
-    assertThat(throttle.begin("192.0.2.3").refusedFor()).isPresent();
-
-    second.succeeded();
-    assertThat(throttle.begin("192.0.2.3").refusedFor()).isEmpty();
-    first.failed();
+    assertThat(throttle.failed("192.0.2.2")).as("the budget's second failure").isEmpty();
+    assertThat(throttle.blockedFor("192.0.2.2")).contains(Duration.ofSeconds(30));
   }
 
   @Test
   void failuresOlderThanTheWindowNoLongerCount() {
-    fail("192.0.2.4");
+    throttle.failed("192.0.2.4");
     clock.advance(Duration.ofSeconds(10));
 
-    assertThat(fail("192.0.2.4")).isEmpty();
-    assertThat(throttle.begin("192.0.2.4").refusedFor()).isEmpty();
+    assertThat(throttle.failed("192.0.2.4")).isEmpty();
+    assertThat(throttle.blockedFor("192.0.2.4")).isEmpty();
   }
 
   @Test
   void resetForgetsBlocks() {
-    fail("192.0.2.5");
-    fail("192.0.2.5");
+    throttle.failed("192.0.2.5");
+    throttle.failed("192.0.2.5");
 
     throttle.reset();
 
-    assertThat(throttle.begin("192.0.2.5").refusedFor()).isEmpty();
+    assertThat(throttle.blockedFor("192.0.2.5")).isEmpty();
+    assertThat(throttle.failed("192.0.2.5")).isEmpty();
   }
 
   @Test

@@ -30,9 +30,7 @@ class ThrottleMemoryBehaviourTest {
   }
 
   private void fail() {
-    BruteForceThrottle.Attempt attempt = throttle.begin(IP);
-    assertThat(attempt.refusedFor()).isEmpty();
-    attempt.failed();
+    assertThat(throttle.failed(IP)).isEmpty();
   }
 
   @Test
@@ -63,18 +61,18 @@ class ThrottleMemoryBehaviourTest {
 
   @Test
   void anIpWithOnlySuccessesIsNotKept() throws Exception {
-    BruteForceThrottle.Attempt attempt = throttle.begin(IP);
-    attempt.succeeded();
+    assertThat(throttle.blockedFor(IP)).isEmpty();
 
     assertThat(tracked(IP)).isFalse();
   }
 
   @Test
-  void anAbandonedLookupIsForgottenAfterWindowAndBlock() throws Exception {
-    throttle.begin(IP);
-
-    clock.advance(WINDOW.plus(BLOCK).minus(HALF_SECOND));
-    assertThat(tracked(IP)).isTrue();
+  void refusedFailuresDoNotKeepABlockedIpLonger() throws Exception {
+    fail();
+    fail();
+    fail();
+    clock.advance(BLOCK.minus(HALF_SECOND));
+    assertThat(throttle.failed(IP)).isPresent();
 
     clock.advance(Duration.ofSeconds(1));
     assertThat(tracked(IP)).isFalse();

@@ -7,7 +7,9 @@ import io.contractkit.mock.admin.InMemoryRequestJournal;
 import io.contractkit.mock.contacts.BruteForceThrottle;
 import io.contractkit.mock.lms.AuthTokenStore;
 import io.contractkit.mock.lms.Outbox;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,12 @@ class ResetAtomicityTest {
   private final BruteForceThrottle noThrottle =
       new BruteForceThrottle() {
         @Override
-        public Attempt begin(String ip) {
+        public Optional<Duration> blockedFor(String ip) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Duration> failed(String ip) {
           throw new UnsupportedOperationException();
         }
 

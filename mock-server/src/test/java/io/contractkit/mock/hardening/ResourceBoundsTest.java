@@ -2,7 +2,6 @@ package io.contractkit.mock.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contractkit.mock.contacts.BruteForceThrottle;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.fixtures.FixtureLoader;
@@ -55,9 +54,7 @@ class ResourceBoundsTest {
     long before = usedHeapAfterGc();
 
     for (int i = 0; i < FLOOD; i++) {
-      BruteForceThrottle.Attempt attempt = throttle.begin(documentationIpv6(i));
-      assertThat(attempt.refusedFor()).isEmpty();
-      attempt.failed();
+      assertThat(throttle.failed(documentationIpv6(i))).isEmpty();
     }
 
     long tracked = throttle.trackedIps();
@@ -81,16 +78,16 @@ class ResourceBoundsTest {
   void aBlockedIpIsKeptUntilItsBlockEndsThenForgotten() {
     InMemoryBruteForceThrottle throttle = new InMemoryBruteForceThrottle(clock, POLICY);
     for (int i = 0; i < POLICY.maxFailures(); i++) {
-      throttle.begin("203.0.113.9").failed();
+      throttle.failed("203.0.113.9");
     }
     for (int i = 0; i < 20_000; i++) {
-      throttle.begin(documentationIpv6(i)).failed();
+      throttle.failed(documentationIpv6(i));
     }
 
     clock.advance(POLICY.window().plus(SWEEP));
 
     assertThat(throttle.trackedIps()).isEqualTo(1);
-    assertThat(throttle.begin("203.0.113.9").refusedFor()).isPresent();
+    assertThat(throttle.blockedFor("203.0.113.9")).isPresent();
     clock.advance(POLICY.block());
     assertThat(throttle.trackedIps()).isZero();
   }

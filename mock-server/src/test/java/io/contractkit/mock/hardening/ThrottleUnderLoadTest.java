@@ -100,6 +100,46 @@ class ThrottleUnderLoadTest {
     }
   }
 
+  /**
+   * A correct secret is refused only while its ip is blocked: during a burst of wrong secrets from
+   * the same ip it gets either the contact (the block has not started yet; failures still in flight
+   * do not refuse it) or 429 without the contact, it never counts as a failure, and the wrong
+   * secrets still get exactly the threshold of 404s.
+   */
+  @Test
+  void rightSecretsFromTheAttackingIpDuringTheBurstNeverCountAndAreRefusedOnlyOnceBlocked()
+      throws Exception {
+    for (int round = 0; round < ROUNDS / 2; round++) {
+      assertThat(load.post("/__admin/reset", "").status()).isEqualTo(204);
+      String attacker = "198.51.100." + (200 + round);
+      List<Callable<LoadDriver.Answer>> calls = new ArrayList<>();
+      for (int i = 0; i < FROM_ONE_IP + FROM_OTHER_IPS; i++) {
+        String secret = i % 5 == 0 ? Fixture.SECRET : "wrong-" + round + "-" + i;
+        calls.add(() -> load.get(lookup(secret, attacker)));
+      }
+
+      List<LoadDriver.Answer> answers = load.together(calls);
+
+      List<LoadDriver.Answer> wrong = new ArrayList<>();
+      for (int i = 0; i < answers.size(); i++) {
+        LoadDriver.Answer answer = answers.get(i);
+        if (i % 5 != 0) {
+          wrong.add(answer);
+        } else if (answer.status() == 200) {
+          assertThat(answer.body()).contains(LAST_NAME);
+        } else {
+          assertThat(answer.status()).as("right secret during the burst").isEqualTo(429);
+          assertThat(answer.body()).doesNotContain(LAST_NAME);
+        }
+      }
+      assertThat(wrong.stream().filter(a -> a.status() == 404))
+          .as("404s from the attacking ip in round %d", round)
+          .hasSize(POLICY.maxFailures());
+      assertThat(wrong).allSatisfy(a -> assertThat(a.status()).isIn(404, 429));
+      assertThat(load.get(lookup(Fixture.SECRET, attacker)).status()).isEqualTo(429);
+    }
+  }
+
   @Test
   void twoSpellingsOfOneIpv6AddressShareOneBudgetUnderLoad() throws Exception {
     for (int round = 0; round < ROUNDS / 4; round++) {

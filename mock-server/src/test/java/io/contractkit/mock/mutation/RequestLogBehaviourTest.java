@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an operator sees: one log line per answered request (method, path, query, status, time), a
- * log line per outbox delivery, and journal entries with a plausible duration.
+ * log line per outbox delivery (on standard error), and journal entries with a plausible duration.
  */
 class RequestLogBehaviourTest {
   @RegisterExtension
@@ -27,7 +27,7 @@ class RequestLogBehaviourTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** Runs {@code requests} and returns what the mock logged meanwhile (slf4j-simple: stderr). */
+  /** Runs {@code requests} and returns what slf4j-simple logged meanwhile (stderr). */
   private static String logOf(ThrowingRunnable requests) throws IOException {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -46,16 +46,15 @@ class RequestLogBehaviourTest {
 
   @Test
   void eachAnsweredRequestIsLoggedWithItsQueryAndStatus() throws IOException {
-    String log =
-        logOf(
-            () -> {
-              RawHttp.get(mock.port(), "/api/v1/Contacts?secret=nope-7&ip=192.0.2.9");
-              RawHttp.get(mock.port(), "/__admin/health");
-            });
+    RawHttp.get(mock.port(), "/api/v1/Contacts?secret=nope-7&ip=192.0.2.9");
+    RawHttp.get(mock.port(), "/__admin/health");
 
+    String log = String.join("\n", mock.requestLogLines());
     assertThat(log)
-        .containsPattern("GET /api/v1/Contacts\\?secret=nope-7&ip=192\\.0\\.2\\.9 404 \\d+\\.\\dms")
-        .containsPattern("GET /__admin/health 200 \\d+\\.\\dms")
+        .containsPattern(
+            "INFO requests - GET /api/v1/Contacts\\?secret=nope-7&ip=192\\.0\\.2\\.9 404"
+                + " \\d+\\.\\dms")
+        .containsPattern("INFO requests - GET /__admin/health 200 \\d+\\.\\dms")
         .doesNotContain("/__admin/health?");
   }
 

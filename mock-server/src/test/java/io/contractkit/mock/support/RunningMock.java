@@ -8,6 +8,9 @@ import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,10 +74,11 @@ public final class RunningMock implements BeforeEachCallback, AfterEachCallback 
     final MutableClock clock = MutableClock.atFixedStart();
     final MockServer server;
     final Set<String> testsRun = ConcurrentHashMap.newKeySet();
+    final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
     volatile boolean failedOn;
 
     Instance(MockConfig config) {
-      server = MockServer.start(config, clock);
+      server = MockServer.start(config, clock, lines -> requestLog.addAll(lines.lines().toList()));
     }
 
     boolean fitFor(String testId) {
@@ -99,6 +103,8 @@ public final class RunningMock implements BeforeEachCallback, AfterEachCallback 
             });
     instance.testsRun.add(testId);
     given().spec(adminSpec()).post("/__admin/reset").then().statusCode(204);
+    instance.server.flushRequestLog();
+    instance.requestLog.clear();
   }
 
   @Override
@@ -132,6 +138,15 @@ public final class RunningMock implements BeforeEachCallback, AfterEachCallback 
         .setBaseUri(server().baseUri().toString())
         .setUrlEncodingEnabled(false)
         .build();
+  }
+
+  /** The request log lines written so far, once those of every answered request are written. */
+  public List<String> requestLogLines() {
+    Instance instance = instance();
+    instance.server.flushRequestLog();
+    synchronized (instance.requestLog) {
+      return List.copyOf(instance.requestLog);
+    }
   }
 
   public MutableClock clock() {
