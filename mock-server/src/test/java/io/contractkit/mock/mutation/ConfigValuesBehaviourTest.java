@@ -98,6 +98,23 @@ class ConfigValuesBehaviourTest {
         .hasMessage("'" + text + "' is not a duration (use e.g. 250ms, 60s, 5m, 1h or PT5M)");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "PT0.25S, 250ms",
+    "PT0S, 0s",
+    "PT1.5S, 1500ms",
+    "PT5S, 5s",
+    "PT90S, 90s",
+    "PT2M, 2m",
+    "PT61M, 61m",
+    "PT1H, 1h",
+    "PT24H, 24h"
+  })
+  void aDurationIsWrittenInItsShortestExactShortForm(String duration, String written) {
+    assertThat(DurationConverter.format(Duration.parse(duration))).isEqualTo(written);
+    assertThat(DurationConverter.parse(written)).isEqualTo(Duration.parse(duration));
+  }
+
   @Test
   void aLeadHasExpiredFromItsExpirationInstantOn() {
     Instant expiration = Instant.parse("2030-01-01T00:00:00Z");
