@@ -179,17 +179,19 @@ public final class MockServer implements AutoCloseable {
     String raw = ctx.queryString();
     String query = raw == null ? "" : redact ? QueryRedaction.redact(raw) : raw;
     int status = ctx.statusCode();
+    String method = ctx.method().name();
+    String path = ctx.path();
     journal.record(
         new JournalEntry(
             0,
             clock.instant().truncatedTo(ChronoUnit.MILLIS),
-            ctx.method().name(),
-            ctx.path(),
+            method,
+            path,
             query,
             status,
             Math.round(millis * 1000.0) / 1000.0));
     if (log != null) {
-      log.log(ctx.method().name(), ctx.path(), query, status, millis);
+      log.log(method, path, query, status, millis);
     }
   }
 
