@@ -1,6 +1,7 @@
 package io.contractkit.mock;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -66,6 +67,7 @@ public final class RequestLog implements AutoCloseable {
   private final BlockingQueue<Entry> queue;
   private final AtomicLong dropped = new AtomicLong();
   private final Sink sink;
+  private final Clock clock;
   private final ZoneId zone;
   private final Thread writer;
   private volatile boolean closed;
@@ -77,12 +79,14 @@ public final class RequestLog implements AutoCloseable {
   private String offsetText = "";
 
   public RequestLog(Sink sink) {
-    this(sink, CAPACITY, ZoneId.systemDefault());
+    this(sink, CAPACITY, Clock.systemDefaultZone());
   }
 
-  RequestLog(Sink sink, int capacity, ZoneId zone) {
+  /** Lines stamped with {@code clock}'s time, in its zone. */
+  RequestLog(Sink sink, int capacity, Clock clock) {
     this.sink = sink;
-    this.zone = zone;
+    this.clock = clock;
+    this.zone = clock.getZone();
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.writer = new Thread(this::writeUntilClosed, "mock-request-log");
     writer.setDaemon(true);
@@ -91,9 +95,7 @@ public final class RequestLog implements AutoCloseable {
 
   /** Queues the line of one answered request; never blocks. */
   public void log(String method, String path, String query, int status, float millis) {
-    if (closed
-        || !queue.offer(
-            new Line(System.currentTimeMillis(), method, path, query, status, millis))) {
+    if (closed || !queue.offer(new Line(clock.millis(), method, path, query, status, millis))) {
       dropped.incrementAndGet();
     }
   }
@@ -157,7 +159,7 @@ public final class RequestLog implements AutoCloseable {
   private void writeOut() {
     long lost = dropped.getAndSet(0);
     if (lost > 0) {
-      appendPrefix(System.currentTimeMillis(), "WARN")
+      appendPrefix(clock.millis(), "WARN")
           .append(lost)
           .append(" request log lines dropped (the log could not keep up)")
           .append(SEPARATOR);

@@ -72,6 +72,16 @@ class AdminApiTest {
   }
 
   @Test
+  void resetForgetsAuthTokensIssuedSinceTheStart() {
+    mint(LEAD, "mint-before-reset", 600L).then().statusCode(201);
+
+    given().spec(mock.spec()).post("/__admin/reset").then().statusCode(204);
+
+    assertAllNull(leadContact(LEAD, "mint-before-reset"));
+    assertThat(leadContact(LEAD, SEEDED_TOKEN).path("name").asString()).isEqualTo(LEAD_NAME);
+  }
+
+  @Test
   void resetLiftsAThrottleBlock() {
     String ip = "203.0.113.71";
     for (int i = 0; i < RunningMock.TEST_THROTTLE.maxFailures(); i++) {

@@ -1,7 +1,7 @@
 package io.contractkit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.junit.jupiter.api.Assertions.assertAll;
 
 import com.networknt.schema.Schema;
 import io.contractkit.mock.fixtures.SchemaCatalog;
@@ -13,13 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -209,22 +208,34 @@ class HostileInputTest {
     }
   }
 
-  static Stream<Arguments> everyParameterWithEveryHostileValue() {
-    return Arrays.stream(Target.values())
-        .flatMap(t -> Arrays.stream(Hostile.values()).map(v -> arguments(t, v)));
+  // One test per target, each running every hostile value on the initial state and reporting every
+  // value that fails: one test per value (over a thousand) would make pitest, which runs a mutant's
+  // covering tests one by one and the fastest first, spend most of its time on these.
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void aHostileValueGetsItsDefinedAnswerAndNeverA5xx(Target target) {
+    forEveryHostileValue(target, value -> true, value -> getsItsDefinedAnswer(target, value));
   }
 
-  static Stream<Arguments> leadContactRequestsThatReleaseNothing() {
-    return everyParameterWithEveryHostileValue()
-        .filter(a -> ((Target) a.get()[0]).isLeadContact())
-        .filter(
-            a -> expectedOutcome((Target) a.get()[0], (Hostile) a.get()[1]) != Outcome.LEAD_DATA);
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void aHostileValueNeverDisclosesContactDataNorComesBackInTheAnswer(Target target) {
+    forEveryHostileValue(target, value -> true, value -> disclosesNothing(target, value));
   }
 
-  @ParameterizedTest(name = "{0} = {1}")
-  @MethodSource("everyParameterWithEveryHostileValue")
-  void aHostileValueGetsItsDefinedAnswerAndNeverA5xx(Target target, Hostile value)
-      throws IOException {
+  @ParameterizedTest
+  @EnumSource(
+      value = Target.class,
+      names = {"LMS_ACCESS_TOKEN", "LMS_AUTH_TOKEN", "LMS_SOURCE"})
+  void aLeadContactRequestThatReleasesNothingLeavesTheAuthTokenUnused(Target target) {
+    forEveryHostileValue(
+        target,
+        value -> expectedOutcome(target, value) != Outcome.LEAD_DATA,
+        value -> leavesTheAuthTokenUnused(target, value));
+  }
+
+  private static void getsItsDefinedAnswer(Target target, Hostile value) throws IOException {
     RawHttp.Response response = send(target.method, target.with(value.wire));
     Outcome outcome = expectedOutcome(target, value);
 
@@ -261,10 +272,7 @@ class HostileInputTest {
     }
   }
 
-  @ParameterizedTest(name = "{0} = {1}")
-  @MethodSource("everyParameterWithEveryHostileValue")
-  void aHostileValueNeverDisclosesContactDataNorComesBackInTheAnswer(Target target, Hostile value)
-      throws IOException {
+  private static void disclosesNothing(Target target, Hostile value) throws IOException {
     RawHttp.Response response = send(target.method, target.with(value.wire));
 
     assertThat(response.status()).isLessThan(500);
@@ -280,16 +288,42 @@ class HostileInputTest {
     }
   }
 
-  @ParameterizedTest(name = "{0} = {1}")
-  @MethodSource("leadContactRequestsThatReleaseNothing")
-  void aLeadContactRequestThatReleasesNothingLeavesTheAuthTokenUnused(Target target, Hostile value)
-      throws IOException {
+  private static void leavesTheAuthTokenUnused(Target target, Hostile value) throws IOException {
     send(target.method, target.with(value.wire));
 
     RawHttp.Response clean = send("GET", RELEASE);
 
     assertThat(clean.status()).isEqualTo(200);
     assertThat(JSON.readTree(clean.body()).path("name").asString()).isEqualTo(LEAD_NAME);
+  }
+
+  /** What one hostile value must lead to. */
+  @FunctionalInterface
+  private interface HostileCase {
+    void check(Hostile value) throws IOException;
+  }
+
+  /**
+   * Checks each of the chosen hostile values on {@code target}, each on a freshly reset server, and
+   * fails naming every value that failed.
+   */
+  private static void forEveryHostileValue(
+      Target target, Predicate<Hostile> chosen, HostileCase hostileCase) {
+    List<Hostile> values = Arrays.stream(Hostile.values()).filter(chosen).toList();
+    assertThat(values).as("hostile values for %s", target).isNotEmpty();
+    assertAll(
+        target.name(),
+        values.stream()
+            .map(
+                value ->
+                    () -> {
+                      mock.reset();
+                      try {
+                        hostileCase.check(value);
+                      } catch (AssertionError e) {
+                        throw new AssertionError(target + " = " + value + ": " + e.getMessage(), e);
+                      }
+                    }));
   }
 
   @ParameterizedTest

@@ -3,9 +3,12 @@ package io.contractkit.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The request log writes off the request thread: each line in slf4j-simple's format (so what an
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestLogTest {
   private static final Duration NEVER_WAITS = Duration.ofSeconds(5);
+  private static final Clock UTC = Clock.systemUTC();
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
@@ -36,7 +42,7 @@ class RequestLogTest {
   void aLineReadsTimestampInTheZoneLevelLoggerAndTheRequest() {
     ZoneId zone = ZoneId.of("Europe/Berlin");
     long before = System.currentTimeMillis();
-    try (RequestLog log = new RequestLog(written::add, 16, zone)) {
+    try (RequestLog log = new RequestLog(written::add, 16, Clock.system(zone))) {
       log.log("GET", "/api/v1/Contacts", "secret=x&ip=192.0.2.1", 404, 0.44f);
       log.log("POST", "/__admin/reset", "", 204, 12.96f);
       log.flush();
@@ -54,9 +60,30 @@ class RequestLogTest {
     assertThat(stamp.toInstant().toEpochMilli()).isBetween(before, after);
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "0, 00:00:00.000",
+    "9, 00:00:00.009",
+    "10, 00:00:00.010",
+    "99, 00:00:00.099",
+    "100, 00:00:00.100",
+    "999, 00:00:00.999",
+    "1001, 00:00:01.001"
+  })
+  void theMillisecondsAreAlwaysThreeDigits(long epochMillis, String time) {
+    Clock at = Clock.fixed(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+    try (RequestLog log = new RequestLog(written::add, 16, at)) {
+      log.log("GET", "/x", "", 200, 1f);
+      log.flush();
+    }
+
+    assertThat(lines())
+        .containsExactly("1970-01-01T" + time + "+0000 INFO requests - GET /x 200 1.0ms");
+  }
+
   @Test
   void eachWriteHandsWholeLinesToTheSink() {
-    try (RequestLog log = new RequestLog(written::add, 64, ZoneId.of("UTC"))) {
+    try (RequestLog log = new RequestLog(written::add, 64, UTC)) {
       for (int i = 0; i < 50; i++) {
         log.log("GET", "/x", "n=" + i, 200, 1f);
       }
@@ -83,7 +110,7 @@ class RequestLogTest {
           }
           written.add(text);
         };
-    try (RequestLog log = new RequestLog(slow, 4, ZoneId.of("UTC"))) {
+    try (RequestLog log = new RequestLog(slow, 4, UTC)) {
       log.log("GET", "/first", "", 200, 1f);
       assertThat(writing.await(30, TimeUnit.SECONDS)).as("the writer is writing").isTrue();
 
@@ -113,7 +140,7 @@ class RequestLogTest {
 
   @Test
   void closeWritesEveryQueuedLineAndLaterLinesNeitherWaitNorAppear() {
-    RequestLog log = new RequestLog(written::add, 1024, ZoneId.of("UTC"));
+    RequestLog log = new RequestLog(written::add, 1024, UTC);
     for (int i = 0; i < 500; i++) {
       log.log("GET", "/x", "n=" + i, 200, 1f);
     }
@@ -138,7 +165,7 @@ class RequestLogTest {
           }
           seen.add(text);
         };
-    try (RequestLog log = new RequestLog(flaky, 16, ZoneId.of("UTC"))) {
+    try (RequestLog log = new RequestLog(flaky, 16, UTC)) {
       log.log("GET", "/lost", "", 200, 1f);
       log.flush();
       log.log("GET", "/kept", "", 200, 1f);

@@ -32,7 +32,7 @@ public final class InMemoryRequestJournal implements RequestJournal {
     }
 
     int slot(long seq) {
-      return (int) ((seq - 1) % slots.length());
+      return (int) (seq % slots.length());
     }
   }
 

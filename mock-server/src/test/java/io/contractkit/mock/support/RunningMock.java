@@ -102,7 +102,7 @@ public final class RunningMock implements BeforeEachCallback, AfterEachCallback 
               return new Instance(key);
             });
     instance.testsRun.add(testId);
-    given().spec(adminSpec()).post("/__admin/reset").then().statusCode(204);
+    reset();
     instance.server.flushRequestLog();
     instance.requestLog.clear();
   }
@@ -116,6 +116,14 @@ public final class RunningMock implements BeforeEachCallback, AfterEachCallback 
 
   private Instance instance() {
     return RUNNING.computeIfAbsent(config, Instance::new);
+  }
+
+  /**
+   * Resets the server over HTTP, as before each test: for a test that checks many cases in one
+   * method and wants each on the initial state.
+   */
+  public void reset() {
+    given().spec(adminSpec()).post("/__admin/reset").then().statusCode(204);
   }
 
   /** REST-assured's request specification for this server. */
