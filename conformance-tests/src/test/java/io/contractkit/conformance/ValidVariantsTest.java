@@ -9,10 +9,19 @@ import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.RunResult;
 import io.contractkit.conformance.run.Status;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Correct implementations that chose differently pass without a false alarm. */
+/**
+ * Correct implementations that chose differently pass without a false alarm.
+ *
+ * <p>Tagged {@code slow}: it runs the whole suite once per variant, and pitest's JUnit 5 plugin
+ * runs every test class a mutant's minion needs in full when it starts that minion, so this class
+ * would cost about 14 s per minion while killing no mutant that a faster test leaves alive
+ * (complete run, November 2026). {@code mvn verify} runs it; mutation analysis leaves it out.
+ */
+@Tag("slow")
 class ValidVariantsTest {
 
   @ParameterizedTest(name = "{0}")

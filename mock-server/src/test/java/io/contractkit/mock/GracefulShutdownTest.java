@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * each with a time limit.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow") // left out of mutation analysis: see the "slow" group in the root pom.xml
 class GracefulShutdownTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+) ");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * a freshly started mock does after the same reset -- same bodies, statuses, message ids, journal
  * ids.
  */
+@Tag("slow") // left out of mutation analysis: see the "slow" group in the root pom.xml
 class ResetRestoresInitialStateTest {
   private static final MockConfig CONFIG =
       MockConfig.defaults()

@@ -10,9 +10,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A request and what came back: status, headers, body, time taken. */
+/** A request and what came back: status, headers, body. */
 public record Exchange(
-    ProbeRequest request, int status, Map<String, List<String>> headers, byte[] body, long millis) {
+    ProbeRequest request, int status, Map<String, List<String>> headers, byte[] body) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   public static final int EXCERPT_CHARS = 600;
 

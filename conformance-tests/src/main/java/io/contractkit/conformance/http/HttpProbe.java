@@ -50,10 +50,9 @@ public final class HttpProbe {
             request.header(k, v);
           }
         });
-    long start = System.nanoTime();
     try {
       URI uri = request.raw() ? null : tryUri(request.url());
-      return uri == null ? sendRaw(request, start) : sendClient(request, uri, start);
+      return uri == null ? sendRaw(request) : sendClient(request, uri);
     } catch (IOException e) {
       throw new ProbeException(request, e);
     } catch (InterruptedException e) {
@@ -70,7 +69,7 @@ public final class HttpProbe {
     }
   }
 
-  private Exchange sendClient(ProbeRequest request, URI uri, long start)
+  private Exchange sendClient(ProbeRequest request, URI uri)
       throws IOException, InterruptedException {
     HttpRequest.BodyPublisher body =
         request.bodyText() == null
@@ -88,15 +87,10 @@ public final class HttpProbe {
             });
     HttpResponse<byte[]> response =
         client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-    return new Exchange(
-        request,
-        response.statusCode(),
-        response.headers().map(),
-        response.body(),
-        millisSince(start));
+    return new Exchange(request, response.statusCode(), response.headers().map(), response.body());
   }
 
-  private Exchange sendRaw(ProbeRequest request, long start) throws IOException {
+  private Exchange sendRaw(ProbeRequest request) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(
           new InetSocketAddress(request.host(), request.port()), (int) timeout.toMillis());
@@ -122,12 +116,11 @@ public final class HttpProbe {
       out.write(head.toString().getBytes(StandardCharsets.UTF_8));
       out.write(body);
       out.flush();
-      return parse(request, socket.getInputStream(), start);
+      return parse(request, socket.getInputStream());
     }
   }
 
-  private static Exchange parse(ProbeRequest request, InputStream in, long start)
-      throws IOException {
+  private static Exchange parse(ProbeRequest request, InputStream in) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     in.transferTo(all);
     byte[] bytes = all.toByteArray();
@@ -160,8 +153,7 @@ public final class HttpProbe {
     if (chunked) {
       body = dechunk(body);
     }
-    return new Exchange(
-        request, Integer.parseInt(statusLine[1].trim()), headers, body, millisSince(start));
+    return new Exchange(request, Integer.parseInt(statusLine[1].trim()), headers, body);
   }
 
   private static byte[] dechunk(byte[] chunked) {
@@ -205,9 +197,5 @@ public final class HttpProbe {
       return i;
     }
     return -1;
-  }
-
-  private static long millisSince(long start) {
-    return (System.nanoTime() - start) / 1_000_000;
   }
 }

@@ -119,6 +119,17 @@ class CheckContextTest {
   }
 
   @Test
+  void aLeadWithAnExpectedRecordIsNotFetched() {
+    JsonNode expected = JSON.readTree("{\"name\":\"From The Profile\"}");
+    Profile.KnownLead lead = new Profile.KnownLead("lead-profiled", expected);
+    // No probe and no token source: asking the target would fail.
+    CheckContext context =
+        context(profile(null, new Profile.Lms(null, null, List.of(lead), null, null, null)));
+
+    assertThat(context.releasedContact(lead)).isSameAs(expected);
+  }
+
+  @Test
   void theReleasedContactIsFetchedOnceAndOnlyASuccessCounts() throws IOException {
     AtomicInteger requests = new AtomicInteger();
     HttpServer server =

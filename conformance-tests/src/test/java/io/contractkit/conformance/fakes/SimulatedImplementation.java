@@ -122,9 +122,13 @@ public final class SimulatedImplementation implements AutoCloseable {
     }
   }
 
-  /** A mock server of its own on a free loopback port: no proxy, no defect. Close it. */
+  /**
+   * A mock server of its own on a free loopback port: no proxy, no defect. Close it. Without the
+   * per-request log line: the suite sends thousands of requests per run, and under pitest every
+   * line would travel through the minion's standard error.
+   */
   public static MockServer startMock() {
-    return MockServer.start(MockConfig.defaults().withPort(0));
+    return MockServer.start(MockConfig.defaults().withPort(0).withRequestLog(false));
   }
 
   /** The example profile, as read from {@link #EXAMPLE_PROFILE}. */

@@ -17,7 +17,7 @@ class ExchangeAndRequestTest {
 
   private static Exchange answer(int status, Map<String, List<String>> headers, String body) {
     return new Exchange(
-        ProbeRequest.get(BASE, "/x"), status, headers, body.getBytes(StandardCharsets.UTF_8), 1);
+        ProbeRequest.get(BASE, "/x"), status, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

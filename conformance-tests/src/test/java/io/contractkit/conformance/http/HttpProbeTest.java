@@ -132,6 +132,15 @@ class HttpProbeTest {
   }
 
   @Test
+  void aRawStatusLineWithoutAReasonPhraseIsParsed() throws Exception {
+    Exchange e = sendRaw("HTTP/1.1 204\r\nX-Trace: t2\r\n\r\n", "q=%zz");
+
+    assertThat(e.status()).isEqualTo(204);
+    assertThat(e.header("X-Trace")).contains("t2");
+    assertThat(e.body()).isEmpty();
+  }
+
+  @Test
   void aChunkedRawAnswerIsDechunkedWhateverTheCaseOfTheHeader() throws Exception {
     Exchange e =
         sendRaw(

@@ -34,7 +34,7 @@ class FailureTextTest {
 
   @Test
   void aFailureWithAnExchangeWithoutRequestOrBodyShowsWhatItHas() {
-    Exchange e = new Exchange(null, 503, Map.of(), new byte[0], 1);
+    Exchange e = new Exchange(null, 503, Map.of(), new byte[0]);
     CheckFailure f = new CheckFailure("status 200", "status 503", e);
 
     assertThat(FailureText.lines(f))
@@ -56,8 +56,7 @@ class FailureTextTest {
             ProbeRequest.get(URI.create("http://h"), "/x"),
             200,
             Map.of("Content-Type", List.of("text/plain")),
-            "line 1\nline 2\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            1);
+            "line 1\nline 2\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     CheckFailure f = new CheckFailure("e", "a", e);
 
     assertThat(FailureText.body(f, "", 14))

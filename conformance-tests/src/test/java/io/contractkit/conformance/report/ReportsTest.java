@@ -85,8 +85,7 @@ class ReportsTest {
             request,
             200,
             Map.of("Content-Type", List.of("application/json; charset=utf-8")),
-            HOSTILE_BODY.getBytes(StandardCharsets.UTF_8),
-            9);
+            HOSTILE_BODY.getBytes(StandardCharsets.UTF_8));
     CheckFailure schemaFailure =
         new CheckFailure(
             "a body valid against ReadContactDto",
@@ -436,7 +435,7 @@ class ReportsTest {
   @Test
   void jsonFailureDetailsCarryEveryViolationAndNullForAMissingContentType() throws Exception {
     Exchange noContentType =
-        new Exchange(request, 500, Map.of(), "oops\u0007".getBytes(StandardCharsets.UTF_8), 3);
+        new Exchange(request, 500, Map.of(), "oops\u0007".getBytes(StandardCharsets.UTF_8));
     CheckFailure failure =
         new CheckFailure(
             "no 5xx",

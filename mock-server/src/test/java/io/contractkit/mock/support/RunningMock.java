@@ -1,12 +1,12 @@
 package io.contractkit.mock.support;
 
-import static io.restassured.RestAssured.given;
-
 import io.contractkit.mock.MockConfig;
 import io.contractkit.mock.MockServer;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,7 +123,17 @@ public final class RunningMock implements BeforeEachCallback, AfterEachCallback 
    * method and wants each on the initial state.
    */
   public void reset() {
-    given().spec(adminSpec()).post("/__admin/reset").then().statusCode(204);
+    String auth =
+        config.adminToken() == null ? "" : "Authorization: Bearer " + config.adminToken() + "\r\n";
+    try {
+      RawHttp.Response answer =
+          RawHttp.request(port(), "POST", "/__admin/reset", auth + "Content-Length: 0\r\n");
+      if (answer.status() != 204) {
+        throw new AssertionError("reset answered " + answer.status() + ": " + answer.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** REST-assured's request specification for this server. */
