@@ -202,10 +202,6 @@ class HostileInputTest {
     String with(String wireValue) {
       return template.replace("{}", wireValue);
     }
-
-    boolean isLeadContact() {
-      return this == LMS_ACCESS_TOKEN || this == LMS_AUTH_TOKEN || this == LMS_SOURCE;
-    }
   }
 
   // One test per target, each running every hostile value on the initial state and reporting every
