@@ -27,6 +27,17 @@ BARE_JAR="$BENCH/bare-javalin/target/bare-javalin.jar"
 mkdir -p "$OUT" "$BENCH/.work/logs"
 if [[ $PIN == 1 ]]; then SRV=(taskset -c 1); WRK=(taskset -c 0 wrk -t1); T=1; else SRV=(); WRK=(wrk -t2); T=2; fi
 
+# Statistics of "<pause ms> <kind>" lines on stdin, over the recorded SECONDS_PER_LOAD.
+pause_stats() {
+  sort -n | awk -v secs="$SECONDS_PER_LOAD" '
+    { p[++n] = $1; sum += $1; count[$2]++ }
+    END {
+      printf "pauses: %d in %d s (%.1f/s), total %.0f ms (%.2f%% of the time), median %.2f ms, max %.2f ms\n",
+        n, secs, n / secs, sum, 100 * sum / (secs * 1000), n ? p[int((n + 1) / 2)] : 0, n ? p[n] : 0
+      for (k in count) printf "  %s: %d\n", k, count[k]
+    }'
+}
+
 for sys in "${SYSTEMS[@]}"; do
   for w in "${WORKLOADS[@]}"; do
     if [[ $sys == mock && $CONNS == 32 && $RECORD == jfr ]]; then name=$w; else name=$sys-$w-c$CONNS; fi
@@ -55,7 +66,7 @@ for sys in "${SYSTEMS[@]}"; do
     # warm up, then record the same load
     "${WRK[@]}" -c"$CONNS" -d10s -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:$port" -- "$w" "$DATA" 901 "$T" "${pool[@]}" >/dev/null
     [[ $RECORD == jfr ]] && jcmd "$pid" JFR.start name=bench settings=profile filename="$OUT/$name.jfr" >/dev/null
-    [[ $RECORD == gclog ]] && : >"$OUT/$name.log.mark" && gc_from=$(wc -l <"$OUT/$name.log")
+    [[ $RECORD == gclog ]] && gc_from=$(wc -l <"$OUT/$name.log")
     "${WRK[@]}" -c"$CONNS" -d"${SECONDS_PER_LOAD}s" --latency -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:$port" \
       -- "$w" "$DATA" 902 "$T" "${pool[@]}" | tail -1 >"$OUT/$name.wrk.json"
     [[ $RECORD == jfr ]] && jcmd "$pid" JFR.stop name=bench >/dev/null
@@ -65,12 +76,8 @@ for sys in "${SYSTEMS[@]}"; do
     if [[ $RECORD == gclog ]]; then
       # the pauses during the recorded load only (lines after the warm-up)
       tail -n +"$((gc_from + 1))" "$OUT/$name.log" | grep -o 'Pause Young.* \([0-9.]*\)ms$' \
-        | sed 's/.* \([0-9.]*\)ms$/\1/' | sort -n | awk -v secs="$SECONDS_PER_LOAD" '
-          { p[++n] = $1; sum += $1 }
-          END { printf "young pauses: %d in %d s (%.1f/s), total %.0f ms (%.2f%% of the time), median %.2f ms, max %.2f ms\n",
-                  n, secs, n / secs, sum, 100 * sum / (secs * 1000), n ? p[int((n + 1) / 2)] : 0, n ? p[n] : 0 }' >"$OUT/$name.gc.txt"
+        | sed 's/.* \([0-9.]*\)ms$/\1 young/' | pause_stats >"$OUT/$name.gc.txt"
       grep -m1 -o 'Using [A-Za-z0-9 ]*' "$OUT/$name.log" >>"$OUT/$name.gc.txt" || true
-      rm -f "$OUT/$name.log.mark"
       echo "$name: $(jq -c '{rps, p50_us, p99_us, unexpected}' "$OUT/$name.wrk.json") $(head -1 "$OUT/$name.gc.txt")" >&2
       continue
     fi
@@ -97,13 +104,7 @@ for sys in "${SYSTEMS[@]}"; do
           v = $3; u = $4
           ms = (u ~ /^us/) ? v / 1000 : (u ~ /^ms/) ? v : (u ~ /^ns/) ? v / 1e6 : (u ~ /^s/) ? v * 1000 : v
           print ms, kind
-        }' | sort -n | awk -v secs="$SECONDS_PER_LOAD" '
-        { p[++n] = $1; sum += $1; count[$2]++ }
-        END {
-          printf "pauses: %d in %d s (%.1f/s), total %.0f ms (%.2f%% of the time), median %.2f ms, max %.2f ms\n",
-            n, secs, n / secs, sum, 100 * sum / (secs * 1000), n ? p[int((n + 1) / 2)] : 0, n ? p[n] : 0
-          for (k in count) printf "  %s: %d\n", k, count[k]
-        }'
+        }' | pause_stats
     } >"$OUT/$name.gc.txt"
     echo "$name: $(jq -c '{rps, p50_us, p99_us, unexpected}' "$OUT/$name.wrk.json") $(grep '^pauses' "$OUT/$name.gc.txt")" >&2
   done
