@@ -35,7 +35,7 @@ public final class ContactsHandler {
   public void lookup(Context ctx) {
     QueryParameters query = QueryParameters.parse(ctx.queryString());
     String secret = query.required("secret");
-    String ip = query.optional("ip").map(ContactsHandler::normalizedIp).orElse(null);
+    IpAddress ip = query.optional("ip").map(ContactsHandler::ipAddress).orElse(null);
 
     Optional<Contact> contact = fixtures.contact(secret);
     if (contact.isPresent()) {
@@ -48,8 +48,8 @@ public final class ContactsHandler {
     }
   }
 
-  private static String normalizedIp(String given) {
-    return IpAddresses.normalize(given)
+  private static IpAddress ipAddress(String given) {
+    return IpAddresses.parse(given)
         .orElseThrow(
             () -> ApiProblem.invalidParameter("ip", "must be an IPv4 or IPv6 address literal"));
   }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * a name lookup). IPv4 is dotted decimal without leading zeros. IPv6 is read and normalized exactly
  * as {@code InetAddress.getByName(text).getHostAddress()} does for a literal (so {@code
  * 2001:DB8:0::1} and {@code 2001:db8::1} count as one ip, and {@code ::ffff:192.0.2.1} is {@code
- * 192.0.2.1}); the property test holds it to that.
+ * 192.0.2.1}: one {@link IpAddress}); the property test holds it to that.
  */
 public final class IpAddresses {
   private static final int MAX_IPV6_LENGTH = 45;
@@ -16,16 +16,26 @@ public final class IpAddresses {
 
   /** The normalized literal, or empty when {@code text} is not an IPv4 or IPv6 literal. */
   public static Optional<String> normalize(String text) {
-    if (text.indexOf(':') < 0) {
-      return isIpv4(text) ? Optional.of(text) : Optional.empty();
-    }
-    byte[] address = ipv6(text);
-    return address == null ? Optional.empty() : Optional.of(format(address));
+    return parse(text).map(IpAddress::toString);
   }
 
-  /** Four decimal octets 0-255, without leading zeros, separated by dots. */
-  static boolean isIpv4(String text) {
+  /** The address of an IPv4 or IPv6 literal, or empty when {@code text} is neither. */
+  public static Optional<IpAddress> parse(String text) {
+    if (text.indexOf(':') < 0) {
+      long ipv4 = ipv4(text);
+      return ipv4 < 0 ? Optional.empty() : Optional.of(IpAddress.ofIpv4((int) ipv4));
+    }
+    byte[] address = ipv6(text);
+    return address == null ? Optional.empty() : Optional.of(IpAddress.ofIpv6(address));
+  }
+
+  /**
+   * Four decimal octets 0-255, without leading zeros, separated by dots: the address as an unsigned
+   * 32-bit value, or -1 when {@code text} is not such a literal.
+   */
+  static long ipv4(String text) {
     int length = text.length();
+    long address = 0;
     int octets = 0;
     int i = 0;
     while (true) {
@@ -37,14 +47,15 @@ public final class IpAddresses {
       }
       int digits = i - start;
       if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
-        return false;
+        return -1;
       }
+      address = address << 8 | value;
       octets++;
       if (octets == 4) {
-        return i == length;
+        return i == length ? address : -1;
       }
       if (i >= length || text.charAt(i) != '.') {
-        return false;
+        return -1;
       }
       i++;
     }
@@ -169,32 +180,6 @@ public final class IpAddresses {
     }
     dst[at + 3] = (byte) value;
     return true;
-  }
-
-  /** As {@code Inet6Address.getHostAddress()}; an IPv4-mapped address as its IPv4 address. */
-  private static String format(byte[] a) {
-    boolean mapped = (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
-    for (int k = 0; mapped && k < 10; k++) {
-      mapped = a[k] == 0;
-    }
-    StringBuilder out = new StringBuilder(39);
-    if (mapped) {
-      return out.append(a[12] & 0xff)
-          .append('.')
-          .append(a[13] & 0xff)
-          .append('.')
-          .append(a[14] & 0xff)
-          .append('.')
-          .append(a[15] & 0xff)
-          .toString();
-    }
-    for (int k = 0; k < 16; k += 2) {
-      if (k > 0) {
-        out.append(':');
-      }
-      out.append(Integer.toHexString((a[k] & 0xff) << 8 | (a[k + 1] & 0xff)));
-    }
-    return out.toString();
   }
 
   private static boolean isDigit(char c) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The exact edges of the throttle (to the millisecond): window and block ends, budgets. */
 class InMemoryBruteForceThrottleBehaviourTest {
-  private static final String IP = "198.51.100.7";
+  private static final IpAddress IP = IpAddress.of("198.51.100.7");
   private final MutableClock clock = MutableClock.atFixedStart();
   private final InMemoryBruteForceThrottle throttle =
       new InMemoryBruteForceThrottle(
@@ -109,8 +109,8 @@ class InMemoryBruteForceThrottleBehaviourTest {
   void ipsAreTrackedIndependently() {
     fail(3);
 
-    assertThat(throttle.blockedFor("198.51.100.8")).isEmpty();
-    assertThat(throttle.failed("198.51.100.8")).isEmpty();
+    assertThat(throttle.blockedFor(IpAddress.of("198.51.100.8"))).isEmpty();
+    assertThat(throttle.failed(IpAddress.of("198.51.100.8"))).isEmpty();
   }
 
   @Test

@@ -15,53 +15,55 @@ class InMemoryBruteForceThrottleTest {
 
   @Test
   void theFailureThatFillsTheBudgetCountsAndTheNextIsRefusedForTheWholeBlock() {
-    assertThat(throttle.failed("192.0.2.1")).isEmpty();
-    assertThat(throttle.failed("192.0.2.1")).isEmpty();
+    assertThat(throttle.failed(IpAddress.of("192.0.2.1"))).isEmpty();
+    assertThat(throttle.failed(IpAddress.of("192.0.2.1"))).isEmpty();
 
-    assertThat(throttle.failed("192.0.2.1")).contains(Duration.ofSeconds(30));
-    assertThat(throttle.blockedFor("192.0.2.1")).contains(Duration.ofSeconds(30));
+    assertThat(throttle.failed(IpAddress.of("192.0.2.1"))).contains(Duration.ofSeconds(30));
+    assertThat(throttle.blockedFor(IpAddress.of("192.0.2.1"))).contains(Duration.ofSeconds(30));
   }
 
   @Test
   void theRefusalCountsDownWithTheClock() {
-    throttle.failed("192.0.2.1");
-    throttle.failed("192.0.2.1");
+    throttle.failed(IpAddress.of("192.0.2.1"));
+    throttle.failed(IpAddress.of("192.0.2.1"));
     clock.advance(Duration.ofSeconds(12));
 
-    assertThat(throttle.blockedFor("192.0.2.1")).contains(Duration.ofSeconds(18));
-    assertThat(throttle.failed("192.0.2.1")).contains(Duration.ofSeconds(18));
+    assertThat(throttle.blockedFor(IpAddress.of("192.0.2.1"))).contains(Duration.ofSeconds(18));
+    assertThat(throttle.failed(IpAddress.of("192.0.2.1"))).contains(Duration.ofSeconds(18));
   }
 
   @Test
   void aFoundSecretIsRefusedOnlyWhileTheIpIsBlockedAndNeverCounts() {
-    assertThat(throttle.blockedFor("192.0.2.2")).isEmpty();
-    throttle.failed("192.0.2.2");
+    assertThat(throttle.blockedFor(IpAddress.of("192.0.2.2"))).isEmpty();
+    throttle.failed(IpAddress.of("192.0.2.2"));
     for (int i = 0; i < 5; i++) {
-      assertThat(throttle.blockedFor("192.0.2.2")).isEmpty();
+      assertThat(throttle.blockedFor(IpAddress.of("192.0.2.2"))).isEmpty();
     }
 
-    assertThat(throttle.failed("192.0.2.2")).as("the budget's second failure").isEmpty();
-    assertThat(throttle.blockedFor("192.0.2.2")).contains(Duration.ofSeconds(30));
+    assertThat(throttle.failed(IpAddress.of("192.0.2.2")))
+        .as("the budget's second failure")
+        .isEmpty();
+    assertThat(throttle.blockedFor(IpAddress.of("192.0.2.2"))).contains(Duration.ofSeconds(30));
   }
 
   @Test
   void failuresOlderThanTheWindowNoLongerCount() {
-    throttle.failed("192.0.2.4");
+    throttle.failed(IpAddress.of("192.0.2.4"));
     clock.advance(Duration.ofSeconds(10));
 
-    assertThat(throttle.failed("192.0.2.4")).isEmpty();
-    assertThat(throttle.blockedFor("192.0.2.4")).isEmpty();
+    assertThat(throttle.failed(IpAddress.of("192.0.2.4"))).isEmpty();
+    assertThat(throttle.blockedFor(IpAddress.of("192.0.2.4"))).isEmpty();
   }
 
   @Test
   void resetForgetsBlocks() {
-    throttle.failed("192.0.2.5");
-    throttle.failed("192.0.2.5");
+    throttle.failed(IpAddress.of("192.0.2.5"));
+    throttle.failed(IpAddress.of("192.0.2.5"));
 
     throttle.reset();
 
-    assertThat(throttle.blockedFor("192.0.2.5")).isEmpty();
-    assertThat(throttle.failed("192.0.2.5")).isEmpty();
+    assertThat(throttle.blockedFor(IpAddress.of("192.0.2.5"))).isEmpty();
+    assertThat(throttle.failed(IpAddress.of("192.0.2.5"))).isEmpty();
   }
 
   @Test

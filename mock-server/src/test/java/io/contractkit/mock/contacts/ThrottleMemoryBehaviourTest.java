@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * answer shows the tracked ips; {@link InMemoryBruteForceThrottle#trackedIps()} counts them.
  */
 class ThrottleMemoryBehaviourTest {
-  private static final String IP = "203.0.113.70";
+  private static final IpAddress IP = IpAddress.of("203.0.113.70");
   private static final Duration WINDOW = Duration.ofSeconds(10);
   private static final Duration BLOCK = Duration.ofSeconds(30);
   private static final Duration HALF_SECOND = Duration.ofMillis(500);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contractkit.mock.MockState;
 import io.contractkit.mock.admin.InMemoryRequestJournal;
 import io.contractkit.mock.contacts.BruteForceThrottle;
+import io.contractkit.mock.contacts.IpAddress;
 import io.contractkit.mock.lms.AuthTokenStore;
 import io.contractkit.mock.lms.Outbox;
 import java.time.Duration;
@@ -48,12 +49,12 @@ class ResetAtomicityTest {
   private final BruteForceThrottle noThrottle =
       new BruteForceThrottle() {
         @Override
-        public Optional<Duration> blockedFor(String ip) {
+        public Optional<Duration> blockedFor(IpAddress ip) {
           throw new UnsupportedOperationException();
         }
 
         @Override
-        public Optional<Duration> failed(String ip) {
+        public Optional<Duration> failed(IpAddress ip) {
           throw new UnsupportedOperationException();
         }
 

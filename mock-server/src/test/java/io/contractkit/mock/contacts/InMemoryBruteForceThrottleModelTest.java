@@ -1,0 +1,115 @@
+package io.contractkit.mock.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contractkit.mock.support.MutableClock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The throttle's hash table (growth, purges, shrinking, removals that shift probe runs back)
+ * answers exactly as the plain model below: a map from ip to its failure times and block, as the
+ * throttle was written before it kept its state in primitive arrays. Random runs of failures, found
+ * secrets, clock steps, counts of tracked ips and resets, over enough ips that every segment grows
+ * and shrinks several times; each seed is a test, so a failure names the seed that replays it.
+ */
+class InMemoryBruteForceThrottleModelTest {
+  private static final ThrottlePolicy POLICY =
+      new ThrottlePolicy(3, Duration.ofSeconds(10), Duration.ofSeconds(30));
+  private static final int STEPS = 40_000;
+
+  /** The reference: failure times in the window (oldest first) and the end of the block. */
+  private static final class Model {
+    private final Map<IpAddress, Deque<Long>> failures = new HashMap<>();
+    private final Map<IpAddress, Long> blockedUntil = new HashMap<>();
+    private final long window = POLICY.window().toMillis();
+
+    Optional<Duration> blockedFor(IpAddress ip, long now) {
+      long until = blockedUntil.getOrDefault(ip, 0L);
+      return until > now ? Optional.of(Duration.ofMillis(until - now)) : Optional.empty();
+    }
+
+    Optional<Duration> failed(IpAddress ip, long now) {
+      Optional<Duration> blocked = blockedFor(ip, now);
+      if (blocked.isPresent()) {
+        return blocked;
+      }
+      Deque<Long> times = failures.computeIfAbsent(ip, k -> new ArrayDeque<>());
+      times.removeIf(t -> t <= now - window);
+      if (times.size() + 1 >= POLICY.maxFailures()) {
+        times.clear();
+        blockedUntil.put(ip, now + POLICY.block().toMillis());
+      } else {
+        times.addLast(now);
+      }
+      return Optional.empty();
+    }
+
+    /** Ips whose failures are still in the window or whose block has not ended. */
+    long tracked(long now) {
+      return Stream.concat(failures.keySet().stream(), blockedUntil.keySet().stream())
+          .distinct()
+          .filter(
+              ip -> {
+                Deque<Long> times = failures.get(ip);
+                boolean counting =
+                    times != null && !times.isEmpty() && times.getLast() + window > now;
+                return counting || blockedUntil.getOrDefault(ip, 0L) > now;
+              })
+          .count();
+    }
+
+    void reset() {
+      failures.clear();
+      blockedUntil.clear();
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void answersAsThePlainModel(long seed) {
+    Random random = new Random(seed);
+    MutableClock clock = MutableClock.atFixedStart();
+    InMemoryBruteForceThrottle throttle = new InMemoryBruteForceThrottle(clock, POLICY, seed);
+    Model model = new Model();
+    IpAddress[] ips = new IpAddress[1 + random.nextInt(3_000)];
+    for (int i = 0; i < ips.length; i++) {
+      ips[i] =
+          i % 2 == 0
+              ? IpAddress.of("198.51." + (i >> 8 & 0xff) + "." + (i & 0xff))
+              : IpAddress.of("2001:db8::" + Integer.toHexString(i));
+    }
+
+    for (int step = 0; step < STEPS; step++) {
+      long now = clock.millis();
+      // a few hot ips get most of the failures, so that blocks happen
+      IpAddress ip =
+          ips[random.nextInt(4) == 0 ? random.nextInt(8) % ips.length : random.nextInt(ips.length)];
+      int op = random.nextInt(1_000);
+      String at = "step " + step + ", ip " + ip;
+      if (op < 600) {
+        assertThat(throttle.failed(ip)).as(at).isEqualTo(model.failed(ip, now));
+      } else if (op < 900) {
+        assertThat(throttle.blockedFor(ip)).as(at).isEqualTo(model.blockedFor(ip, now));
+      } else if (op < 989) {
+        clock.advance(Duration.ofMillis(random.nextInt(50)));
+      } else if (op < 990) {
+        clock.advance(Duration.ofMillis(random.nextInt(40_000))); // often past every window
+      } else if (op < 999) {
+        assertThat(throttle.trackedIps()).as(at).isEqualTo(model.tracked(now));
+      } else {
+        throttle.reset();
+        model.reset();
+      }
+    }
+    assertThat(throttle.trackedIps()).isEqualTo(model.tracked(clock.millis()));
+  }
+}
