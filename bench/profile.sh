@@ -6,7 +6,8 @@
 # Knobs: RECORD (jfr, the default, or gclog: no JFR, only the JVM's GC log, so that throughput and
 # latency are measured without JFR's overhead), SYSTEMS (default "mock"; also "bare"), WORKLOADS (default "contacts-200 contacts-404"),
 # CONNS (default 32), SECONDS_PER_LOAD (default 60), PIN (1), JFR_VIEW (a JDK 21+ `jfr` for
-# `jfr view`), OUT (default bench/results/profile), MOCK_JAR (default the built mock-server.jar).
+# `jfr view`), OUT (default bench/results/profile), MOCK_JAR (default the built mock-server.jar),
+# MOCK_ARGS (more options for the mock, e.g. "--no-request-log --journal-size 1" for an ablation).
 # Writes OUT/<system>-<workload>-c<conns>.{jfr,wrk.json,inclusive.txt,gc.txt,hot-methods.txt,
 # allocation-by-class.txt} (the mock at 32 connections keeps the old names <workload>.*), and
 # prints one summary line per recording.
@@ -19,6 +20,7 @@ PIN=${PIN:-1}
 RECORD=${RECORD:-jfr}
 read -r -a SYSTEMS <<<"${SYSTEMS:-mock}"
 read -r -a WORKLOADS <<<"${WORKLOADS:-contacts-200 contacts-404}"
+read -r -a MOCK_ARGS <<<"${MOCK_ARGS:-}"
 JFR_VIEW=${JFR_VIEW:-$(ls -d /usr/lib/jvm/temurin-2*/bin/jfr 2>/dev/null | tail -1)}
 OUT=${OUT:-$BENCH/results/profile}
 DATA="$BENCH/.work/data"
@@ -44,7 +46,7 @@ for sys in "${SYSTEMS[@]}"; do
     [[ $RECORD == gclog ]] && name=$name-gclog
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     case $sys in
-      mock) jar=(-jar "$MOCK_JAR" --port "$port") ;;
+      mock) jar=(-jar "$MOCK_JAR" --port "$port" "${MOCK_ARGS[@]}") ;;
       bare) jar=(-jar "$BARE_JAR" "$port" "$ROOT/fixtures") ;;
       *) echo "unknown system: $sys (mock or bare)" >&2; exit 2 ;;
     esac

@@ -211,7 +211,7 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
         expires[slot] = blockedUntil[slot];
         count[slot] = 0;
         newest[slot] = 0;
-        earlier[slot] = null;
+        setEarlier(slot, null);
         return;
       }
       long[] kept = null;
@@ -221,11 +221,22 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
           kept[k] = failureAt(slot, first + k);
         }
       }
-      earlier[slot] = kept;
+      setEarlier(slot, kept);
       newest[slot] = now;
       count[slot] = recent + 1;
       blockedUntil[slot] = 0;
       expires[slot] = now + windowMillis;
+    }
+
+    /**
+     * Stores only a change: every reference stored into these arrays, which live in the old
+     * generation, marks its card for the next young collection to scan, and most ips never have
+     * earlier failures.
+     */
+    private void setEarlier(int slot, long[] times) {
+      if (earlier[slot] != times) {
+        earlier[slot] = times;
+      }
     }
 
     /** The k-th failure held for the slot, oldest first. */
@@ -267,8 +278,7 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
       expires[slot] = now + windowMillis; // occupied; count() sets the real value
       blockedUntil[slot] = 0;
       newest[slot] = 0;
-      count[slot] = 0;
-      earlier[slot] = null;
+      count[slot] = 0; // earlier[slot] is null: remove() clears it when it frees a slot
       size++;
       insertsSincePurge++;
       return slot;
@@ -325,7 +335,7 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
         }
       }
       expires[hole] = 0;
-      earlier[hole] = null;
+      setEarlier(hole, null);
       size--;
     }
 
@@ -336,7 +346,7 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
       blockedUntil[to] = blockedUntil[from];
       newest[to] = newest[from];
       count[to] = count[from];
-      earlier[to] = earlier[from];
+      setEarlier(to, earlier[from]);
     }
 
     private void resize(int slots) {
