@@ -5,7 +5,7 @@
 #   bench/run.sh                                  # the full run (10 s x 5 rounds)
 #   DURATION=3 ROUNDS=1 STARTS=2 MEM_SECONDS=10 CONF_RUNS=2 bench/run.sh   # a quick end-to-end check
 #
-# Knobs (environment): DURATION (s per cell), ROUNDS, CONNS ("32 128"), WARMUP (s per system and
+# Knobs (environment): DURATION (s per cell), ROUNDS, CONNS ("32 128"), WARMUP (10: s per system and
 # workload), STARTS (start-up samples per system), MEM_SECONDS (the memory run), CONF_RUNS (conformance
 # suite runs), PHASES ("startup load memory conformance": the parts to run), PIN (1: server on CPU SERVER_CPU, wrk on CPU WRK_CPU; 0: no pinning), SKIP_BUILD=1,
 # OUT (results folder), SYSTEMS ("mock wiremock wiremock-tuned bare") and WORKLOADS ("contacts-200 contacts-404
@@ -18,7 +18,7 @@ ROOT="$(cd "$BENCH/.." && pwd)"
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-5}
 CONNS=${CONNS:-"32 128"}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-10}
 STARTS=${STARTS:-5}
 MEM_SECONDS=${MEM_SECONDS:-60}
 CONF_RUNS=${CONF_RUNS:-5}
