@@ -74,4 +74,22 @@ class ThrottleMemoryBehaviourTest {
     clock.advance(Duration.ofSeconds(1));
     assertThat(ipTracked()).isFalse();
   }
+
+  @Test
+  void aFullTableForgetsOtherIpsBeforeARecentBlockAndNeverHoldsMoreThanItsBound() {
+    fail();
+    fail();
+    fail();
+    int flood = (int) InMemoryBruteForceThrottle.MAX_TRACKED_IPS * 3 / 2;
+    for (int i = 0; i < flood; i++) {
+      assertThat(throttle.failed(new IpAddress(0x2001_0db8_0000_0000L, i)))
+          .isEmpty(); // 2001:db8::i
+    }
+
+    assertThat(throttle.trackedIps()).isEqualTo(InMemoryBruteForceThrottle.MAX_TRACKED_IPS);
+    assertThat(throttle.blockedFor(IP)).contains(BLOCK);
+    clock.advance(WINDOW);
+    assertThat(ipTracked()).as("only the blocked ip is left once the window has passed").isTrue();
+    assertThat(throttle.blockedFor(IP)).contains(BLOCK.minus(WINDOW));
+  }
 }
