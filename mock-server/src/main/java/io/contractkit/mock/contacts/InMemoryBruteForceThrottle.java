@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * concurrent wrong lookups can never get more than {@code maxFailures} 404s; a found secret only
  * reads.
  *
- * <p>The state is a hash table of primitive arrays (open addressing, linear probing), split into
+ * <p>The state is a hash table in primitive arrays (open addressing, linear probing), split into
  * {@value #SEGMENTS} segments with a lock each; there is no object per ip, except the earlier
  * failure times of an ip with more than one failure in its window. Every request of a flood of
  * wrong secrets from distinct ips adds an ip; as objects, 100,000 of them would be live data that
@@ -138,29 +138,39 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
   }
 
   /**
-   * One lock's share of the ips: parallel arrays indexed by slot, a slot free while its {@code
-   * expires} is 0. Deletion shifts the rest of a probe run back, so there are no tombstones. Every
-   * method runs under the segment's monitor.
+   * One lock's share of the ips: a slot is {@value #STRIDE} longs of one array (the address, when
+   * the ip's state lapses, the end of its block, its latest failure and how many failures it has in
+   * the window), so that looking at a slot touches one or two cache lines, not one per field. A
+   * slot is free while its {@code EXPIRES} is 0. Deletion shifts the rest of a probe run back, so
+   * there are no tombstones. Every method runs under the segment's monitor.
    */
   private final class Segment {
-    private int size;
-    private int insertsSincePurge;
-    private long[] high;
-    private long[] low;
+    private static final int HIGH = 0;
+    private static final int LOW = 1;
 
     /** 0: free slot; else the time after which nothing about the ip matters any more. */
-    private long[] expires;
+    private static final int EXPIRES = 2;
 
     /** The end of the ip's block; not blocked when it has passed (0: never blocked). */
-    private long[] blockedUntil;
+    private static final int BLOCKED_UNTIL = 3;
 
-    /** The latest failure in the window, when {@code count} is at least 1. */
-    private long[] newest;
+    /** The latest failure in the window, when {@code COUNT} is at least 1. */
+    private static final int NEWEST = 4;
 
     /** Failures in the window, as of the latest one. */
-    private int[] count;
+    private static final int COUNT = 5;
 
-    /** The {@code count - 1} failures before the latest, oldest first; null when count < 2. */
+    private static final int STRIDE = 6;
+
+    private int size;
+    private int insertsSincePurge;
+    private int slots;
+    private long[] cells;
+
+    /**
+     * Per slot, the {@code COUNT - 1} failures before the latest, oldest first: non-null exactly
+     * when the slot is held with a count of at least 2, so an ip with one failure never reads it.
+     */
     private long[][] earlier;
 
     Segment() {
@@ -175,14 +185,14 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
 
     long blockedFor(long h, long l, long hash, long now) {
       int slot = find(h, l, hash);
-      return slot < 0 ? 0 : Math.max(0, blockedUntil[slot] - now);
+      return slot < 0 ? 0 : Math.max(0, cells[slot * STRIDE + BLOCKED_UNTIL] - now);
     }
 
     /** The time the failure is refused for (blocked), or 0 when it was counted. */
     long failed(long h, long l, long hash, long now) {
       int slot = find(h, l, hash);
       if (slot >= 0) {
-        long left = blockedUntil[slot] - now;
+        long left = cells[slot * STRIDE + BLOCKED_UNTIL] - now;
         if (left > 0) {
           return left;
         }
@@ -199,57 +209,51 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
      * with a fresh budget after it.
      */
     private void count(int slot, long now) {
+      int at = slot * STRIDE;
       long cutoff = now - windowMillis;
-      int held = count[slot];
+      int held = (int) cells[at + COUNT];
       int first = 0;
-      while (first < held && failureAt(slot, first) <= cutoff) {
+      while (first < held && failureAt(slot, held, first) <= cutoff) {
         first++;
       }
       int recent = held - first;
-      if (recent + 1 >= maxFailures) {
-        blockedUntil[slot] = now + blockMillis;
-        expires[slot] = blockedUntil[slot];
-        count[slot] = 0;
-        newest[slot] = 0;
-        setEarlier(slot, null);
-        return;
-      }
       long[] kept = null;
-      if (recent > 0) {
-        kept = new long[recent];
-        for (int k = 0; k < recent; k++) {
-          kept[k] = failureAt(slot, first + k);
+      if (recent + 1 >= maxFailures) {
+        cells[at + BLOCKED_UNTIL] = now + blockMillis;
+        cells[at + EXPIRES] = now + blockMillis;
+        cells[at + COUNT] = 0;
+        cells[at + NEWEST] = 0;
+      } else {
+        if (recent > 0) {
+          kept = new long[recent];
+          for (int k = 0; k < recent; k++) {
+            kept[k] = failureAt(slot, held, first + k);
+          }
         }
+        cells[at + NEWEST] = now;
+        cells[at + COUNT] = recent + 1;
+        cells[at + BLOCKED_UNTIL] = 0;
+        cells[at + EXPIRES] = now + windowMillis;
       }
-      setEarlier(slot, kept);
-      newest[slot] = now;
-      count[slot] = recent + 1;
-      blockedUntil[slot] = 0;
-      expires[slot] = now + windowMillis;
-    }
-
-    /**
-     * Stores only a change: every reference stored into these arrays, which live in the old
-     * generation, marks its card for the next young collection to scan, and most ips never have
-     * earlier failures.
-     */
-    private void setEarlier(int slot, long[] times) {
-      if (earlier[slot] != times) {
-        earlier[slot] = times;
+      // Stored only when it changes: each reference stored into this array, which lives in the old
+      // generation, marks a card that the next young collection scans.
+      if (held >= 2 || kept != null) {
+        earlier[slot] = kept;
       }
     }
 
-    /** The k-th failure held for the slot, oldest first. */
-    private long failureAt(int slot, int k) {
-      return k == count[slot] - 1 ? newest[slot] : earlier[slot][k];
+    /** The k-th of the {@code held} failures of the slot, oldest first. */
+    private long failureAt(int slot, int held, int k) {
+      return k == held - 1 ? cells[slot * STRIDE + NEWEST] : earlier[slot][k];
     }
 
     /** The slot of the ip, or {@code -1 - s} where s is the free slot that ends its probe run. */
     private int find(long h, long l, long hash) {
-      int mask = expires.length - 1;
+      int mask = slots - 1;
       int slot = (int) hash & mask;
-      while (expires[slot] != 0) {
-        if (high[slot] == h && low[slot] == l) {
+      while (cells[slot * STRIDE + EXPIRES] != 0) {
+        int at = slot * STRIDE;
+        if (cells[at + HIGH] == h && cells[at + LOW] == l) {
           return slot;
         }
         slot = (slot + 1) & mask;
@@ -266,19 +270,20 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
         if (size >= MAX_PER_SEGMENT) {
           evictNear(hash);
         }
-      } else if (size + 1 > expires.length / 2) {
+      } else if (size + 1 > slots / 2) {
         purge(now);
-        if (size + 1 > expires.length / 4 && expires.length < MAX_SLOTS) {
-          resize(expires.length * 2);
+        if (size + 1 > slots / 4 && slots < MAX_SLOTS) {
+          resize(slots * 2);
         }
       }
       int slot = -1 - find(h, l, hash);
-      high[slot] = h;
-      low[slot] = l;
-      expires[slot] = now + windowMillis; // occupied; count() sets the real value
-      blockedUntil[slot] = 0;
-      newest[slot] = 0;
-      count[slot] = 0; // earlier[slot] is null: remove() clears it when it frees a slot
+      int at = slot * STRIDE;
+      cells[at + HIGH] = h;
+      cells[at + LOW] = l;
+      cells[at + EXPIRES] = now + windowMillis; // held; count() sets the real value
+      cells[at + BLOCKED_UNTIL] = 0;
+      cells[at + NEWEST] = 0;
+      cells[at + COUNT] = 0; // earlier[slot] is null: remove() clears it when it frees a slot
       size++;
       insertsSincePurge++;
       return slot;
@@ -291,15 +296,16 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
      */
     void purge(long now) {
       int slot = 0;
-      while (slot < expires.length) {
-        if (expires[slot] != 0 && expires[slot] <= now) {
+      while (slot < slots) {
+        long expires = cells[slot * STRIDE + EXPIRES];
+        if (expires != 0 && expires <= now) {
           remove(slot);
         } else {
           slot++;
         }
       }
       insertsSincePurge = 0;
-      if (expires.length > MIN_SLOTS && size < expires.length / 8) {
+      if (slots > MIN_SLOTS && size < slots / 8) {
         // the smallest power of two at least 4 * size: a load of at most 1/4
         resize(Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, size * 4 - 1)) << 1));
       }
@@ -309,13 +315,16 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
      * Among the first held ips from the new ip's home slot on, forgets the one that lapses first.
      */
     private void evictNear(long hash) {
-      int mask = expires.length - 1;
+      int mask = slots - 1;
       int slot = (int) hash & mask;
       int victim = -1;
+      long soonest = Long.MAX_VALUE;
       for (int seen = 0; seen < EVICTION_SAMPLE; slot = (slot + 1) & mask) {
-        if (expires[slot] != 0) {
-          if (victim < 0 || expires[slot] < expires[victim]) {
+        long expires = cells[slot * STRIDE + EXPIRES];
+        if (expires != 0) {
+          if (victim < 0 || expires < soonest) {
             victim = slot;
+            soonest = expires;
           }
           seen++;
         }
@@ -325,61 +334,48 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
 
     /** Frees the slot and shifts back the later entries of its probe run that may move into it. */
     private void remove(int slot) {
-      int mask = expires.length - 1;
+      int mask = slots - 1;
       int hole = slot;
-      for (int next = (slot + 1) & mask; expires[next] != 0; next = (next + 1) & mask) {
-        int home = (int) hash(high[next], low[next]) & mask;
+      for (int next = (slot + 1) & mask;
+          cells[next * STRIDE + EXPIRES] != 0;
+          next = (next + 1) & mask) {
+        int home = (int) hash(cells[next * STRIDE + HIGH], cells[next * STRIDE + LOW]) & mask;
         if (((next - home) & mask) >= ((next - hole) & mask)) {
-          move(next, hole);
+          System.arraycopy(cells, next * STRIDE, cells, hole * STRIDE, STRIDE);
+          if (earlier[hole] != earlier[next]) {
+            earlier[hole] = earlier[next];
+          }
           hole = next;
         }
       }
-      expires[hole] = 0;
-      setEarlier(hole, null);
+      cells[hole * STRIDE + EXPIRES] = 0;
+      if (earlier[hole] != null) {
+        earlier[hole] = null;
+      }
       size--;
     }
 
-    private void move(int from, int to) {
-      high[to] = high[from];
-      low[to] = low[from];
-      expires[to] = expires[from];
-      blockedUntil[to] = blockedUntil[from];
-      newest[to] = newest[from];
-      count[to] = count[from];
-      setEarlier(to, earlier[from]);
-    }
-
-    private void resize(int slots) {
-      long[] oldHigh = high;
-      long[] oldLow = low;
-      long[] oldExpires = expires;
-      long[] oldBlockedUntil = blockedUntil;
-      long[] oldNewest = newest;
-      int[] oldCount = count;
+    private void resize(int newSlots) {
+      long[] oldCells = cells;
       long[][] oldEarlier = earlier;
-      allocate(slots);
-      for (int from = 0; from < oldExpires.length; from++) {
-        if (oldExpires[from] != 0) {
-          int to = -1 - find(oldHigh[from], oldLow[from], hash(oldHigh[from], oldLow[from]));
-          high[to] = oldHigh[from];
-          low[to] = oldLow[from];
-          expires[to] = oldExpires[from];
-          blockedUntil[to] = oldBlockedUntil[from];
-          newest[to] = oldNewest[from];
-          count[to] = oldCount[from];
+      int oldSlots = slots;
+      allocate(newSlots);
+      for (int from = 0; from < oldSlots; from++) {
+        int at = from * STRIDE;
+        if (oldCells[at + EXPIRES] != 0) {
+          long h = oldCells[at + HIGH];
+          long l = oldCells[at + LOW];
+          int to = -1 - find(h, l, hash(h, l));
+          System.arraycopy(oldCells, at, cells, to * STRIDE, STRIDE);
           earlier[to] = oldEarlier[from];
         }
       }
     }
 
-    private void allocate(int slots) {
-      high = new long[slots];
-      low = new long[slots];
-      expires = new long[slots];
-      blockedUntil = new long[slots];
-      newest = new long[slots];
-      count = new int[slots];
-      earlier = new long[slots][];
+    private void allocate(int newSlots) {
+      slots = newSlots;
+      cells = new long[newSlots * STRIDE];
+      earlier = new long[newSlots][];
     }
   }
 }
