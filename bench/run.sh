@@ -10,7 +10,8 @@
 # suite runs), PHASES ("startup load memory conformance": the parts to run), PIN (1: server on CPU SERVER_CPU, wrk on CPU WRK_CPU; 0: no pinning), SKIP_BUILD=1,
 # OUT (results folder), SYSTEMS ("mock wiremock wiremock-tuned bare") and WORKLOADS ("contacts-200 contacts-404
 # lms-null lms-fresh") for a partial run (e.g. SYSTEMS="mock bare" while tuning the mock); the system
-# mock-b is the mock from another jar, MOCK_B_JAR (an A/B comparison within one run; not on lms-fresh).
+# mock-b is the mock from another jar, MOCK_B_JAR (default: the same jar), with MOCK_B_ARGS (more options,
+# e.g. "--no-request-log"): an A/B comparison within one run; not on lms-fresh.
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -60,6 +61,8 @@ fi
 # ---------------------------------------------------------------------------------------- build
 mkdir -p "$WORK/logs" "$WORK/data" "$OUT"
 MOCK_JAR=${MOCK_JAR:-$ROOT/mock-server/target/mock-server.jar}
+MOCK_B_JAR=${MOCK_B_JAR:-$MOCK_JAR}
+MOCK_B_ARGS=${MOCK_B_ARGS:-}
 CONF_JAR="$ROOT/conformance-tests/target/conformance.jar"
 BARE_JAR="$BENCH/bare-javalin/target/bare-javalin.jar"
 WM_JAR="$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar"
@@ -88,7 +91,7 @@ cmd_of() {
   local sys=$1 port=$2
   case $sys in
     mock) echo java -jar "$MOCK_JAR" --port "$port" ;;
-    mock-b) echo java -jar "$MOCK_B_JAR" --port "$port" ;;
+    mock-b) echo java -jar "$MOCK_B_JAR" --port "$port" $MOCK_B_ARGS ;;
     wiremock) echo java -jar "$WM_JAR" --bind-address 127.0.0.1 --port "$port" --root-dir "$DATA/wiremock" --disable-banner ;;
     wiremock-tuned) echo java -jar "$WM_JAR" --bind-address 127.0.0.1 --port "$port" --root-dir "$DATA/wiremock" --disable-banner \
       --no-request-journal --container-threads 64 ;;

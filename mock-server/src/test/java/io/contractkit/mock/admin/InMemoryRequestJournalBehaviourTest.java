@@ -74,4 +74,25 @@ class InMemoryRequestJournalBehaviourTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 1");
   }
+
+  @Test
+  void keepsLongAndShortTargetsWholeWhenTheyShareASlot() {
+    InMemoryRequestJournal journal = new InMemoryRequestJournal(1);
+    Instant at = Instant.parse("2026-11-23T10:00:02.125Z");
+    String longQuery = "secret=" + "x".repeat(InMemoryRequestJournal.INLINE_CHARS);
+    String fits = "a=" + "y".repeat(InMemoryRequestJournal.INLINE_CHARS - "/p".length() - 2);
+
+    journal.record(new JournalEntry(0, at, "GET", "/p", fits, 200, 0.5));
+    assertThat(journal.newest(1))
+        .containsExactly(new JournalEntry(1, at, "GET", "/p", fits, 200, 0.5));
+    journal.record(new JournalEntry(0, at, "GET", "/long", longQuery, 404, 0.25));
+    assertThat(journal.newest(1))
+        .containsExactly(new JournalEntry(2, at, "GET", "/long", longQuery, 404, 0.25));
+    journal.record(new JournalEntry(0, at, "DELETE", "/\u00e4", "q=\u00fc%20", 204, 2.0));
+    assertThat(journal.newest(1))
+        .containsExactly(new JournalEntry(3, at, "DELETE", "/\u00e4", "q=\u00fc%20", 204, 2.0));
+    journal.record(new JournalEntry(0, at, "GET", "/", "", 200, 0.0));
+    assertThat(journal.newest(5))
+        .containsExactly(new JournalEntry(4, at, "GET", "/", "", 200, 0.0));
+  }
 }
