@@ -1,5 +1,6 @@
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
 import io.contractkit.mock.contacts.IpAddress;
+import io.contractkit.mock.contacts.IpAddresses;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public class ThrottleMicro {
       long t3 = System.nanoTime();
       long parsed = 0;
       for (int i = 0; i < reads; i++) {
-        parsed += IpAddress.parse(texts[i & 1023]).orElseThrow().low();
+        parsed += IpAddresses.parse(texts[i & 1023]).orElseThrow().low();
       }
       long t4 = System.nanoTime();
       throttle.reset();

@@ -84,22 +84,27 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
 
   @Override
   public Optional<Duration> blockedFor(IpAddress ip) {
-    long hash = hash(ip);
-    Segment segment = segmentOf(hash);
-    long left;
-    synchronized (segment) {
-      left = segment.blockedFor(ip.high(), ip.low(), hash, clock.millis());
-    }
-    return left > 0 ? Optional.of(Duration.ofMillis(left)) : Optional.empty();
+    return inSegment(ip, Segment::blockedFor);
   }
 
   @Override
   public Optional<Duration> failed(IpAddress ip) {
-    long hash = hash(ip);
-    Segment segment = segmentOf(hash);
+    return inSegment(ip, Segment::failed);
+  }
+
+  /** A call on one ip's segment: the milliseconds its ip is refused for, or 0. */
+  @FunctionalInterface
+  private interface SegmentCall {
+    long millis(Segment segment, long high, long low, long hash, long now);
+  }
+
+  /** Runs the call under the lock of the ip's segment, at the clock's time. */
+  private Optional<Duration> inSegment(IpAddress ip, SegmentCall call) {
+    long hash = hash(ip.high(), ip.low());
+    Segment segment = segments[(int) (hash >>> SEGMENT_SHIFT)];
     long refusedFor;
     synchronized (segment) {
-      refusedFor = segment.failed(ip.high(), ip.low(), hash, clock.millis());
+      refusedFor = call.millis(segment, ip.high(), ip.low(), hash, clock.millis());
     }
     return refusedFor > 0 ? Optional.of(Duration.ofMillis(refusedFor)) : Optional.empty();
   }
@@ -111,14 +116,6 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
         segment.clear();
       }
     }
-  }
-
-  private Segment segmentOf(long hash) {
-    return segments[(int) (hash >>> SEGMENT_SHIFT)];
-  }
-
-  private long hash(IpAddress ip) {
-    return hash(ip.high(), ip.low());
   }
 
   /** A 64-bit mix of the address and the seed (MurmurHash3's finalizer). */

@@ -1,7 +1,5 @@
 package io.contractkit.mock.contacts;
 
-import java.util.Optional;
-
 /**
  * An ip as the throttle counts it: the 128 bits of an IPv6 address, an IPv4 address as its
  * IPv4-mapped IPv6 address ({@code ::ffff:192.0.2.1}), so that every spelling of one address is one
@@ -13,14 +11,12 @@ import java.util.Optional;
 public record IpAddress(long high, long low) {
   private static final long IPV4_MAPPED = 0xffffL << 32;
 
-  /** The address of an IPv4 or IPv6 literal, or empty when {@code text} is neither. */
-  public static Optional<IpAddress> parse(String text) {
-    return IpAddresses.parse(text);
-  }
-
-  /** The address of a literal; for addresses that are known to be valid (tests, configuration). */
+  /**
+   * The address of a literal that is known to be valid (tests, configuration); text from a request
+   * goes through {@link IpAddresses#parse}, which says when it is not an ip.
+   */
   public static IpAddress of(String text) {
-    return parse(text)
+    return IpAddresses.parse(text)
         .orElseThrow(() -> new IllegalArgumentException("not an IPv4 or IPv6 literal: " + text));
   }
 

@@ -22,15 +22,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and shrinks several times; each seed is a test, so a failure names the seed that replays it.
  */
 class InMemoryBruteForceThrottleModelTest {
-  private static final ThrottlePolicy POLICY =
-      new ThrottlePolicy(3, Duration.ofSeconds(10), Duration.ofSeconds(30));
+  private static final Duration WINDOW = Duration.ofSeconds(10);
+  private static final Duration BLOCK = Duration.ofSeconds(30);
   private static final int STEPS = 40_000;
 
   /** The reference: failure times in the window (oldest first) and the end of the block. */
   private static final class Model {
     private final Map<IpAddress, Deque<Long>> failures = new HashMap<>();
     private final Map<IpAddress, Long> blockedUntil = new HashMap<>();
-    private final long window = POLICY.window().toMillis();
+    private final long window = WINDOW.toMillis();
+    private final int maxFailures;
+
+    Model(int maxFailures) {
+      this.maxFailures = maxFailures;
+    }
 
     Optional<Duration> blockedFor(IpAddress ip, long now) {
       long until = blockedUntil.getOrDefault(ip, 0L);
@@ -44,9 +49,9 @@ class InMemoryBruteForceThrottleModelTest {
       }
       Deque<Long> times = failures.computeIfAbsent(ip, k -> new ArrayDeque<>());
       times.removeIf(t -> t <= now - window);
-      if (times.size() + 1 >= POLICY.maxFailures()) {
+      if (times.size() + 1 >= maxFailures) {
         times.clear();
-        blockedUntil.put(ip, now + POLICY.block().toMillis());
+        blockedUntil.put(ip, now + BLOCK.toMillis());
       } else {
         times.addLast(now);
       }
@@ -78,8 +83,11 @@ class InMemoryBruteForceThrottleModelTest {
   void answersAsThePlainModel(long seed) {
     Random random = new Random(seed);
     MutableClock clock = MutableClock.atFixedStart();
-    InMemoryBruteForceThrottle throttle = new InMemoryBruteForceThrottle(clock, POLICY, seed);
-    Model model = new Model();
+    // budgets of 3 and of 6: an ip keeps up to 1 or up to 4 earlier failures in its window
+    int maxFailures = seed % 2 == 0 ? 3 : 6;
+    InMemoryBruteForceThrottle throttle =
+        new InMemoryBruteForceThrottle(clock, new ThrottlePolicy(maxFailures, WINDOW, BLOCK), seed);
+    Model model = new Model(maxFailures);
     IpAddress[] ips = new IpAddress[1 + random.nextInt(3_000)];
     for (int i = 0; i < ips.length; i++) {
       ips[i] =
