@@ -171,7 +171,7 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
     private long[][] earlier;
 
     Segment() {
-      allocate(MIN_SLOTS);
+      clear();
     }
 
     void clear() {

@@ -29,7 +29,7 @@ public record IpAddress(long high, long low) {
   }
 
   /** Whether this is an IPv4 address (IPv4-mapped), which prints as dotted decimal. */
-  public boolean isIpv4() {
+  private boolean isIpv4() {
     return high == 0 && (low & ~0xffffffffL) == IPV4_MAPPED;
   }
 
