@@ -1,32 +1,64 @@
 #!/usr/bin/env bash
-# Where the time goes: JFR on a system under one workload of run.sh, then summaries of each
-# recording: CPU samples (inclusive per method), allocation, and the garbage collector's pauses
-# next to wrk's latency percentiles (a tail that GC pauses explain shows up in both).
+# Where the time goes: a system under one workload of run.sh, recorded after a warm-up, then summarised.
 #   bench/profile.sh            (after bench/run.sh has built the jars and generated bench/.work/data)
-# Knobs: RECORD (jfr, the default, or gclog: no JFR, only the JVM's GC log, so that throughput and
-# latency are measured without JFR's overhead), SYSTEMS (default "mock"; also "bare"), WORKLOADS (default "contacts-200 contacts-404"),
-# CONNS (default 32), SECONDS_PER_LOAD (default 60), PIN (1), JFR_VIEW (a JDK 21+ `jfr` for
-# `jfr view`), OUT (default bench/results/profile), MOCK_JAR (default the built mock-server.jar),
-# MOCK_ARGS (more options for the mock, e.g. "--no-request-log --journal-size 1" for an ablation).
-# Writes OUT/<system>-<workload>-c<conns>.{jfr,wrk.json,inclusive.txt,gc.txt,hot-methods.txt,
-# allocation-by-class.txt} (the mock at 32 connections keeps the old names <workload>.*), and
-# prints one summary line per recording.
+# RECORD picks the recording:
+#   async (the default): async-profiler (from Maven Central, sha1 checked), attached with jcmd only for the
+#     measured load, CPU samples (event=cpu, one per AP_INTERVAL_US µs of CPU time; perf_events' software
+#     clock, or a timer where perf_events is not allowed): a flame graph (<name>.html), the collapsed stacks
+#     (<name>.collapsed.gz) and, for each workload recorded for both the mock and the bare ceiling,
+#     <workload>-c<conns>.summary.md: CPU per answered request in groups of frames, mock next to ceiling,
+#     and the frames whose own time differs most (io.contractkit.bench.FlameSummary).
+#   jfr: JFR with settings=profile (on this project's machine JFR slowed the mock 7x: see bench/README.md).
+#   gclog: no profiler, only the JVM's GC log, so that throughput and latency are measured undisturbed.
+# Knobs: SYSTEMS (default "mock bare" for async, "mock" otherwise), WORKLOADS (default "contacts-200 contacts-404"),
+# CONNS (default 32), WARMUP_SECONDS (default 30: the JIT is still busy at 10 s on one CPU),
+# SECONDS_PER_LOAD (default 40 for async, in ROUNDS (default 4) interleaved rounds; 60 otherwise),
+# AP_INTERVAL_US (default 200), PIN (1),
+# JFR_VIEW (a JDK 21+ `jfr` for `jfr view`), OUT (default bench/results/profile, and
+# bench/results/profile/async for async), MOCK_JAR (default the built mock-server.jar), MOCK_ARGS (more
+# options for the mock, e.g. "--no-request-log --journal-size 1" for an ablation).
+# Writes OUT/<system>-<workload>-c<conns>.* (JFR of the mock at 32 connections keeps the old names
+# <workload>.*), and prints one summary line per recording.
 set -euo pipefail
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
-SECONDS_PER_LOAD=${SECONDS_PER_LOAD:-60}
+RECORD=${RECORD:-async}
+if [[ $RECORD == async ]]; then default_seconds=40 default_systems="mock bare"; else default_seconds=60 default_systems=mock; fi
+SECONDS_PER_LOAD=${SECONDS_PER_LOAD:-$default_seconds}
+WARMUP_SECONDS=${WARMUP_SECONDS:-30}
+AP_INTERVAL_US=${AP_INTERVAL_US:-200}
+AP_VERSION=4.6
 CONNS=${CONNS:-32}
 PIN=${PIN:-1}
-RECORD=${RECORD:-jfr}
-read -r -a SYSTEMS <<<"${SYSTEMS:-mock}"
+read -r -a SYSTEMS <<<"${SYSTEMS:-$default_systems}"
 read -r -a WORKLOADS <<<"${WORKLOADS:-contacts-200 contacts-404}"
 read -r -a MOCK_ARGS <<<"${MOCK_ARGS:-}"
 JFR_VIEW=${JFR_VIEW:-$(ls -d /usr/lib/jvm/temurin-2*/bin/jfr 2>/dev/null | tail -1)}
-OUT=${OUT:-$BENCH/results/profile}
+if [[ $RECORD == async ]]; then OUT=${OUT:-$BENCH/results/profile/async}; else OUT=${OUT:-$BENCH/results/profile}; fi
 DATA="$BENCH/.work/data"
 MOCK_JAR=${MOCK_JAR:-$ROOT/mock-server/target/mock-server.jar}
 BARE_JAR="$BENCH/bare-javalin/target/bare-javalin.jar"
 mkdir -p "$OUT" "$BENCH/.work/logs"
+case $RECORD in async | jfr | gclog) ;; *) echo "RECORD: async, jfr or gclog, not $RECORD" >&2; exit 2 ;; esac
+
+# async-profiler's agent library, from Maven Central (its jar holds the native libraries)
+if [[ $RECORD == async ]]; then
+  case $(uname -m) in x86_64) ap_arch=linux-x64 ;; aarch64) ap_arch=linux-arm64 ;; *) echo "async-profiler: no library for $(uname -m)" >&2; exit 2 ;; esac
+  AP_JAR="$BENCH/.work/async-profiler-$AP_VERSION.jar"
+  if [[ ! -s $AP_JAR ]]; then
+    url="https://repo.maven.apache.org/maven2/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION.jar"
+    echo "downloading $url" >&2
+    curl -sSfL -o "$AP_JAR.part" "$url"
+    echo "$(curl -sSfL "$url.sha1")  $AP_JAR.part" | sha1sum -c --quiet
+    mv "$AP_JAR.part" "$AP_JAR"
+  fi
+  AP_LIB="$BENCH/.work/async-profiler-$AP_VERSION/$ap_arch/libasyncProfiler.so"
+  [[ -s $AP_LIB ]] || unzip -q -o "$AP_JAR" "$ap_arch/libasyncProfiler.so" -d "$BENCH/.work/async-profiler-$AP_VERSION"
+fi
+# Sends one command to the async-profiler agent in process $1 (the agent is loaded by the first).
+# jcmd splits its arguments at '=', so the agent's options travel as one quoted string.
+asprof() { jcmd "$1" JVMTI.agent_load "$AP_LIB" "\"$2\"" >/dev/null; }
+
 if [[ $PIN == 1 ]]; then SRV=(taskset -c 1); WRK=(taskset -c 0 wrk -t1); T=1; else SRV=(); WRK=(wrk -t2); T=2; fi
 
 # Statistics of "<pause ms> <kind>" lines on stdin, over the recorded SECONDS_PER_LOAD.
@@ -40,7 +72,75 @@ pause_stats() {
     }'
 }
 
+# Starts system $1 on a free port under the load's CPU pinning: sets pid and port.
+start_system() {
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  case $1 in
+    mock) jar=(-jar "$MOCK_JAR" --port "$port" "${MOCK_ARGS[@]}") ;;
+    bare) jar=(-jar "$BARE_JAR" "$port" "$ROOT/fixtures") ;;
+    *) echo "unknown system: $1 (mock or bare)" >&2; exit 2 ;;
+  esac
+  "${SRV[@]}" java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints "${jar[@]}" \
+    >"$BENCH/.work/logs/profile-$1-$2.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/Contacts?secret=$(head -1 "$DATA/secrets.txt")"; do sleep 0.2; done
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+if [[ $RECORD == async ]]; then
+  # Every system runs at once (on the same CPU); after each one's warm-up the recorded load goes to them in
+  # turn, ROUNDS times (order reversed every other round), so that a machine whose speed drifts slows
+  # them alike. The profiler is resumed for each of a system's rounds: one recording per system.
+  ROUNDS=${ROUNDS:-4}
+  round_seconds=$(( (SECONDS_PER_LOAD + ROUNDS - 1) / ROUNDS ))
+  for w in "${WORKLOADS[@]}"; do
+    if [[ $w == lms-fresh ]]; then echo "RECORD=async: lms-fresh needs a token pool per round; skipped" >&2; continue; fi
+    declare -A PID=() PORT=() TICKS=()
+    for sys in "${SYSTEMS[@]}"; do
+      start_system "$sys" "$w"
+      PID[$sys]=$pid PORT[$sys]=$port TICKS[$sys]=0
+      rm -f "$OUT/$sys-$w-c$CONNS".{collapsed.gz,html,rounds.jsonl,wrk.json}
+      "${WRK[@]}" -c"$CONNS" -d"${WARMUP_SECONDS}s" -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:$port" -- "$w" "$DATA" 901 "$T" >/dev/null
+    done
+    order=("${SYSTEMS[@]}")
+    for ((r = 1; r <= ROUNDS; r++)); do
+      for sys in "${order[@]}"; do
+        pid=${PID[$sys]} name=$sys-$w-c$CONNS
+        asprof "$pid" "$([[ $r == 1 ]] && echo start || echo resume),event=cpu,interval=${AP_INTERVAL_US}us"
+        from=$(cpu_ticks "$pid")
+        "${WRK[@]}" -c"$CONNS" -d"${round_seconds}s" --latency -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:${PORT[$sys]}" \
+          -- "$w" "$DATA" "$((910 + r))" "$T" | tail -1 >>"$OUT/$name.rounds.jsonl"
+        TICKS[$sys]=$(( TICKS[$sys] + $(cpu_ticks "$pid") - from ))
+        if [[ $r == "$ROUNDS" ]]; then
+          asprof "$pid" "dump,file=$OUT/$name.html,title=$name"
+          asprof "$pid" "stop,file=$OUT/$name.collapsed,collapsed"
+          gzip -f "$OUT/$name.collapsed"
+        else
+          asprof "$pid" "stop,file=/dev/null"
+        fi
+      done
+      mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)
+    done
+    for sys in "${SYSTEMS[@]}"; do
+      kill "${PID[$sys]}"; wait "${PID[$sys]}" 2>/dev/null || true
+      name=$sys-$w-c$CONNS
+      # one line for the whole recording (requests summed, medians of the rounds), then nothing else
+      jq -s -c --argjson ticks "${TICKS[$sys]}" --argjson hz "$(getconf CLK_TCK)" '
+        def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+        (map(.requests) | add) as $n
+        | {requests: $n, rounds: length, rps_median: (map(.rps) | median), p50_us_median: (map(.p50_us) | median),
+           p99_us_median: (map(.p99_us) | median), unexpected: (map(.unexpected) | add),
+           cpu_us_per_req: ($ticks * 1e6 / $hz / $n * 10 | round / 10)}' \
+        "$OUT/$name.rounds.jsonl" >"$OUT/$name.wrk.json"
+      echo "$name: $(cat "$OUT/$name.wrk.json")" >&2
+    done
+    unset PID PORT TICKS
+  done
+fi
+
 for sys in "${SYSTEMS[@]}"; do
+  [[ $RECORD == async ]] && break
   for w in "${WORKLOADS[@]}"; do
     if [[ $sys == mock && $CONNS == 32 && $RECORD == jfr ]]; then name=$w; else name=$sys-$w-c$CONNS; fi
     [[ $RECORD == gclog ]] && name=$name-gclog
@@ -66,7 +166,7 @@ for sys in "${SYSTEMS[@]}"; do
       pool=("$OUT/$name.pool")
     fi
     # warm up, then record the same load
-    "${WRK[@]}" -c"$CONNS" -d10s -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:$port" -- "$w" "$DATA" 901 "$T" "${pool[@]}" >/dev/null
+    "${WRK[@]}" -c"$CONNS" -d"${WARMUP_SECONDS}s" -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:$port" -- "$w" "$DATA" 901 "$T" "${pool[@]}" >/dev/null
     [[ $RECORD == jfr ]] && jcmd "$pid" JFR.start name=bench settings=profile filename="$OUT/$name.jfr" >/dev/null
     [[ $RECORD == gclog ]] && gc_from=$(wc -l <"$OUT/$name.log")
     "${WRK[@]}" -c"$CONNS" -d"${SECONDS_PER_LOAD}s" --latency -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:$port" \
@@ -111,3 +211,19 @@ for sys in "${SYSTEMS[@]}"; do
     echo "$name: $(jq -c '{rps, p50_us, p99_us, unexpected}' "$OUT/$name.wrk.json") $(grep '^pauses' "$OUT/$name.gc.txt")" >&2
   done
 done
+
+# CPU per request in groups of frames, mock next to the ceiling, for each workload recorded for both
+if [[ $RECORD == async ]]; then
+  for w in "${WORKLOADS[@]}"; do
+    m="$OUT/mock-$w-c$CONNS" b="$OUT/bare-$w-c$CONNS"
+    [[ -s $m.collapsed.gz && -s $b.collapsed.gz ]] || continue
+    {
+      echo "$w at $CONNS connections, ${WARMUP_SECONDS} s warm-up, $ROUNDS rounds of $round_seconds s recorded per system, interleaved;" \
+        "commit $(git -C "$ROOT" rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%M:%SZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+      echo
+      java -cp "$BARE_JAR" io.contractkit.bench.FlameSummary "$AP_INTERVAL_US" \
+        "mock=$m.collapsed.gz:$m.wrk.json" "bare=$b.collapsed.gz:$b.wrk.json"
+    } >"$OUT/$w-c$CONNS.summary.md"
+    echo "$OUT/$w-c$CONNS.summary.md" >&2
+  done
+fi
