@@ -72,16 +72,18 @@ pause_stats() {
     }'
 }
 
-# Starts system $1 on a free port under the load's CPU pinning: sets pid and port.
+# Starts system $1 (log: .work/logs/profile-$2.log) on a free port with the JVM options that follow, under
+# the load's CPU pinning, and waits for its first answer: sets pid and port.
 start_system() {
+  local sys=$1 label=$2 jar
+  shift 2
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  case $1 in
+  case $sys in
     mock) jar=(-jar "$MOCK_JAR" --port "$port" "${MOCK_ARGS[@]}") ;;
     bare) jar=(-jar "$BARE_JAR" "$port" "$ROOT/fixtures") ;;
-    *) echo "unknown system: $1 (mock or bare)" >&2; exit 2 ;;
+    *) echo "unknown system: $sys (mock or bare)" >&2; exit 2 ;;
   esac
-  "${SRV[@]}" java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints "${jar[@]}" \
-    >"$BENCH/.work/logs/profile-$1-$2.log" 2>&1 &
+  "${SRV[@]}" java "$@" "${jar[@]}" >"$BENCH/.work/logs/profile-$label.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/Contacts?secret=$(head -1 "$DATA/secrets.txt")"; do sleep 0.2; done
 }
@@ -98,7 +100,7 @@ if [[ $RECORD == async ]]; then
     if [[ $w == lms-fresh ]]; then echo "RECORD=async: lms-fresh needs a token pool per round; skipped" >&2; continue; fi
     declare -A PID=() PORT=() TICKS=()
     for sys in "${SYSTEMS[@]}"; do
-      start_system "$sys" "$w"
+      start_system "$sys" "$sys-$w-c$CONNS" -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints
       PID[$sys]=$pid PORT[$sys]=$port TICKS[$sys]=0
       rm -f "$OUT/$sys-$w-c$CONNS".{collapsed.gz,html,rounds.jsonl,wrk.json}
       "${WRK[@]}" -c"$CONNS" -d"${WARMUP_SECONDS}s" -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:$port" -- "$w" "$DATA" 901 "$T" >/dev/null
@@ -144,20 +146,11 @@ for sys in "${SYSTEMS[@]}"; do
   for w in "${WORKLOADS[@]}"; do
     if [[ $sys == mock && $CONNS == 32 && $RECORD == jfr ]]; then name=$w; else name=$sys-$w-c$CONNS; fi
     [[ $RECORD == gclog ]] && name=$name-gclog
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-    case $sys in
-      mock) jar=(-jar "$MOCK_JAR" --port "$port" "${MOCK_ARGS[@]}") ;;
-      bare) jar=(-jar "$BARE_JAR" "$port" "$ROOT/fixtures") ;;
-      *) echo "unknown system: $sys (mock or bare)" >&2; exit 2 ;;
-    esac
     if [[ $RECORD == gclog ]]; then
-      cmd=(java "-Xlog:gc:file=$OUT/$name.log" "${jar[@]}")
+      start_system "$sys" "$name" "-Xlog:gc:file=$OUT/$name.log"
     else
-      cmd=(java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints "${jar[@]}")
+      start_system "$sys" "$name" -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints
     fi
-    "${SRV[@]}" "${cmd[@]}" >"$BENCH/.work/logs/profile-$name.log" 2>&1 &
-    pid=$!
-    until curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/Contacts?secret=$(head -1 "$DATA/secrets.txt")"; do sleep 0.2; done
     pool=()
     if [[ $w == lms-fresh ]]; then
       # enough fresh tokens for warm-up and recording at the mock's speed (at most 100,000: its cap)
