@@ -128,8 +128,8 @@ if [[ $RECORD == async ]]; then
       kill "${PID[$sys]}"; wait "${PID[$sys]}" 2>/dev/null || true
       name=$sys-$w-c$CONNS
       # one line for the whole recording (requests summed, medians of the rounds), then nothing else
-      jq -s -c --argjson ticks "${TICKS[$sys]}" --argjson hz "$(getconf CLK_TCK)" '
-        def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+      jq -L "$BENCH" -s -c --argjson ticks "${TICKS[$sys]}" --argjson hz "$(getconf CLK_TCK)" '
+        include "median";
         (map(.requests) | add) as $n
         | {requests: $n, rounds: length, rps_median: (map(.rps) | median), p50_us_median: (map(.p50_us) | median),
            p99_us_median: (map(.p99_us) | median), unexpected: (map(.unexpected) | add),

@@ -2,10 +2,12 @@
 # Turns the raw results of bench/run.sh (OUT/*.jsonl) into OUT/results.md and OUT/chart.svg.
 #   bench/report.sh [OUT]
 set -euo pipefail
-OUT=${1:-$(cd "$(dirname "$0")" && pwd)/results}
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+OUT=${1:-$BENCH/results}
 cd "$OUT"
 
-median='def median: sort | if length == 0 then null elif length % 2 == 1 then .[length/2|floor] else (.[length/2-1] + .[length/2]) / 2 end;'
+median='include "median"; '
+jq() { command jq -L "$BENCH" "$@"; }
 
 # medians per cell: system, workload, conns -> rps, p50, p99, p99.9 (ms), unexpected (sum), rounds
 jq -s "$median"'
