@@ -68,6 +68,14 @@ public final class Main implements Callable<Integer> {
   Path fixtures;
 
   @Option(
+      names = "--watch",
+      negatable = true,
+      description =
+          "Reload the --fixtures folder when its files change; a change that breaks a schema is"
+              + " refused and the data stays (default: on).")
+  Boolean watch;
+
+  @Option(
       names = "--throttle-max-failures",
       paramLabel = "N",
       description = "Failed lookups per ip that trigger a block (default: 10).")
@@ -230,7 +238,8 @@ public final class Main implements Callable<Integer> {
         first(adminToken, environmentAdminToken(), file.adminToken()),
         first(redact, file.redact(), d.redact()),
         first(stopTimeout, duration(file.stopTimeout(), "stopTimeout"), d.stopTimeout()),
-        first(requestLog, file.requestLog(), d.requestLog()));
+        first(requestLog, file.requestLog(), d.requestLog()),
+        first(watch, file.watch(), d.watch()));
   }
 
   /** An empty variable counts as unset, as shells and container runtimes often leave it. */
@@ -241,7 +250,8 @@ public final class Main implements Callable<Integer> {
 
   private ConfigFile readConfigFile() {
     if (configFile == null) {
-      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null);
+      return new ConfigFile(
+          null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     if (!Files.isRegularFile(configFile)) {
       throw new IllegalArgumentException("config file " + configFile + " not found");

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * @param redact whether the journal and the request log replace the values of {@code secret},
  *     {@code accessToken} and {@code authToken} with {@code ***}
  * @param stopTimeout how long a stop waits for requests in flight before it cuts them off
+ * @param watch whether a fixtures folder is watched, and reloaded when its files change
  */
 public record MockConfig(
     String host,
@@ -30,7 +31,8 @@ public record MockConfig(
     String adminToken,
     boolean redact,
     Duration stopTimeout,
-    boolean requestLog) {
+    boolean requestLog,
+    boolean watch) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -84,6 +86,7 @@ public record MockConfig(
         null,
         false,
         DEFAULT_STOP_TIMEOUT,
+        true,
         true);
   }
 
@@ -128,6 +131,11 @@ public record MockConfig(
     return copy(c -> c.requestLog = on);
   }
 
+  /** With or without watching the fixtures folder for changes. */
+  public MockConfig withWatch(boolean on) {
+    return copy(c -> c.watch = on);
+  }
+
   /** This config with the changes {@code change} makes to a copy of its values, validated again. */
   private MockConfig copy(Consumer<Values> change) {
     Values v = new Values(this);
@@ -144,7 +152,8 @@ public record MockConfig(
         v.adminToken,
         v.redact,
         v.stopTimeout,
-        v.requestLog);
+        v.requestLog,
+        v.watch);
   }
 
   /** The values of a config, to change one or two of them for {@link #copy}. */
@@ -161,6 +170,7 @@ public record MockConfig(
     boolean redact;
     Duration stopTimeout;
     boolean requestLog;
+    boolean watch;
 
     Values(MockConfig c) {
       host = c.host;
@@ -175,6 +185,7 @@ public record MockConfig(
       redact = c.redact;
       stopTimeout = c.stopTimeout;
       requestLog = c.requestLog;
+      watch = c.watch;
     }
   }
 
@@ -185,7 +196,7 @@ public record MockConfig(
   /** Like the generated one, but without the admin token, which must never reach a log. */
   @Override
   public String toString() {
-    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s]"
+    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s, watch=%s]"
         .formatted(
             host,
             port,
@@ -198,6 +209,7 @@ public record MockConfig(
             adminToken == null ? "none" : "***",
             redact,
             stopTimeout,
-            requestLog);
+            requestLog,
+            watch);
   }
 }

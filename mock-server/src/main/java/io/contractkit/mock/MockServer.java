@@ -2,15 +2,25 @@ package io.contractkit.mock;
 
 import io.contractkit.mock.admin.AdminAccess;
 import io.contractkit.mock.admin.AdminHandlers;
+import io.contractkit.mock.admin.ClockAdmin;
+import io.contractkit.mock.admin.ContactsAdmin;
+import io.contractkit.mock.admin.FixturesAdmin;
 import io.contractkit.mock.admin.InMemoryRequestJournal;
 import io.contractkit.mock.admin.JournalEntry;
+import io.contractkit.mock.admin.LeadsAdmin;
 import io.contractkit.mock.admin.QueryRedaction;
 import io.contractkit.mock.admin.RequestJournal;
+import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
 import io.contractkit.mock.fixtures.FixtureLoader;
+import io.contractkit.mock.fixtures.FixtureRecords;
+import io.contractkit.mock.fixtures.FixtureReloader;
+import io.contractkit.mock.fixtures.FixtureWatcher;
 import io.contractkit.mock.fixtures.Fixtures;
+import io.contractkit.mock.fixtures.InMemoryDataOverrides;
 import io.contractkit.mock.fixtures.SchemaCatalog;
+import io.contractkit.mock.fixtures.ServedData;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.http.JettyErrorHandler;
 import io.contractkit.mock.http.ProblemRenderer;
@@ -22,9 +32,12 @@ import io.contractkit.mock.lms.SendAuthTokenHandler;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -41,32 +54,35 @@ public final class MockServer implements AutoCloseable {
 
   private final Javalin app;
   private final MockConfig config;
-  private final Fixtures fixtures;
   private final MockState state;
   private final GracefulHandler inFlight;
   private final RequestLog requestLog;
+  private final FixtureWatcher watcher;
   private boolean stopped;
 
   private MockServer(
       Javalin app,
       MockConfig config,
-      Fixtures fixtures,
       MockState state,
       GracefulHandler inFlight,
-      RequestLog requestLog) {
+      RequestLog requestLog,
+      FixtureWatcher watcher) {
     this.app = app;
     this.config = config;
-    this.fixtures = fixtures;
     this.state = state;
     this.inFlight = inFlight;
     this.requestLog = requestLog;
+    this.watcher = watcher;
   }
 
   public static MockServer start(MockConfig config) {
     return start(config, Clock.systemUTC());
   }
 
-  /** Starts the mock; time (token expiry, throttle windows) comes from {@code clock}. */
+  /**
+   * Starts the mock; time (token expiry, throttle windows) comes from {@code clock}, shifted as the
+   * admin API steers it (a {@link SteerableClock} is used as it is).
+   */
   public static MockServer start(MockConfig config, Clock clock) {
     return start(config, clock, RequestLog.standardError());
   }
@@ -77,28 +93,49 @@ public final class MockServer implements AutoCloseable {
    */
   public static MockServer start(MockConfig config, Clock clock, RequestLog.Sink requestLogSink) {
     AdminAccess.requireTokenUnlessLoopback(config.host(), config.adminToken());
+    // The one clock of the mock, steerable through the admin API (a test may hand in its own).
+    SteerableClock steerable =
+        clock instanceof SteerableClock given ? given : new SteerableClock(clock);
     JsonMapper json = JsonMapper.builder().build();
-    Fixtures fixtures = new FixtureLoader(json, new SchemaCatalog()).load(config.fixtures());
+    SchemaCatalog schemas = new SchemaCatalog();
+    FixtureLoader loader = new FixtureLoader(json, schemas);
+    Fixtures fixtures = loader.load(config.fixtures());
+    Instant startedAt = steerable.instant().truncatedTo(ChronoUnit.MILLIS);
+    ServedData data =
+        new ServedData(
+            fixtures,
+            config.fixtures() == null ? "bundled" : config.fixtures().toString(),
+            startedAt,
+            new InMemoryDataOverrides());
     MockState state =
         new MockState(
-            new InMemoryAuthTokenStore(clock, fixtures.leadsByAccessToken().values()),
-            new InMemoryBruteForceThrottle(clock, config.throttle()),
+            new InMemoryAuthTokenStore(steerable, fixtures.leadsByAccessToken().values()),
+            new InMemoryBruteForceThrottle(steerable, config.throttle()),
             new Outbox(config.outboxSize(), config.redact()),
-            new InMemoryRequestJournal(config.journalSize()));
+            new InMemoryRequestJournal(config.journalSize()),
+            steerable,
+            data);
     AuthTokenIssuer issuer =
-        new AuthTokenIssuer(fixtures, state.authTokens(), clock, config.authTokenTtl());
+        new AuthTokenIssuer(data, state.authTokens(), steerable, config.authTokenTtl());
+    FixtureReloader reloader =
+        new FixtureReloader(config.fixtures(), loader, data, steerable, state::fixturesReloaded);
+    boolean watching = config.fixtures() != null && config.watch();
+    FixtureRecords records = new FixtureRecords(json, schemas);
     ProblemRenderer problems = new ProblemRenderer(json);
     Routes routes =
         new Routes(
             state,
             new ContactsHandler(
-                fixtures,
+                data,
                 state.throttle(),
                 problems.prerendered(ContactsHandler.NOT_FOUND, Routes.CONTACTS)),
-            new LeadContactHandler(fixtures, state.authTokens(), clock),
+            new LeadContactHandler(data, state.authTokens(), steerable),
             new SendAuthTokenHandler(issuer, state.outbox(), json),
-            new AdminHandlers(
-                fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            new AdminHandlers(state, issuer, json, startedAt, watching),
+            new ClockAdmin(state, json),
+            new ContactsAdmin(state, records, json),
+            new LeadsAdmin(state, records, json),
+            new FixturesAdmin(reloader, json));
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's
@@ -159,17 +196,37 @@ public final class MockServer implements AutoCloseable {
               // Recorded before the answer is written, so that a client that has its answer finds
               // the request in the journal.
               javalin.routes.after(
-                  ctx -> record(state.journal(), clock, ctx, config.redact(), requestLog));
+                  ctx -> record(state.journal(), steerable, ctx, config.redact(), requestLog));
             });
+    FixtureWatcher watcher = null;
     try {
+      if (watching) {
+        watcher = watch(config.fixtures(), reloader);
+      }
       app.start();
     } catch (RuntimeException e) {
+      if (watcher != null) {
+        watcher.close();
+      }
       if (requestLog != null) {
         requestLog.close();
       }
       throw e;
     }
-    return new MockServer(app, config, fixtures, state, inFlight, requestLog);
+    return new MockServer(app, config, state, inFlight, requestLog, watcher);
+  }
+
+  private static FixtureWatcher watch(Path folder, FixtureReloader reloader) {
+    try {
+      return FixtureWatcher.start(folder, FixtureWatcher.QUIET, reloader::reloadIfChanged);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot watch the fixtures folder "
+              + folder
+              + " ("
+              + e.getMessage()
+              + "); start with --no-watch and reload with POST /__admin/fixtures/reload");
+    }
   }
 
   private static void record(
@@ -204,8 +261,14 @@ public final class MockServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + port());
   }
 
+  /** The data served now: the fixtures, with the test data changed at run time on top. */
   public Fixtures fixtures() {
-    return fixtures;
+    return state.data().get();
+  }
+
+  /** The mock's one clock, as the admin API steers it. */
+  public SteerableClock clock() {
+    return state.clock();
   }
 
   public MockState state() {
@@ -231,6 +294,9 @@ public final class MockServer implements AutoCloseable {
       return true;
     }
     stopped = true;
+    if (watcher != null) {
+      watcher.close();
+    }
     for (Connector connector : app.jettyServer().server().getConnectors()) {
       connector.shutdown(); // closes the listening socket
     }

@@ -1,12 +1,20 @@
 package io.contractkit.mock;
 
 import io.contractkit.mock.admin.RequestJournal;
+import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.BruteForceThrottle;
+import io.contractkit.mock.fixtures.Fixtures;
+import io.contractkit.mock.fixtures.Overrides;
+import io.contractkit.mock.fixtures.ServedData;
 import io.contractkit.mock.lms.AuthTokenStore;
 import io.contractkit.mock.lms.Outbox;
 import io.javalin.http.Handler;
+import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything that changes while the mock runs; {@link #reset()} restores the initial state.
@@ -14,24 +22,32 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>A reset is atomic for every request that goes through {@link #guarded}: requests hold a shared
  * lock while they read and change the state, a reset holds it exclusively, so each request happens
  * wholly before or wholly after a reset. Without it, a token sent while a reset runs could have its
- * authToken forgotten by the reset but its message kept in the outbox.
+ * authToken forgotten by the reset but its message kept in the outbox. The other changes that touch
+ * more than one part -- test data put at run time, reloaded fixtures, the clock set back -- take
+ * the lock exclusively too, so no request sees the data changed but its authTokens not yet.
  */
 public final class MockState {
   private final AuthTokenStore authTokens;
   private final BruteForceThrottle throttle;
   private final Outbox outbox;
   private final RequestJournal journal;
+  private final SteerableClock clock;
+  private final ServedData data;
   private final ReadWriteLock resetLock = new ReentrantReadWriteLock();
 
   public MockState(
       AuthTokenStore authTokens,
       BruteForceThrottle throttle,
       Outbox outbox,
-      RequestJournal journal) {
+      RequestJournal journal,
+      SteerableClock clock,
+      ServedData data) {
     this.authTokens = authTokens;
     this.throttle = throttle;
     this.outbox = outbox;
     this.journal = journal;
+    this.clock = clock;
+    this.data = data;
   }
 
   public AuthTokenStore authTokens() {
@@ -50,17 +66,75 @@ public final class MockState {
     return journal;
   }
 
-  /** Restores the initial state, once no request is between its first and last state change. */
+  /** The mock's one clock, steerable. */
+  public SteerableClock clock() {
+    return clock;
+  }
+
+  /** The data served: fixtures with the run-time changes on top. */
+  public ServedData data() {
+    return data;
+  }
+
+  /**
+   * Restores the initial state, once no request is between its first and last state change: real
+   * time, the fixtures as loaded (run-time test data dropped), their seeded authTokens fresh, no
+   * throttled ips, empty outbox and journal.
+   */
   public void reset() {
-    resetLock.writeLock().lock();
-    try {
-      authTokens.reset();
-      throttle.reset();
-      outbox.reset();
-      journal.reset();
-    } finally {
-      resetLock.writeLock().unlock();
-    }
+    exclusively(
+        () -> {
+          clock.reset();
+          data.reset();
+          authTokens.reseed(data.get().leadsByAccessToken().values(), Set.of());
+          authTokens.reset();
+          throttle.reset();
+          outbox.reset();
+          journal.reset();
+        });
+  }
+
+  /**
+   * Changes the test data at run time. The seeded authTokens of the leads in {@code freshLeads}
+   * (put by the change) are valid once again; those of a deleted lead are gone, with every token
+   * issued for it.
+   */
+  public void changeData(UnaryOperator<Overrides> change, Set<String> freshLeads) {
+    exclusively(
+        () -> {
+          data.change(change);
+          authTokens.reseed(data.get().leadsByAccessToken().values(), freshLeads);
+        });
+  }
+
+  /**
+   * Serves reloaded fixtures (the run-time test data stays on top); see {@link
+   * AuthTokenStore#reseed}.
+   */
+  public void fixturesReloaded(Fixtures loaded, Instant loadedAt) {
+    exclusively(
+        () -> {
+          data.reloaded(loaded, loadedAt);
+          authTokens.reseed(data.get().leadsByAccessToken().values(), Set.of());
+        });
+  }
+
+  /**
+   * Sets the clock, forward or back. Before a step back, the authTokens that have expired are
+   * forgotten, so that none becomes valid again.
+   *
+   * @throws SteerableClock.OutOfRange when {@code to} is outside the clock's range (nothing
+   *     changes)
+   */
+  public SteerableClock.Reading setClock(Instant to) {
+    return exclusivelyReturning(
+        () -> {
+          SteerableClock.requireSettable(to);
+          if (to.isBefore(clock.instant())) {
+            authTokens.forgetExpired();
+          }
+          return clock.set(to);
+        });
   }
 
   /** The handler, run wholly before or wholly after any reset. Never wrap the reset itself. */
@@ -73,5 +147,22 @@ public final class MockState {
         resetLock.readLock().unlock();
       }
     };
+  }
+
+  private void exclusively(Runnable change) {
+    exclusivelyReturning(
+        () -> {
+          change.run();
+          return null;
+        });
+  }
+
+  private <T> T exclusivelyReturning(Supplier<T> change) {
+    resetLock.writeLock().lock();
+    try {
+      return change.get();
+    } finally {
+      resetLock.writeLock().unlock();
+    }
   }
 }

@@ -1,6 +1,10 @@
 package io.contractkit.mock;
 
 import io.contractkit.mock.admin.AdminHandlers;
+import io.contractkit.mock.admin.ClockAdmin;
+import io.contractkit.mock.admin.ContactsAdmin;
+import io.contractkit.mock.admin.FixturesAdmin;
+import io.contractkit.mock.admin.LeadsAdmin;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.lms.LeadContactHandler;
@@ -44,7 +48,11 @@ final class Routes {
       ContactsHandler contacts,
       LeadContactHandler leadContact,
       SendAuthTokenHandler sendAuthToken,
-      AdminHandlers admin) {
+      AdminHandlers admin,
+      ClockAdmin clock,
+      ContactsAdmin contactsAdmin,
+      LeadsAdmin leadsAdmin,
+      FixturesAdmin fixtures) {
     this.state = state;
     // The two documented operations
     add(HandlerType.GET, CONTACTS, contacts::lookup);
@@ -53,19 +61,45 @@ final class Routes {
     add(HandlerType.POST, SEND_AUTH_TOKEN, sendAuthToken::send);
     // Admin API
     add(HandlerType.GET, ADMIN + "/health", admin::health);
-    // The reset takes the state exclusively: it is the one route that is not guarded.
-    table.add(
-        new Route(HandlerType.POST, (ADMIN + "/reset").toLowerCase(Locale.ROOT), admin::reset));
+    exclusive(HandlerType.POST, ADMIN + "/reset", admin::reset);
     add(HandlerType.GET, ADMIN + "/outbox", admin::outbox);
     add(HandlerType.DELETE, ADMIN + "/outbox", admin::clearOutbox);
     add(HandlerType.GET, ADMIN + "/journal", admin::journal);
     add(HandlerType.DELETE, ADMIN + "/journal", admin::clearJournal);
     add(HandlerType.POST, ADMIN + "/authtokens", admin::mintAuthToken);
+    // Admin API: the clock
+    add(HandlerType.GET, ADMIN + "/clock", clock::read);
+    exclusive(HandlerType.POST, ADMIN + "/clock", clock::change);
+    // Admin API: test data at run time
+    add(HandlerType.GET, ADMIN + "/contacts", contactsAdmin::list);
+    add(HandlerType.GET, ADMIN + "/contacts/{" + ContactsAdmin.SECRET + "}", contactsAdmin::get);
+    exclusive(
+        HandlerType.PUT, ADMIN + "/contacts/{" + ContactsAdmin.SECRET + "}", contactsAdmin::put);
+    exclusive(
+        HandlerType.DELETE,
+        ADMIN + "/contacts/{" + ContactsAdmin.SECRET + "}",
+        contactsAdmin::delete);
+    add(HandlerType.GET, ADMIN + "/leads", leadsAdmin::list);
+    add(HandlerType.GET, ADMIN + "/leads/{" + LeadsAdmin.ACCESS_TOKEN + "}", leadsAdmin::get);
+    exclusive(HandlerType.PUT, ADMIN + "/leads/{" + LeadsAdmin.ACCESS_TOKEN + "}", leadsAdmin::put);
+    exclusive(
+        HandlerType.DELETE, ADMIN + "/leads/{" + LeadsAdmin.ACCESS_TOKEN + "}", leadsAdmin::delete);
+    // Admin API: the fixture files
+    exclusive(HandlerType.POST, ADMIN + "/fixtures/reload", fixtures::reload);
   }
 
   /** A route whose handler runs wholly before or wholly after any reset. */
   private void add(HandlerType method, String path, Handler handler) {
     table.add(new Route(method, path.toLowerCase(Locale.ROOT), state.guarded(handler)));
+  }
+
+  /**
+   * A route whose handler changes the state through {@link MockState}, which takes it exclusively
+   * (a reset, data put at run time, the clock set back): not guarded, since a request that holds
+   * the shared lock could never take it exclusively.
+   */
+  private void exclusive(HandlerType method, String path, Handler handler) {
+    table.add(new Route(method, path.toLowerCase(Locale.ROOT), handler));
   }
 
   void registerOn(RoutesConfig routes) {

@@ -2,6 +2,7 @@ package io.contractkit.mock.admin;
 
 import io.contractkit.mock.MockState;
 import io.contractkit.mock.fixtures.Fixtures;
+import io.contractkit.mock.fixtures.ServedData;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.http.QueryParameters;
 import io.contractkit.mock.lms.AuthTokenIssuer;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,36 +24,47 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AdminHandlers {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
-  private static final int MAX_BODY_BYTES = 16 * 1024;
 
   /** Ten years: long enough for any test, short enough to stay a valid RFC 3339 date. */
   static final long MAX_TTL_SECONDS = 10L * 366 * 24 * 3600;
 
-  private final Fixtures fixtures;
   private final MockState state;
   private final AuthTokenIssuer issuer;
   private final JsonMapper json;
+  private final JsonBodies bodies;
   private final Instant startedAt;
+  private final boolean watching;
 
+  /** {@code watching}: whether the fixtures folder is watched for changes. */
   public AdminHandlers(
-      Fixtures fixtures,
       MockState state,
       AuthTokenIssuer issuer,
       JsonMapper json,
-      Instant startedAt) {
-    this.fixtures = fixtures;
+      Instant startedAt,
+      boolean watching) {
     this.state = state;
     this.issuer = issuer;
     this.json = json;
+    this.bodies = new JsonBodies(json);
     this.startedAt = startedAt;
+    this.watching = watching;
   }
 
   public void health(Context ctx) {
+    Fixtures served = state.data().get();
+    ServedData.Status status = state.data().status();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "UP");
-    body.put("contacts", fixtures.contactsBySecret().size());
-    body.put("leads", fixtures.leadsByAccessToken().size());
+    body.put("contacts", served.contactsBySecret().size());
+    body.put("leads", served.leadsByAccessToken().size());
     body.put("startedAt", startedAt.toString());
+    Map<String, Object> fixtures = new LinkedHashMap<>();
+    fixtures.put("source", status.source());
+    fixtures.put("loadedAt", status.loadedAt().toString());
+    fixtures.put("lastError", status.lastError());
+    fixtures.put("reloads", status.reloads());
+    fixtures.put("watching", watching);
+    body.put("fixtures", fixtures);
     send(ctx, 200, body);
   }
 
@@ -103,7 +114,7 @@ public final class AdminHandlers {
 
   /** {@code POST /__admin/authtokens {accessToken, code?, ttlSeconds?}}: a token, no outbox. */
   public void mintAuthToken(Context ctx) {
-    JsonNode body = readBody(ctx);
+    JsonNode body = bodies.object(ctx);
     String accessToken = requiredText(body, "accessToken");
     Optional<String> code = optionalText(body, "code");
     code.ifPresent(AdminHandlers::checkCode);
@@ -125,22 +136,6 @@ public final class AdminHandlers {
     minted.put("authToken", token.code());
     minted.put("expiresAt", token.expiresAt().toString());
     send(ctx, 201, minted);
-  }
-
-  private JsonNode readBody(Context ctx) {
-    byte[] bytes = ctx.bodyAsBytes();
-    if (bytes.length > MAX_BODY_BYTES) {
-      throw ApiProblem.badRequest("The body must be at most " + MAX_BODY_BYTES + " bytes.");
-    }
-    try {
-      JsonNode body = json.readTree(bytes);
-      if (body == null || !body.isObject()) {
-        throw ApiProblem.badRequest("The body must be a JSON object.");
-      }
-      return body;
-    } catch (JacksonException e) {
-      throw ApiProblem.badRequest("The body is not valid JSON.");
-    }
   }
 
   private static String requiredText(JsonNode body, String field) {

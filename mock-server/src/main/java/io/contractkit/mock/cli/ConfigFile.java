@@ -19,6 +19,7 @@ import java.util.List;
  * redact: true
  * stopTimeout: 5s
  * requestLog: true
+ * watch: true              # reload the fixtures folder when its files change
  * </pre>
  */
 public record ConfigFile(
@@ -33,7 +34,8 @@ public record ConfigFile(
     String adminToken,
     Boolean redact,
     String stopTimeout,
-    Boolean requestLog) {
+    Boolean requestLog,
+    Boolean watch) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}
 }

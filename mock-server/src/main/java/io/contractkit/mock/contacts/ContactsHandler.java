@@ -9,6 +9,7 @@ import io.contractkit.mock.http.QueryParameters;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET api/v1/Contacts?secret=&ip=}: the contact with that secret, or 404. When {@code ip} is
@@ -20,14 +21,17 @@ public final class ContactsHandler {
   public static final ApiProblem NOT_FOUND =
       ApiProblem.notFound("Contact not found", "No contact has this secret.");
 
-  private final Fixtures fixtures;
+  private final Supplier<Fixtures> data;
   private final BruteForceThrottle throttle;
   private final ProblemRenderer.Prerendered notFound;
 
-  /** {@code notFound}: {@link #NOT_FOUND} prerendered for this route's path. */
+  /**
+   * {@code data}: the data served now (read once per request); {@code notFound}: {@link #NOT_FOUND}
+   * prerendered for this route's path.
+   */
   public ContactsHandler(
-      Fixtures fixtures, BruteForceThrottle throttle, ProblemRenderer.Prerendered notFound) {
-    this.fixtures = fixtures;
+      Supplier<Fixtures> data, BruteForceThrottle throttle, ProblemRenderer.Prerendered notFound) {
+    this.data = data;
     this.throttle = throttle;
     this.notFound = notFound;
   }
@@ -37,7 +41,7 @@ public final class ContactsHandler {
     String secret = query.required("secret");
     IpAddress ip = query.optional("ip").map(ContactsHandler::ipAddress).orElse(null);
 
-    Optional<Contact> contact = fixtures.contact(secret);
+    Optional<Contact> contact = data.get().contact(secret);
     if (contact.isPresent()) {
       // A found secret never counts; it is refused only while the ip is blocked.
       refuseIfBlocked(ip == null ? Optional.empty() : throttle.blockedFor(ip));

@@ -21,6 +21,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * block has ended): such entries are purged when a segment would otherwise grow or is full, and by
  * {@link #trackedIps()}. A full table makes room by forgetting, among a few ips near the new one,
  * the one whose state lapses soonest, so a flood of single failures does not lift a recent block.
+ *
+ * <p>The clock may be set back (the admin API steers it). What was recorded at a time the clock has
+ * not reached again counts as recorded now: a block lasts at most one block length from now (so
+ * {@code Retry-After} never exceeds it and is never negative), and failures count until one window
+ * from now.
  */
 public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
   /**
@@ -182,14 +187,14 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
 
     long blockedFor(long h, long l, long hash, long now) {
       int slot = find(h, l, hash);
-      return slot < 0 ? 0 : Math.max(0, cells[slot * STRIDE + BLOCKED_UNTIL] - now);
+      return slot < 0 ? 0 : blockLeft(slot, now);
     }
 
     /** The time the failure is refused for (blocked), or 0 when it was counted. */
     long failed(long h, long l, long hash, long now) {
       int slot = find(h, l, hash);
       if (slot >= 0) {
-        long left = cells[slot * STRIDE + BLOCKED_UNTIL] - now;
+        long left = blockLeft(slot, now);
         if (left > 0) {
           return left;
         }
@@ -198,6 +203,21 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
       }
       count(slot, now);
       return 0;
+    }
+
+    /**
+     * How long the ip's block lasts from {@code now}, or 0. A block that would last longer than a
+     * block length (the clock was set back since it began) ends one block length from now.
+     */
+    private long blockLeft(int slot, long now) {
+      int at = slot * STRIDE;
+      long left = cells[at + BLOCKED_UNTIL] - now;
+      if (left > blockMillis) {
+        cells[at + BLOCKED_UNTIL] = now + blockMillis;
+        cells[at + EXPIRES] = now + blockMillis;
+        return blockMillis;
+      }
+      return Math.max(0, left);
     }
 
     /**
@@ -224,7 +244,8 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
         if (recent > 0) {
           kept = new long[recent];
           for (int k = 0; k < recent; k++) {
-            kept[k] = failureAt(slot, held, first + k);
+            // A failure recorded at a time the clock has not reached again counts as made now.
+            kept[k] = Math.min(failureAt(slot, held, first + k), now);
           }
         }
         cells[at + NEWEST] = now;

@@ -1,5 +1,7 @@
 package io.contractkit.mock.http;
 
+import io.contractkit.mock.fixtures.Violation;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,7 @@ public final class ApiProblem extends RuntimeException {
   private final String title;
   private final String parameter;
   private final Long retryAfterSeconds;
+  private final transient List<Violation> errors;
 
   private ApiProblem(
       int status,
@@ -23,12 +26,24 @@ public final class ApiProblem extends RuntimeException {
       String detail,
       String parameter,
       Long retryAfterSeconds) {
+    this(status, type, title, detail, parameter, retryAfterSeconds, List.of());
+  }
+
+  private ApiProblem(
+      int status,
+      String type,
+      String title,
+      String detail,
+      String parameter,
+      Long retryAfterSeconds,
+      List<Violation> errors) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
     this.title = title;
     this.parameter = parameter;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.errors = List.copyOf(errors);
   }
 
   public static ApiProblem missingParameter(String name) {
@@ -86,6 +101,46 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(422, "unprocessable", "Cannot be processed", detail, null, null);
   }
 
+  /**
+   * A body that breaks its schema (or a rule a schema cannot state): every violation, each with the
+   * JSON pointer of the value in the body.
+   */
+  public static ApiProblem invalidBody(List<Violation> errors) {
+    return new ApiProblem(
+        422,
+        "invalid-body",
+        "Invalid body",
+        errors.size() == 1
+            ? "The body breaks 1 rule; see errors."
+            : "The body breaks " + errors.size() + " rules; see errors.",
+        null,
+        null,
+        errors);
+  }
+
+  /** Fixture files that cannot be served: the mock keeps serving the data it loaded before. */
+  public static ApiProblem fixturesRefused(List<Violation> errors) {
+    return new ApiProblem(
+        422,
+        "invalid-fixtures",
+        "Fixtures not reloaded",
+        "The fixture files break their schemas; the mock still serves the data it loaded before.",
+        null,
+        null,
+        errors);
+  }
+
+  /** A body in a media type the endpoint does not read. */
+  public static ApiProblem unsupportedMediaType(String expected) {
+    return new ApiProblem(
+        415,
+        "unsupported-media-type",
+        "Unsupported media type",
+        "The body must be sent as " + expected + ".",
+        null,
+        null);
+  }
+
   public static ApiProblem tooManyRequests(long retryAfterSeconds) {
     return new ApiProblem(
         429,
@@ -134,5 +189,10 @@ public final class ApiProblem extends RuntimeException {
 
   public Optional<Long> retryAfterSeconds() {
     return Optional.ofNullable(retryAfterSeconds);
+  }
+
+  /** The rules a body breaks (for {@link #invalidBody}); empty for every other problem. */
+  public List<Violation> errors() {
+    return errors;
   }
 }

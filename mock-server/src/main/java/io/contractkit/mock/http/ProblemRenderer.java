@@ -1,5 +1,6 @@
 package io.contractkit.mock.http;
 
+import io.contractkit.mock.fixtures.Violation;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.ByteArrayOutputStream;
@@ -74,6 +75,16 @@ public final class ProblemRenderer {
       }
       if (problem.parameter().isPresent()) {
         g.writeStringProperty("parameter", problem.parameter().get());
+      }
+      if (!problem.errors().isEmpty()) {
+        g.writeArrayPropertyStart("errors");
+        for (Violation error : problem.errors()) {
+          g.writeStartObject();
+          g.writeStringProperty("pointer", error.pointer());
+          g.writeStringProperty("detail", error.detail());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
       }
       g.writeEndObject();
     }

@@ -8,20 +8,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Issues fresh one-time authTokens for active leads: random 6-digit codes, or a chosen one. */
 public final class AuthTokenIssuer {
   private static final int ATTEMPTS = 20;
 
-  private final Fixtures fixtures;
+  private final Supplier<Fixtures> data;
   private final AuthTokenStore store;
   private final Clock clock;
   private final Duration defaultTtl;
   private final SecureRandom random = new SecureRandom();
 
+  /** {@code data}: the data served now. */
   public AuthTokenIssuer(
-      Fixtures fixtures, AuthTokenStore store, Clock clock, Duration defaultTtl) {
-    this.fixtures = fixtures;
+      Supplier<Fixtures> data, AuthTokenStore store, Clock clock, Duration defaultTtl) {
+    this.data = data;
     this.store = store;
     this.clock = clock;
     this.defaultTtl = defaultTtl;
@@ -29,7 +31,7 @@ public final class AuthTokenIssuer {
 
   /** The lead behind an accessToken, if it exists and has not expired. */
   public Lead activeLead(String accessToken) {
-    return fixtures
+    return data.get()
         .lead(accessToken)
         .filter(lead -> !lead.expiredAt(clock.instant()))
         .orElseThrow(

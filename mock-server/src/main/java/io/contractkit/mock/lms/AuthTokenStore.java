@@ -1,10 +1,13 @@
 package io.contractkit.mock.lms;
 
+import io.contractkit.mock.fixtures.Lead;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * The one-time authTokens, each bound to one lead's accessToken. The in-memory store is the
- * default; a shared store (for several mock replicas) would implement the same three calls.
+ * default; a shared store (for several mock replicas) would implement the same calls.
  */
 public interface AuthTokenStore {
 
@@ -20,8 +23,24 @@ public interface AuthTokenStore {
    */
   boolean consume(String accessToken, String code);
 
-  /** Forgets every token and issues the seeded ones again: the initial state. */
+  /** Forgets every token and issues the seeded ones (of the last {@link #reseed}) again. */
   void reset();
+
+  /**
+   * The leads the mock serves are now {@code leads} (fixtures reloaded, or a lead put or deleted
+   * through the admin API), and their seeded authTokens the ones to restore on {@link #reset}. A
+   * seeded token that was used (or forgotten as expired) stays so, unless its lead is one of {@code
+   * fresh} (put at run time: all its seeded tokens are valid once again); a seeded token new to its
+   * lead is valid once; one no longer listed is gone. Tokens issued for a lead that still exists
+   * keep working; those of a lead that is gone are forgotten.
+   */
+  void reseed(Collection<Lead> leads, Set<String> fresh);
+
+  /**
+   * Forgets every token that has expired on the clock, before the clock is set back, so that no
+   * expired token becomes valid again.
+   */
+  void forgetExpired();
 
   /**
    * Thrown by {@link #issue} when the store holds as many active tokens as it may: it refuses a new

@@ -3,14 +3,20 @@ package io.contractkit.mock.lms;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.contractkit.mock.fixtures.Lead;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * authTokens keyed by (accessToken, code); consumption is one atomic {@code remove}. The seeded
@@ -18,6 +24,12 @@ import java.util.concurrent.ConcurrentMap;
  * out; issued tokens live in a Caffeine cache that evicts them once expired (on the injected clock)
  * and holds at most {@link #MAX_ISSUED_TOKENS}, so a flood of issued tokens does not grow the heap
  * without bound. Unknown and consumed tokens take no room at all.
+ *
+ * <p>Whether a token is valid is always decided by its own {@code expiresAt} against the clock; the
+ * cache's eviction only gives memory back. The clock may be set back (the admin API steers it), but
+ * a cache's ticker must never go back: the ticker is the latest time the clock has shown, so after
+ * a step back tokens are evicted late (never early) until the clock catches up, and a reset starts
+ * a new cache on the clock as it is.
  */
 public final class InMemoryAuthTokenStore implements AuthTokenStore {
   /**
@@ -36,24 +48,28 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
   private record Key(String accessToken, String code) {}
 
   private final Clock clock;
-  private final Collection<Lead> seed;
   private final ConcurrentMap<Key, Optional<Instant>> seeded = new ConcurrentHashMap<>();
-  private final Cache<Key, Optional<Instant>> cache;
-  private final ConcurrentMap<Key, Optional<Instant>> issued;
+
+  /** The seeded tokens as the leads define them: what a reset restores. */
+  private volatile Map<Key, Optional<Instant>> seed;
+
+  private volatile Cache<Key, Optional<Instant>> cache;
+  private volatile ConcurrentMap<Key, Optional<Instant>> issued;
 
   public InMemoryAuthTokenStore(Clock clock, Collection<Lead> seed) {
     this.clock = clock;
-    this.seed = seed;
-    this.cache =
-        Caffeine.newBuilder()
-            .ticker(() -> nanos(clock.instant()))
-            .maximumSize(MAX_ISSUED_TOKENS + SIZE_HEADROOM)
-            .expireAfter(
-                Expiry.<Key, Optional<Instant>>creating(
-                    (key, expiresAt) -> untilExpiry(clock.instant(), expiresAt)))
-            .build();
-    this.issued = cache.asMap();
+    this.seed = seedOf(seed);
     reset();
+  }
+
+  private Cache<Key, Optional<Instant>> newCache() {
+    return Caffeine.newBuilder()
+        .ticker(new LatestTimeTicker(clock))
+        .maximumSize(MAX_ISSUED_TOKENS + SIZE_HEADROOM)
+        .expireAfter(
+            Expiry.<Key, Optional<Instant>>creating(
+                (key, expiresAt) -> untilExpiry(clock.instant(), expiresAt)))
+        .build();
   }
 
   /**
@@ -72,16 +88,21 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
     if (seededToken != null && valid(seededToken)) {
       return false;
     }
-    if (cache.estimatedSize() >= MAX_ISSUED_TOKENS) {
-      sweep(cache);
-      if (cache.estimatedSize() >= MAX_ISSUED_TOKENS) {
+    Cache<Key, Optional<Instant>> tokens = cache;
+    if (tokens.estimatedSize() >= MAX_ISSUED_TOKENS) {
+      sweep(tokens);
+      if (tokens.estimatedSize() >= MAX_ISSUED_TOKENS) {
+        // The cache's ticker lags behind a clock that was set back: decide by the clock itself.
+        tokens.asMap().values().removeIf(t -> !valid(t));
+      }
+      if (tokens.estimatedSize() >= MAX_ISSUED_TOKENS) {
         throw new Full(
             "The mock holds "
                 + MAX_ISSUED_TOKENS
                 + " active authTokens; reset it or let some expire.");
       }
     }
-    return issued.putIfAbsent(key, Optional.ofNullable(expiresAt)) == null;
+    return tokens.asMap().putIfAbsent(key, Optional.ofNullable(expiresAt)) == null;
   }
 
   @Override
@@ -97,14 +118,46 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
 
   @Override
   public void reset() {
-    issued.clear();
+    Cache<Key, Optional<Instant>> fresh = newCache();
+    cache = fresh;
+    issued = fresh.asMap();
     seeded.clear();
-    for (Lead lead : seed) {
+    seeded.putAll(seed);
+  }
+
+  @Override
+  public void reseed(Collection<Lead> leads, Set<String> fresh) {
+    Map<Key, Optional<Instant>> before = seed;
+    Map<Key, Optional<Instant>> after = seedOf(leads);
+    seeded.keySet().retainAll(after.keySet());
+    after.forEach(
+        (key, expiresAt) -> {
+          boolean used = before.containsKey(key) && !seeded.containsKey(key);
+          if (!used || fresh.contains(key.accessToken())) {
+            seeded.put(key, expiresAt);
+          }
+        });
+    Set<String> present = new HashSet<>();
+    leads.forEach(lead -> present.add(lead.accessToken()));
+    issued.keySet().removeIf(key -> !present.contains(key.accessToken()));
+    seed = after;
+  }
+
+  @Override
+  public void forgetExpired() {
+    seeded.values().removeIf(t -> !valid(t));
+    issued.values().removeIf(t -> !valid(t));
+  }
+
+  private static Map<Key, Optional<Instant>> seedOf(Collection<Lead> leads) {
+    Map<Key, Optional<Instant>> tokens = new HashMap<>();
+    for (Lead lead : leads) {
       for (Lead.SeededAuthToken token : lead.authTokens()) {
-        seeded.put(
+        tokens.put(
             new Key(lead.accessToken(), token.code()), Optional.ofNullable(token.expiresAt()));
       }
     }
+    return Map.copyOf(tokens);
   }
 
   private boolean valid(Optional<Instant> expiresAt) {
@@ -129,6 +182,27 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
       before = cache.estimatedSize();
       cache.cleanUp();
     } while (cache.estimatedSize() < before);
+  }
+
+  /**
+   * The latest time the clock has shown, in nanoseconds: it follows the clock forward and stands
+   * still while a clock that was set back catches up, as a Caffeine ticker must.
+   */
+  static final class LatestTimeTicker implements Ticker {
+    private final Clock clock;
+    private final AtomicLong latest;
+
+    LatestTimeTicker(Clock clock) {
+      this.clock = clock;
+      this.latest = new AtomicLong(nanos(clock.instant()));
+    }
+
+    @Override
+    public long read() {
+      long now = nanos(clock.instant());
+      long seen = latest.get();
+      return now <= seen ? seen : latest.accumulateAndGet(now, Math::max);
+    }
   }
 
   private static long nanos(Instant instant) {

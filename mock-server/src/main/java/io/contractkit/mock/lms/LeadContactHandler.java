@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET ~/lms/leads/bytoken/contact?accessToken=&authToken=&source=}: the lead's contact for a
@@ -21,12 +22,13 @@ public final class LeadContactHandler {
               + "\"email\":null,\"phone\":null,\"fax\":null,\"notice\":null,\"company\":null}")
           .getBytes(StandardCharsets.UTF_8);
 
-  private final Fixtures fixtures;
+  private final Supplier<Fixtures> data;
   private final AuthTokenStore tokens;
   private final Clock clock;
 
-  public LeadContactHandler(Fixtures fixtures, AuthTokenStore tokens, Clock clock) {
-    this.fixtures = fixtures;
+  /** {@code data}: the data served now (read once per request). */
+  public LeadContactHandler(Supplier<Fixtures> data, AuthTokenStore tokens, Clock clock) {
+    this.data = data;
     this.tokens = tokens;
     this.clock = clock;
   }
@@ -37,7 +39,7 @@ public final class LeadContactHandler {
     String authToken = query.required("authToken");
     query.required("source");
 
-    Optional<Lead> lead = fixtures.lead(accessToken).filter(l -> !l.expiredAt(clock.instant()));
+    Optional<Lead> lead = data.get().lead(accessToken).filter(l -> !l.expiredAt(clock.instant()));
     boolean authorized = lead.isPresent() && tokens.consume(accessToken, authToken);
     JsonResponses.send(ctx, 200, authorized ? lead.get().body() : NULL_VALUES);
   }

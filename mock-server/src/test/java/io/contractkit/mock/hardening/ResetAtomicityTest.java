@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.mock.MockState;
 import io.contractkit.mock.admin.InMemoryRequestJournal;
+import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.BruteForceThrottle;
 import io.contractkit.mock.contacts.IpAddress;
+import io.contractkit.mock.fixtures.Fixtures;
+import io.contractkit.mock.fixtures.InMemoryDataOverrides;
+import io.contractkit.mock.fixtures.Lead;
+import io.contractkit.mock.fixtures.ServedData;
 import io.contractkit.mock.lms.AuthTokenStore;
 import io.contractkit.mock.lms.Outbox;
+import io.contractkit.mock.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +53,12 @@ class ResetAtomicityTest {
           resetEntered.countDown();
           await(releaseReset);
         }
+
+        @Override
+        public void reseed(Collection<Lead> leads, Set<String> fresh) {}
+
+        @Override
+        public void forgetExpired() {}
       };
 
   private final BruteForceThrottle noThrottle =
@@ -63,7 +78,17 @@ class ResetAtomicityTest {
       };
 
   private final MockState state =
-      new MockState(slowResettingStore, noThrottle, new Outbox(10), new InMemoryRequestJournal(10));
+      new MockState(
+          slowResettingStore,
+          noThrottle,
+          new Outbox(10),
+          new InMemoryRequestJournal(10),
+          new SteerableClock(MutableClock.atFixedStart()),
+          new ServedData(
+              new Fixtures(Map.of(), Map.of()),
+              "bundled",
+              Instant.EPOCH,
+              new InMemoryDataOverrides()));
 
   @Test
   void aRequestThatArrivesDuringAResetRunsOnlyAfterTheResetIsComplete() throws Exception {

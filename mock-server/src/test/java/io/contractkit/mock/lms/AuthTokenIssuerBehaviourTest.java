@@ -10,9 +10,11 @@ import io.contractkit.mock.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Issuing authTokens: random six-digit codes, a bounded number of retries, millisecond times. */
@@ -54,10 +56,16 @@ class AuthTokenIssuerBehaviourTest {
 
     @Override
     public void reset() {}
+
+    @Override
+    public void reseed(Collection<Lead> leads, Set<String> fresh) {}
+
+    @Override
+    public void forgetExpired() {}
   }
 
   private AuthTokenIssuer issuer(AuthTokenStore store) {
-    return new AuthTokenIssuer(fixtures, store, clock, Duration.ofMinutes(15));
+    return new AuthTokenIssuer(() -> fixtures, store, clock, Duration.ofMinutes(15));
   }
 
   @Test

@@ -8,8 +8,10 @@ import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A full token store is a 503 for whoever asked for a token (mint or send), never a 500. */
@@ -28,6 +30,12 @@ class AuthTokenIssuerWhenFullTest {
 
         @Override
         public void reset() {}
+
+        @Override
+        public void reseed(Collection<Lead> leads, Set<String> fresh) {}
+
+        @Override
+        public void forgetExpired() {}
       };
 
   @Test

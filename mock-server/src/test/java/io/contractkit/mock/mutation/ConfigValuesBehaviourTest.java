@@ -32,6 +32,7 @@ class ConfigValuesBehaviourTest {
         null,
         false,
         MockConfig.DEFAULT_STOP_TIMEOUT,
+        true,
         true);
   }
 
