@@ -15,7 +15,6 @@ import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -90,7 +89,7 @@ final class Routes {
 
   /** A route whose handler runs wholly before or wholly after any reset. */
   private void add(HandlerType method, String path, Handler handler) {
-    table.add(new Route(method, path.toLowerCase(Locale.ROOT), state.guarded(handler)));
+    table.add(new Route(method, lowerCase(path), state.guarded(handler)));
   }
 
   /**
@@ -99,7 +98,18 @@ final class Routes {
    * the shared lock could never take it exclusively.
    */
   private void exclusive(HandlerType method, String path, Handler handler) {
-    table.add(new Route(method, path.toLowerCase(Locale.ROOT), handler));
+    table.add(new Route(method, lowerCase(path), handler));
+  }
+
+  /** The path in lower case (routes match case-insensitively), but for its parameters' names. */
+  static String lowerCase(String path) {
+    StringBuilder lower = new StringBuilder(path.length());
+    boolean inParameter = false;
+    for (char c : path.toCharArray()) {
+      inParameter = c == '{' || (inParameter && c != '}');
+      lower.append(inParameter ? c : Character.toLowerCase(c));
+    }
+    return lower.toString();
   }
 
   void registerOn(RoutesConfig routes) {

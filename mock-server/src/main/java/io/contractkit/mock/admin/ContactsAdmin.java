@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * lists it, checked against the same schema; a reset restores the fixtures.
  */
 public final class ContactsAdmin {
-  /** The path parameter (routes are registered in lower case). */
+  /** The path parameter. */
   public static final String SECRET = "secret";
 
   private final MockState state;

@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * deleted answers null values, and its authTokens are gone. A reset restores the fixtures.
  */
 public final class LeadsAdmin {
-  /** The path parameter (routes are registered in lower case). */
-  public static final String ACCESS_TOKEN = "accesstoken";
+  /** The path parameter. */
+  public static final String ACCESS_TOKEN = "accessToken";
 
   private final MockState state;
   private final FixtureRecords records;

@@ -3,6 +3,7 @@ package io.contractkit.mock.http;
 import io.contractkit.mock.fixtures.Violation;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import org.slf4j.Logger;
@@ -22,7 +23,17 @@ public final class ProblemRenderer {
   }
 
   public void render(ApiProblem problem, Context ctx) {
-    render(problem, ctx, ctx.path());
+    render(problem, ctx, instance(ctx));
+  }
+
+  /**
+   * The path the problem is about: as requested, but for a route with path parameters (a secret, an
+   * accessToken) its template ({@code /__admin/contacts/{secret}}), so that no credential is
+   * echoed.
+   */
+  private static String instance(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    return endpoint != null && endpoint.path.indexOf('{') >= 0 ? endpoint.path : ctx.path();
   }
 
   private void render(ApiProblem problem, Context ctx, String instance) {
