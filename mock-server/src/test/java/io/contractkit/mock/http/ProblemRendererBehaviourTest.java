@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoints;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ class ProblemRendererBehaviourTest {
                   }
                   case "path" -> "/some/path";
                   case "method" -> HandlerType.PUT;
+                  case "endpoints" -> new Endpoints(); // no route matched
                   default -> throw new UnsupportedOperationException(method.getName());
                 });
   }
