@@ -75,4 +75,49 @@ class InMemoryBruteForceThrottleTest {
             () -> new ThrottlePolicy(1, Duration.ZERO, Duration.ofSeconds(1)))
         .hasMessageContaining("positive");
   }
+
+  // --- the clock set back (the admin API can set it to any time) ---------------------------------
+
+  @Test
+  void aBlockNeverLastsLongerThanItsLengthAfterTheClockIsSetBack() {
+    IpAddress ip = IpAddress.of("192.0.2.30");
+    throttle.failed(ip);
+    throttle.failed(ip);
+    clock.advance(Duration.ofHours(-1));
+
+    assertThat(throttle.blockedFor(ip)).contains(Duration.ofSeconds(30));
+    assertThat(throttle.failed(ip)).contains(Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(throttle.blockedFor(ip)).contains(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(throttle.blockedFor(ip)).isEmpty();
+    assertThat(throttle.trackedIps()).as("forgotten once its shortened block ended").isZero();
+  }
+
+  @Test
+  void aBlockSetBackWithinItsLengthKeepsItsEnd() {
+    IpAddress ip = IpAddress.of("192.0.2.31");
+    throttle.failed(ip);
+    throttle.failed(ip);
+    clock.advance(Duration.ofSeconds(20));
+    clock.advance(Duration.ofSeconds(-15));
+
+    assertThat(throttle.blockedFor(ip)).contains(Duration.ofSeconds(25));
+  }
+
+  @Test
+  void failuresRecordedLaterThanTheClockCountAsMadeNow() {
+    InMemoryBruteForceThrottle three =
+        new InMemoryBruteForceThrottle(
+            clock, new ThrottlePolicy(3, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    IpAddress ip = IpAddress.of("192.0.2.32");
+    three.failed(ip);
+    clock.advance(Duration.ofHours(-1));
+    three.failed(ip);
+
+    clock.advance(Duration.ofSeconds(10));
+
+    assertThat(three.failed(ip)).as("both earlier failures left the window").isEmpty();
+    assertThat(three.blockedFor(ip)).isEmpty();
+  }
 }
