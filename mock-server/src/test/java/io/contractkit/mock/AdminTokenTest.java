@@ -50,7 +50,18 @@ class AdminTokenTest {
         Arguments.of("PUT", "/__admin/reset", ""),
         Arguments.of("GET", "/__admin/authtokens", ""),
         Arguments.of("POST", "/__ADMIN/Reset", ""),
-        Arguments.of("GET", "/__admin/outbox/", ""));
+        Arguments.of("GET", "/__admin/outbox/", ""),
+        Arguments.of("GET", "/__admin/clock", ""),
+        Arguments.of("POST", "/__admin/clock", "{\"advance\":\"1s\"}"),
+        Arguments.of("GET", "/__admin/contacts", ""),
+        Arguments.of("GET", "/__admin/contacts/" + Fixture.SECRET, ""),
+        Arguments.of("PUT", "/__admin/contacts/" + Fixture.SECRET, "{}"),
+        Arguments.of("DELETE", "/__admin/contacts/" + Fixture.SECRET, ""),
+        Arguments.of("GET", "/__admin/leads", ""),
+        Arguments.of("GET", "/__admin/leads/" + Fixture.LEAD, ""),
+        Arguments.of("PUT", "/__admin/leads/" + Fixture.LEAD, "{}"),
+        Arguments.of("DELETE", "/__admin/leads/" + Fixture.LEAD, ""),
+        Arguments.of("POST", "/__admin/fixtures/reload", ""));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -146,6 +157,20 @@ class AdminTokenTest {
         .statusCode(401);
 
     assertThat(leadName("777111")).isNull();
+  }
+
+  @Test
+  void aRefusedClockChangeOrDeleteChangesNothing() {
+    given()
+        .spec(mock.spec())
+        .contentType("application/json")
+        .body("{\"set\":\"2040-01-01T00:00:00Z\"}")
+        .post("/__admin/clock")
+        .then()
+        .statusCode(401);
+    given().spec(mock.spec()).delete("/__admin/leads/" + Fixture.LEAD).then().statusCode(401);
+
+    assertThat(leadName(Fixture.LEAD_TOKEN)).isEqualTo("Jürgen Weiß");
   }
 
   @Test
