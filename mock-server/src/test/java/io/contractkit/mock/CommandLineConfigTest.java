@@ -184,6 +184,19 @@ class CommandLineConfigTest {
     assertThat(configFrom("--config", file.toString(), "--no-redact").redact()).isFalse();
   }
 
+  @Test
+  void theFixturesFolderIsWatchedUnlessTheFlagOrTheConfigFileSaysNo() throws IOException {
+    Path off = write("off.yaml", "watch: false\n");
+    Path on = write("on.yaml", "watch: true\n");
+
+    assertThat(configFrom().watch()).isTrue();
+    assertThat(configFrom("--no-watch").watch()).isFalse();
+    assertThat(configFrom("--config", off.toString()).watch()).isFalse();
+    assertThat(configFrom("--config", off.toString(), "--watch").watch()).isTrue();
+    assertThat(configFrom("--config", on.toString(), "--no-watch").watch()).isFalse();
+    assertThat(configFrom("--no-watch").toString()).contains("watch=false");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"has space", "tab\there", "ünïcode"})
   void anUnusableAdminTokenIsAnErrorThatDoesNotRepeatIt(String token) {
@@ -315,6 +328,7 @@ class CommandLineConfigTest {
         .contains("--admin-token")
         .contains("MOCK_ADMIN_TOKEN")
         .contains("--[no-]redact")
+        .contains("--[no-]watch")
         .contains("--stop-timeout");
     assertThat(err.toString()).isEmpty();
   }
