@@ -36,6 +36,7 @@ class ResetRestoresInitialStateTest {
   private static final String BLOCKED_IP = "203.0.113.50";
   private static final String FAILING_IP = "203.0.113.51";
   private static final String MINTED = "555001";
+  private static final String ADDED_SECRET = "AddedAtRunTime5ecret";
 
   private MockServer fresh;
   private MockServer used;
@@ -102,6 +103,28 @@ class ResetRestoresInitialStateTest {
     for (int i = 0; i < RunningMock.TEST_THROTTLE.maxFailures() - 1; i++) {
       lookup(base, "wrong-" + i, FAILING_IP).then().statusCode(404);
     }
+    // test data changed at run time, and the clock moved and stopped
+    ObjectNode renamed = (ObjectNode) FixtureFiles.contact(Fixture.SECRET).deepCopy();
+    renamed.put("FirstName", "Renamed");
+    admin(base, "PUT", "/__admin/contacts/" + Fixture.SECRET, renamed.toString())
+        .then()
+        .statusCode(200);
+    ObjectNode added = (ObjectNode) FixtureFiles.contact(Fixture.SECRET).deepCopy();
+    added.put("Secret", ADDED_SECRET);
+    admin(base, "PUT", "/__admin/contacts/" + ADDED_SECRET, added.toString())
+        .then()
+        .statusCode(201);
+    admin(base, "DELETE", "/__admin/leads/" + Fixture.OTHER_LEAD, null).then().statusCode(204);
+    admin(base, "POST", "/__admin/clock", "{\"advance\":\"1h\"}").then().statusCode(200);
+    admin(base, "POST", "/__admin/clock", "{\"freeze\":true}").then().statusCode(200);
+  }
+
+  private static Response admin(String base, String method, String path, String body) {
+    var request = given().baseUri(base);
+    if (body != null) {
+      request = request.contentType("application/json").body(body);
+    }
+    return request.request(method, path);
   }
 
   // --- probing ---------------------------------------------------------------------------------
@@ -112,6 +135,11 @@ class ResetRestoresInitialStateTest {
     answers.add(answer(given().baseUri(base).get("/__admin/health")));
     answers.add(answer(given().baseUri(base).get("/__admin/outbox")));
     answers.add(answer(given().baseUri(base).get("/__admin/journal")));
+    // real time, and the fixtures as loaded
+    answers.add(answer(given().baseUri(base).get("/__admin/clock")));
+    answers.add(answer(given().baseUri(base).get("/__admin/contacts")));
+    answers.add(answer(given().baseUri(base).get("/__admin/leads")));
+    answers.add(answer(lookup(base, ADDED_SECRET, "203.0.113.52")));
     // every seeded authToken releases its lead once more; the minted one is gone
     for (JsonNode lead : FixtureFiles.leads()) {
       String accessToken = lead.get("contact").get("accessToken").get("code").asString();
