@@ -57,6 +57,12 @@ class ClockApiTest {
   }
 
   @Test
+  void anOffsetOfPartSecondsIsAFraction() {
+    assertThat(change("{\"advance\":\"250ms\"}").path("offsetSeconds").asDouble()).isEqualTo(0.25);
+    assertThat(change("{\"advance\":\"PT1.5S\"}").path("offsetSeconds").asDouble()).isEqualTo(1.75);
+  }
+
+  @Test
   void movingTheClockCountsRetryAfterDownAndLiftsTheBlock() {
     String ip = "203.0.113.151";
     for (int i = 0; i < RunningMock.TEST_THROTTLE.maxFailures(); i++) {
@@ -219,7 +225,8 @@ class ClockApiTest {
         "{\"freeze\":\"yes\"}|/freeze",
         "{}|''",
         "{\"advance\":\"5m\",\"freeze\":true}|''",
-        "{\"speed\":2}|/speed"
+        "{\"speed\":2}|/speed",
+        "{\"advance\":\"5m\",\"speed\":2}|/speed"
       })
   void aBadChangeIsA422NamingItsPointerAndChangesNothing(String body, String pointer) {
     Response refused = post(body, "application/json");

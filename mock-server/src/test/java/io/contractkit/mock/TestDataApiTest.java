@@ -91,6 +91,27 @@ class TestDataApiTest {
   }
 
   @Test
+  void aDeletedFixtureContactPutAgainIsServedAgain() {
+    admin().delete("/__admin/contacts/" + Fixture.SECRET).then().statusCode(204);
+
+    Response put = putContact(Fixture.SECRET, contact(Fixture.SECRET).toString());
+
+    assertThat(put.statusCode()).isEqualTo(201);
+    assertThat(lookup(Fixture.SECRET).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aContactAddedAtRunTimeCanBeDeletedAgain() {
+    putContact(NEW_SECRET, contact(NEW_SECRET).toString()).then().statusCode(201);
+
+    assertThat(admin().delete("/__admin/contacts/" + NEW_SECRET).statusCode()).isEqualTo(204);
+
+    assertThat(lookup(NEW_SECRET).statusCode()).isEqualTo(404);
+    assertThat(list(json(admin().get("/__admin/contacts")).path("contacts")))
+        .hasSize(FixtureFiles.contacts().size());
+  }
+
+  @Test
   void anInvalidContactIsA422ListingEveryViolationWithItsPointerAndChangesNothing() {
     ObjectNode contact = contact(NEW_SECRET);
     contact.put("Email", "e".repeat(251 - "@example.com".length()) + "@example.com");
@@ -195,11 +216,23 @@ class TestDataApiTest {
         .then()
         .statusCode(201);
     assertAllNull(leadContact(Fixture.OTHER_LEAD, "minted-before-delete"));
+    assertThat(leadContact(Fixture.OTHER_LEAD, "999999").path("name").isNull()).isFalse();
 
     reset();
 
     assertThat(leadContact(Fixture.OTHER_LEAD, Fixture.OTHER_LEAD_TOKEN).path("name").isNull())
         .isFalse();
+  }
+
+  @Test
+  void aLeadAddedAtRunTimeCanBeDeletedAgain() {
+    putLead(NEW_LEAD, lead(NEW_LEAD, "555006").toString()).then().statusCode(201);
+
+    assertThat(admin().delete("/__admin/leads/" + NEW_LEAD).statusCode()).isEqualTo(204);
+
+    assertAllNull(leadContact(NEW_LEAD, "555006"));
+    assertThat(list(json(admin().get("/__admin/leads")).path("leads")))
+        .hasSize(FixtureFiles.leads().size());
   }
 
   @Test
