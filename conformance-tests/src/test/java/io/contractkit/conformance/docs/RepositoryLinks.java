@@ -45,17 +45,20 @@ import org.commonmark.parser.Parser;
  * project's first notes lived, or an absolute path into a machine's {@code /work}, {@code /home},
  * {@code /Users} or {@code /root}).
  *
- * <p>The files are the repository's tracked files ({@code git ls-files}), or every file below the
- * root when it is not a git checkout.
+ * <p>The files are the repository's files as git sees them (tracked, and new ones that are not
+ * ignored), or every file below the root when it is not a git checkout.
  */
 final class RepositoryLinks {
   /** Paths that exist only on the machine a file was written on. */
   private static final Pattern OUTSIDE_PATH =
       Pattern.compile("\\.\\./shared\\b|(?<![\\w.:/~-])/(?:work|home|Users|root)/[\\w.-]");
 
-  /** Every match of {@link #OUTSIDE_PATH} contains one of these. */
+  /**
+   * Every match of {@link #OUTSIDE_PATH} contains one of these (the first written in two pieces, so
+   * that this file does not match itself).
+   */
   private static final List<String> OUTSIDE_PATH_PARTS =
-      List.of("../shared", "/work/", "/home/", "/Users/", "/root/");
+      List.of(".." + "/shared", "/work/", "/home/", "/Users/", "/root/");
 
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private static final Pattern LINE_ANCHOR = Pattern.compile("L(\\d+)(?:-L(\\d+))?");
@@ -302,7 +305,7 @@ final class RepositoryLinks {
     }
   }
 
-  /** The tracked files ({@code git ls-files}), or every file when {@code root} is no checkout. */
+  /** The files git would commit (tracked or new, not ignored), or every file outside a checkout. */
   private static Set<String> repositoryFiles(Path root) {
     if (Files.exists(root.resolve(".git"))) {
       Optional<Set<String>> tracked = gitLsFiles(root);
@@ -322,7 +325,7 @@ final class RepositoryLinks {
   private static Optional<Set<String>> gitLsFiles(Path root) {
     try {
       Process git =
-          new ProcessBuilder("git", "ls-files", "-z")
+          new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
               .directory(root.toFile())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
