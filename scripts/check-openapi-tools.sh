@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Checks schemas/openapi.yaml in the tools frontend teams use with it, and fails on any error:
 #   1. openapi-generator (the CLI jar from Maven Central, the version the clients-check module
-#      uses) writes a typescript-fetch client with modelPropertyNaming=original, without an error
-#      in its log, and `tsc --strict --noEmit` compiles it;
+#      uses) writes a typescript-fetch client, with modelPropertyNaming=original and with the
+#      default camelCase, without an error in its log, and `tsc --strict --noEmit` compiles each;
 #   2. Spectral (ruleset spectral:oas) finds no error;
 #   3. Prism, mocking the document on a loopback port, answers every operation in every media type
 #      its success answer lists (application/json and text/json for both documented APIs) with
@@ -35,20 +35,21 @@ if [[ ! -f "$generator_jar" ]]; then
 fi
 echo "openapi-generator $generator_version, typescript $("$bin/tsc" --version | awk '{print $2}')"
 
-step "openapi-generator typescript-fetch, then tsc --strict"
-rm -rf "$work/typescript-fetch"
-if ! java -jar "$generator_jar" generate -i schemas/openapi.yaml -g typescript-fetch \
-    -o "$work/typescript-fetch" --additional-properties=modelPropertyNaming=original \
-    >"$work/typescript-fetch.log" 2>&1; then
-  tail -40 "$work/typescript-fetch.log"
-  echo "FAIL openapi-generator typescript-fetch (log: $work/typescript-fetch.log)"
-  exit 1
-fi
-if grep -E "ERROR|Illegal schema" "$work/typescript-fetch.log"; then
-  echo "FAIL openapi-generator logged errors (log: $work/typescript-fetch.log)"
-  exit 1
-fi
-cat >"$work/typescript-fetch/tsconfig.json" <<'JSON'
+step "openapi-generator typescript-fetch, then tsc --strict (default and original property names)"
+for naming in original camelCase; do
+  out=$work/typescript-fetch-$naming
+  rm -rf "$out"
+  if ! java -jar "$generator_jar" generate -i schemas/openapi.yaml -g typescript-fetch -o "$out" \
+      --additional-properties=modelPropertyNaming=$naming >"$out.log" 2>&1; then
+    tail -40 "$out.log"
+    echo "FAIL openapi-generator typescript-fetch, modelPropertyNaming=$naming (log: $out.log)"
+    exit 1
+  fi
+  if grep -E "ERROR|Illegal schema" "$out.log"; then
+    echo "FAIL openapi-generator logged errors (log: $out.log)"
+    exit 1
+  fi
+  cat >"$out/tsconfig.json" <<'JSON'
 {
   "compilerOptions": {
     "strict": true,
@@ -61,8 +62,9 @@ cat >"$work/typescript-fetch/tsconfig.json" <<'JSON'
   "files": ["index.ts"]
 }
 JSON
-(cd "$work/typescript-fetch" && "$bin/tsc" -p tsconfig.json)
-echo "typescript-fetch client: generated without error, tsc --strict: no error"
+  (cd "$out" && "$bin/tsc" -p tsconfig.json)
+  echo "typescript-fetch, modelPropertyNaming=$naming: generated without error, tsc --strict: no error"
+done
 
 step "Spectral (spectral:oas)"
 echo 'extends: ["spectral:oas"]' >"$work/.spectral.yaml"
