@@ -1,10 +1,13 @@
 package io.contractkit.mock;
 
+import io.contractkit.fileerrors.ConfigFiles;
+import io.contractkit.fileerrors.FileProblems;
 import io.contractkit.mock.cli.ConfigFile;
 import io.contractkit.mock.cli.DurationConverter;
 import io.contractkit.mock.cli.TerminationSignals;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.fixtures.FixtureException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code java -jar mock-server.jar [flags]}: starts the mock and serves until stopped. */
@@ -158,7 +159,10 @@ public final class Main implements Callable<Integer> {
     try {
       config = config();
       server = MockServer.start(config);
-    } catch (FixtureException | IllegalArgumentException e) {
+    } catch (FixtureException
+        | FileProblems
+        | MockServer.CannotListenException
+        | IllegalArgumentException e) {
       System.err.println("mock-server: cannot start: " + e.getMessage());
       return 2;
     }
@@ -240,21 +244,29 @@ public final class Main implements Callable<Integer> {
   }
 
   private ConfigFile readConfigFile() {
+    ConfigFile none =
+        new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null);
     if (configFile == null) {
-      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null);
+      return none;
     }
     if (!Files.isRegularFile(configFile)) {
       throw new IllegalArgumentException("config file " + configFile + " not found");
     }
+    String text;
     try {
-      return YAMLMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build()
-          .readValue(configFile.toFile(), ConfigFile.class);
-    } catch (JacksonException e) {
+      text = Files.readString(configFile);
+    } catch (IOException e) {
       throw new IllegalArgumentException(
-          "config file " + configFile + ": " + e.getOriginalMessage());
+          "config file " + configFile + " cannot be read: " + e.getMessage());
     }
+    ConfigFile file =
+        ConfigFiles.read(
+            YAMLMapper.builder().build(),
+            ConfigFile.class,
+            text,
+            "config file",
+            configFile.toString());
+    return file == null ? none : file;
   }
 
   private Duration duration(String text, String key) {
