@@ -170,6 +170,15 @@ public final class ConfigFiles {
           ctxt, ctxt.constructType(targetType), ctxt.getParser(), valueToConvert.toString(), "");
     }
 
+    /** A record's constructor refused the values: its message, at the record's key. */
+    @Override
+    public Object handleInstantiationProblem(
+        DeserializationContext ctxt, Class<?> instClass, Object argument, Throwable t) {
+      JsonPointer pointer = ctxt.getParser().streamReadContext().pathAsPointer();
+      found.add(new Found(pointer, null, prefix(pointer) + ClassUtil.getRootCause(t).getMessage()));
+      return null;
+    }
+
     private Object wrongValue(
         DeserializationContext ctxt, JavaType type, JsonParser p, String found, String hint) {
       JsonPointer pointer = p.streamReadContext().pathAsPointer();

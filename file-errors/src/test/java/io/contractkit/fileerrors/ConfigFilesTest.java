@@ -3,9 +3,11 @@ package io.contractkit.fileerrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +43,18 @@ class ConfigFilesTest {
       Double ratio) {}
 
   record Counter(int count) {}
+
+  record Timed(Duration timeout) {}
+
+  record Checked(Integer low, Integer high) {
+    Checked {
+      if (low != null && high != null && low > high) {
+        throw new IllegalArgumentException("low must not be above high");
+      }
+    }
+  }
+
+  record Outer(String name, Checked range) {}
 
   @Test
   void aValidFileIsReadIntoTheRecord() {
@@ -240,6 +254,66 @@ class ConfigFilesTest {
   void aNumberOutOfRangeIsReportedAtItsKey() {
     assertThat(problems(YAML, "throttle: {maxFailures: 99999999999}\n").getMessage())
         .isEqualTo("settings s.yaml:1:36: throttle.maxFailures: the number is out of range");
+  }
+
+  @Test
+  void anEnumNumberOutOfRangeIsReportedWithWhatWasExpected() {
+    assertThat(problems(YAML, "mode: 7\n").getMessage())
+        .isEqualTo("settings s.yaml:1:7: mode: expected one of strict, lenient, found 7");
+  }
+
+  @Test
+  void aValueOfATypeWithoutKeysIsReportedAsTheWrongKind() {
+    FileProblems problems =
+        catchThrowableOfType(
+            FileProblems.class,
+            () -> ConfigFiles.read(YAML, Timed.class, "timeout: [1]\n", "settings", "t.yaml"));
+
+    assertThat(problems.getMessage())
+        .isEqualTo("settings t.yaml:1:10: timeout: expected a value of another kind, found a list");
+  }
+
+  @Test
+  void valuesARecordRefusesAreReportedAtItsKeyWithItsMessage() {
+    FileProblems problems =
+        catchThrowableOfType(
+            FileProblems.class,
+            () ->
+                ConfigFiles.read(
+                    YAML,
+                    Outer.class,
+                    "name: n\nrange:\n  low: 5\n  high: 1\n",
+                    "settings",
+                    "o.yaml"));
+
+    assertThat(problems.getMessage())
+        .isEqualTo("settings o.yaml:2:1: range: low must not be above high");
+  }
+
+  @Test
+  void aNumberOutOfRangeInAListIsReportedAtItsItem() {
+    assertThat(problems(YAML, "items: [{size: 99999999999}]\n").getMessage())
+        .isEqualTo("settings s.yaml:1:27: items[0].size: the number is out of range");
+  }
+
+  @Test
+  void aYamlSyntaxErrorWithAContextButNoPlaceForItNamesTheContext() {
+    assertThat(problems(YAML, "\tport: 1\n").getMessage())
+        .isEqualTo(
+            "settings s.yaml:1:1: not valid YAML: found character '\\t(TAB)' that cannot start"
+                + " any token. (Do not use \\t(TAB) for indentation) (while scanning for the next"
+                + " token)");
+  }
+
+  @Test
+  void aProblemJacksonReportedIsPlacedAndWordedLikeTheOthers() {
+    JacksonException error =
+        catchThrowableOfType(JacksonException.class, () -> JSON.readTree("[1,\n 2"));
+
+    assertThat(ConfigFiles.problem("f.json", error, JSON).toString())
+        .isEqualTo(
+            "f.json:2:3: not valid JSON: Unexpected end-of-input: expected close marker for"
+                + " Array");
   }
 
   private static Settings read(ObjectMapper mapper, String text) {
