@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +21,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class ConfigFilesTest {
   private static final ObjectMapper YAML =
       YAMLMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  /** With Jackson 2's default: an unknown key still does not end the reading. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   enum Mode {
     STRICT,
