@@ -244,29 +244,25 @@ public final class Main implements Callable<Integer> {
   }
 
   private ConfigFile readConfigFile() {
-    ConfigFile none =
-        new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null);
-    if (configFile == null) {
-      return none;
+    String text = "";
+    if (configFile != null) {
+      if (!Files.isRegularFile(configFile)) {
+        throw new IllegalArgumentException("config file " + configFile + " not found");
+      }
+      try {
+        text = Files.readString(configFile);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "config file " + configFile + " cannot be read: " + e.getMessage());
+      }
     }
-    if (!Files.isRegularFile(configFile)) {
-      throw new IllegalArgumentException("config file " + configFile + " not found");
-    }
-    String text;
-    try {
-      text = Files.readString(configFile);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "config file " + configFile + " cannot be read: " + e.getMessage());
-    }
-    ConfigFile file =
-        ConfigFiles.read(
-            YAMLMapper.builder().build(),
-            ConfigFile.class,
-            text,
-            "config file",
-            configFile.toString());
-    return file == null ? none : file;
+    // No file, or an empty one: every setting unset.
+    return ConfigFiles.read(
+        YAMLMapper.builder().build(),
+        ConfigFile.class,
+        text.isBlank() ? "{}" : text,
+        "config file",
+        String.valueOf(configFile));
   }
 
   private Duration duration(String text, String key) {
