@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code java -jar mock-server.jar [flags]}: starts the mock and serves until stopped. */
@@ -46,7 +48,9 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "YAML or JSON config file with the same settings as these flags.")
+      description =
+          "YAML or JSON (by the .json extension) config file with the same settings as these"
+              + " flags.")
   Path configFile;
 
   static final String ADMIN_TOKEN_VARIABLE = "MOCK_ADMIN_TOKEN";
@@ -257,8 +261,11 @@ public final class Main implements Callable<Integer> {
       }
     }
     // No file, or an empty one: every setting unset.
+    boolean json =
+        configFile != null
+            && configFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     return ConfigFiles.read(
-        YAMLMapper.builder().build(),
+        json ? JsonMapper.builder().build() : YAMLMapper.builder().build(),
         ConfigFile.class,
         text.isBlank() ? "{}" : text,
         "config file",

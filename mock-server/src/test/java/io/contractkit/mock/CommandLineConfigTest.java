@@ -321,6 +321,18 @@ class CommandLineConfigTest {
   }
 
   @Test
+  void aJsonConfigFileWithASyntaxErrorIsNamedAsNotValidJson() throws IOException {
+    Path file = write("MOCK.JSON", "{\"port\": 0,}");
+
+    assertThatThrownBy(() -> configFrom("--config", file.toString()))
+        .hasMessage(
+            "config file "
+                + file
+                + ":1:12: not valid JSON: Unexpected character ('}' (code 125)): was expecting"
+                + " double-quote to start property name");
+  }
+
+  @Test
   void anEmptyConfigFileKeepsTheDefaults() throws IOException {
     Path file = write("mock.yaml", "\n");
 
