@@ -22,6 +22,8 @@ import io.contractkit.mock.lms.SendAuthTokenHandler;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,8 +117,8 @@ public final class MockServer implements AutoCloseable {
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
-              javalin.jetty.host = config.host();
-              javalin.jetty.port = config.port();
+              javalin.jetty.addConnector(
+                  (server, http) -> listening(server, http, config.host(), config.port()));
               javalin.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
@@ -170,6 +176,53 @@ public final class MockServer implements AutoCloseable {
       throw e;
     }
     return new MockServer(app, config, fixtures, state, inFlight, requestLog);
+  }
+
+  /**
+   * The connector Javalin would make, already listening: opened here, before Javalin starts Jetty,
+   * so that a port in use is one {@link CannotListenException} (Javalin logs a stack trace for
+   * every failure inside its start).
+   */
+  private static ServerConnector listening(
+      Server server, HttpConfiguration http, String host, int port) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    try {
+      connector.open();
+    } catch (IOException e) {
+      throw new CannotListenException(host, port, e);
+    }
+    return connector;
+  }
+
+  /** The mock cannot listen on its host and port; the message says why and what to do. */
+  public static final class CannotListenException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CannotListenException(String host, int port, IOException e) {
+      super(message(host, port, e), e);
+    }
+
+    private static String message(String host, int port, IOException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String reason = String.valueOf(cause.getMessage());
+      if (cause instanceof BindException && reason.contains("in use")) {
+        return "port "
+            + port
+            + " on "
+            + host
+            + " is already in use (by another mock?); stop what is listening there, choose"
+            + " another port with --port, or use --port 0 for a free one";
+      }
+      return "cannot listen on "
+          + host
+          + " port "
+          + port
+          + ": "
+          + reason
+          + "; check --host and --port";
+    }
   }
 
   private static void record(
