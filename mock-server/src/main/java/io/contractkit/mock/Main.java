@@ -102,6 +102,27 @@ public final class Main implements Callable<Integer> {
   List<String> corsOrigins;
 
   @Option(
+      names = "--admin-cors-origin",
+      paramLabel = "ORIGIN",
+      split = ",",
+      description = {
+        "Origin whose pages may call the admin API from a browser; repeatable (default: none).",
+        "* allows any, and only with an admin token."
+      })
+  List<String> adminCorsOrigins;
+
+  @Option(
+      names = "--allowed-host",
+      paramLabel = "HOST",
+      split = ",",
+      description = {
+        "Name that requests may address the mock by in their Host header, besides localhost,",
+        "*.localhost and loopback addresses; .example.test for a domain and every name below",
+        "it, * for any; repeatable (default: none; on a non-loopback --host, any name)."
+      })
+  List<String> allowedHosts;
+
+  @Option(
       names = "--journal-size",
       paramLabel = "N",
       description = "Requests kept in the journal (default: 1000).")
@@ -230,7 +251,9 @@ public final class Main implements Callable<Integer> {
         first(adminToken, environmentAdminToken(), file.adminToken()),
         first(redact, file.redact(), d.redact()),
         first(stopTimeout, duration(file.stopTimeout(), "stopTimeout"), d.stopTimeout()),
-        first(requestLog, file.requestLog(), d.requestLog()));
+        first(requestLog, file.requestLog(), d.requestLog()),
+        first(adminCorsOrigins, file.adminCorsOrigins(), d.adminCorsOrigins()),
+        first(allowedHosts, file.allowedHosts(), d.allowedHosts()));
   }
 
   /** An empty variable counts as unset, as shells and container runtimes often leave it. */
@@ -241,7 +264,8 @@ public final class Main implements Callable<Integer> {
 
   private ConfigFile readConfigFile() {
     if (configFile == null) {
-      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null);
+      return new ConfigFile(
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     if (!Files.isRegularFile(configFile)) {
       throw new IllegalArgumentException("config file " + configFile + " not found");
