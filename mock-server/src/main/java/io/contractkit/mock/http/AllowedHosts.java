@@ -30,13 +30,20 @@ public final class AllowedHosts {
           "[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*");
 
   private final boolean any;
-  private final boolean restricted;
+  private final boolean loopbackBind;
+  private final boolean namesRestricted;
   private final Set<String> hosts;
   private final List<String> domains;
 
-  private AllowedHosts(boolean any, boolean restricted, Set<String> hosts, List<String> domains) {
+  private AllowedHosts(
+      boolean any,
+      boolean loopbackBind,
+      boolean namesRestricted,
+      Set<String> hosts,
+      List<String> domains) {
     this.any = any;
-    this.restricted = restricted;
+    this.loopbackBind = loopbackBind;
+    this.namesRestricted = namesRestricted;
     this.hosts = hosts;
     this.domains = domains;
   }
@@ -71,7 +78,7 @@ public final class AllowedHosts {
                 + " it) or * (any); write it without scheme or port, like mock.example.test");
       }
     }
-    return new AllowedHosts(any, loopbackBind || !entries.isEmpty(), hosts, domains);
+    return new AllowedHosts(any, loopbackBind, loopbackBind || !entries.isEmpty(), hosts, domains);
   }
 
   /** A before-filter: lets a request through, or answers 421 problem+json. */
@@ -100,13 +107,13 @@ public final class AllowedHosts {
     }
     Optional<IpAddress> ip = IpAddresses.parse(host);
     if (ip.isPresent()) {
-      return ip.get().isLoopback() || !restricted || hosts.contains(ip.get().toString());
+      return ip.get().isLoopback() || !loopbackBind || hosts.contains(ip.get().toString());
     }
     return allowsName(withoutTrailingDot(host.toLowerCase(Locale.ROOT)));
   }
 
   private boolean allowsName(String name) {
-    if (name.equals("localhost") || name.endsWith(".localhost") || !restricted) {
+    if (name.equals("localhost") || name.endsWith(".localhost") || !namesRestricted) {
       return true;
     }
     if (hosts.contains(name)) {
