@@ -3,6 +3,7 @@ package io.contractkit.mock;
 import static io.contractkit.mock.support.SchemaAssertions.assertValid;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RawHttp;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -88,10 +90,29 @@ class AdminBrowserAccessTest {
             .header("Access-Control-Request-Headers", "content-type")
             .options("/__admin/outbox");
 
-    assertThat(answer.statusCode()).isLessThan(500);
+    assertThat(answer.statusCode()).isEqualTo(204); // a preflight is not refused, only not allowed
     assertThat(answer.header("Access-Control-Allow-Origin")).isNull();
     assertThat(answer.header("Access-Control-Allow-Methods")).isNull();
     assertThat(answer.header("Access-Control-Allow-Headers")).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/__admin, false",
+    "/__admin/, false",
+    "/__ADMIN/Outbox, false",
+    "/__admin/nope, false",
+    "/__adminx, true",
+    "/__admi, true",
+    "/nowhere, true",
+    "/api/v1/Contacts, true"
+  })
+  void everyPathBelowAdminTakesTheAdminOriginsAndEveryOtherTheApiOrigins(
+      String path, boolean corsForAnyOrigin) {
+    Response answer = given().spec(mock.spec()).header("Origin", EVIL).get(path);
+
+    assertThat(answer.header("Access-Control-Allow-Origin"))
+        .isEqualTo(corsForAnyOrigin ? "*" : null);
   }
 
   @Test
@@ -243,6 +264,13 @@ class AdminBrowserAccessTest {
                 .post("/__admin/reset")
                 .statusCode())
         .isEqualTo(403);
+    assertThat(
+            given()
+                .spec(mock.spec())
+                .header("Origin", "://127.0.0.1:" + mock.port())
+                .post("/__admin/reset")
+                .statusCode())
+        .isEqualTo(403);
   }
 
   // --- allowed origins -------------------------------------------------------------------------
@@ -328,6 +356,31 @@ class AdminBrowserAccessTest {
 
     assertThat(reset.statusCode()).isEqualTo(204);
     assertThat(reset.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
+  }
+
+  @Test
+  void anyOriginForTheAdminApiIsRefusedWithoutAnAdminTokenAndAllowedWithOne() {
+    MockConfig any =
+        MockConfig.defaults().withPort(0).withRequestLog(false).withAdminCorsOrigins(List.of("*"));
+
+    assertThatThrownBy(() -> MockServer.start(any))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--admin-cors-origin * lets every web page call the admin API");
+    try (MockServer server = MockServer.start(any.withAdminToken("t0ken"))) {
+      String base = server.baseUri().toString();
+      Response withToken =
+          given()
+              .baseUri(base)
+              .header("Origin", EVIL)
+              .header("Authorization", "Bearer t0ken")
+              .get("/__admin/outbox");
+      Response withoutToken = given().baseUri(base).header("Origin", EVIL).post("/__admin/reset");
+
+      assertThat(withToken.statusCode()).isEqualTo(200);
+      assertThat(withToken.header("Access-Control-Allow-Origin")).isEqualTo("*");
+      assertThat(withoutToken.statusCode()).isEqualTo(401);
+      assertThat(withoutToken.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    }
   }
 
   // --- the send-token route stays a browser API ------------------------------------------------
