@@ -98,7 +98,9 @@ public final class Main implements Callable<Integer> {
       names = "--cors-origin",
       paramLabel = "ORIGIN",
       split = ",",
-      description = "Origin allowed to call from a browser; repeatable; * for any (default: *).")
+      description =
+          "Origin whose pages may call the documented APIs and the send-token route from a"
+              + " browser; repeatable; * for any (default: *).")
   List<String> corsOrigins;
 
   @Option(
