@@ -55,8 +55,8 @@ public record MockConfig(
     corsOrigins = List.copyOf(corsOrigins);
     adminCorsOrigins = List.copyOf(adminCorsOrigins);
     allowedHosts = List.copyOf(allowedHosts);
-    AllowedOrigins.of("--cors-origin", corsOrigins);
-    AllowedOrigins.of("--admin-cors-origin", adminCorsOrigins);
+    AllowedOrigins.of("CORS origin", corsOrigins);
+    AllowedOrigins.of("admin CORS origin", adminCorsOrigins);
     AllowedHosts.of(allowedHosts, true);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be from 0 to 65535");

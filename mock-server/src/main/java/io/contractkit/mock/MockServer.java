@@ -81,14 +81,13 @@ public final class MockServer implements AutoCloseable {
    */
   public static MockServer start(MockConfig config, Clock clock, RequestLog.Sink requestLogSink) {
     AdminAccess.requireTokenUnlessLoopback(config.host(), config.adminToken());
-    AllowedOrigins adminOrigins =
-        AllowedOrigins.of("--admin-cors-origin", config.adminCorsOrigins());
+    AllowedOrigins adminOrigins = AllowedOrigins.of("admin CORS origin", config.adminCorsOrigins());
     AdminAccess.requireTokenForAnyOrigin(adminOrigins, config.adminToken());
     AllowedHosts hosts =
         AllowedHosts.of(config.allowedHosts(), AdminAccess.isLoopback(config.host()));
     Cors cors =
         new Cors(
-            AllowedOrigins.of("--cors-origin", config.corsOrigins()),
+            AllowedOrigins.of("CORS origin", config.corsOrigins()),
             adminOrigins,
             AdminAccess::isAdminPath,
             List.of("Retry-After", "WWW-Authenticate", "Allow"));

@@ -44,7 +44,7 @@ public final class AllowedOrigins {
   }
 
   /**
-   * @param setting what the origins configure, for the error message ({@code --cors-origin})
+   * @param setting what the origins configure, for the error message ({@code CORS origin})
    * @throws IllegalArgumentException naming an entry that is not an origin
    */
   public static AllowedOrigins of(String setting, List<String> entries) {

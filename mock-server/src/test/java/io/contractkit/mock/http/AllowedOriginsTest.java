@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AllowedOriginsTest {
   private static final AllowedOrigins LIST =
       AllowedOrigins.of(
-          "--cors-origin",
+          "CORS origin",
           List.of(
               "http://localhost:5173",
               "https://App.Example.Test/",
@@ -53,7 +53,7 @@ class AllowedOriginsTest {
 
   @Test
   void aStarAllowsEveryOriginNullIncluded() {
-    AllowedOrigins any = AllowedOrigins.of("--cors-origin", List.of("http://a.example", "*"));
+    AllowedOrigins any = AllowedOrigins.of("CORS origin", List.of("http://a.example", "*"));
 
     assertThat(any.any()).isTrue();
     assertThat(any.allows("null")).isTrue();
@@ -62,7 +62,7 @@ class AllowedOriginsTest {
 
   @Test
   void anEmptyListAllowsNoOrigin() {
-    AllowedOrigins none = AllowedOrigins.of("--admin-cors-origin", List.of());
+    AllowedOrigins none = AllowedOrigins.of("admin CORS origin", List.of());
 
     assertThat(none.any()).isFalse();
     assertThat(none.allows("http://localhost:5173")).isFalse();
@@ -83,16 +83,16 @@ class AllowedOriginsTest {
         ""
       })
   void anEntryThatIsNoOriginIsAnErrorNamingTheSettingAndTheEntry(String entry) {
-    assertThatThrownBy(() -> AllowedOrigins.of("--admin-cors-origin", List.of(entry)))
+    assertThatThrownBy(() -> AllowedOrigins.of("admin CORS origin", List.of(entry)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("--admin-cors-origin '" + entry + "' is not an origin")
+        .hasMessageStartingWith("admin CORS origin '" + entry + "' is not an origin")
         .hasMessageContaining("scheme://host[:port]")
         .hasMessageNotContaining("sandboxed");
   }
 
   @Test
   void nullIsAnErrorThatSaysWhatItIs() {
-    assertThatThrownBy(() -> AllowedOrigins.of("--cors-origin", List.of("null")))
+    assertThatThrownBy(() -> AllowedOrigins.of("CORS origin", List.of("null")))
         .hasMessageContaining("'null' is the origin of sandboxed pages and files");
   }
 }
