@@ -21,7 +21,7 @@ class AllowedOriginsTest {
               "http://localhost:5173",
               "https://App.Example.Test/",
               "http://*.tools.example.test:8080",
-              "capacitor://localhost",
+              " capacitor://localhost ",
               "http://[::1]:3000"));
 
   @ParameterizedTest(name = "{0}: {1}")
