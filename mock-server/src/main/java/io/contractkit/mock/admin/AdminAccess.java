@@ -115,8 +115,8 @@ public final class AdminAccess {
   }
 
   /**
-   * A page the mock itself served (its scheme aside, the origin names the host and port the request
-   * was sent to, which {@code AllowedHosts} has checked).
+   * The mock's own origin (the browser console on one of its answers): its scheme aside, the origin
+   * names the host and port the request was sent to, which {@code AllowedHosts} has checked.
    */
   static boolean sameOrigin(String origin, String host) {
     int scheme = origin.indexOf("://");
