@@ -103,8 +103,31 @@ public final class Main implements Callable<Integer> {
       names = "--cors-origin",
       paramLabel = "ORIGIN",
       split = ",",
-      description = "Origin allowed to call from a browser; repeatable; * for any (default: *).")
+      description =
+          "Origin whose pages may call the documented APIs and the send-token route from a"
+              + " browser; repeatable; * for any (default: *).")
   List<String> corsOrigins;
+
+  @Option(
+      names = "--admin-cors-origin",
+      paramLabel = "ORIGIN",
+      split = ",",
+      description = {
+        "Origin whose pages may call the admin API from a browser; repeatable (default: none).",
+        "* allows any, and only with an admin token."
+      })
+  List<String> adminCorsOrigins;
+
+  @Option(
+      names = "--allowed-host",
+      paramLabel = "HOST",
+      split = ",",
+      description = {
+        "Name that requests may address the mock by in their Host header, besides localhost,",
+        "*.localhost and loopback addresses; .example.test for a domain and every name below",
+        "it, * for any; repeatable (default: none; on a non-loopback --host, any name)."
+      })
+  List<String> allowedHosts;
 
   @Option(
       names = "--journal-size",
@@ -238,7 +261,9 @@ public final class Main implements Callable<Integer> {
         first(adminToken, environmentAdminToken(), file.adminToken()),
         first(redact, file.redact(), d.redact()),
         first(stopTimeout, duration(file.stopTimeout(), "stopTimeout"), d.stopTimeout()),
-        first(requestLog, file.requestLog(), d.requestLog()));
+        first(requestLog, file.requestLog(), d.requestLog()),
+        first(adminCorsOrigins, file.adminCorsOrigins(), d.adminCorsOrigins()),
+        first(allowedHosts, file.allowedHosts(), d.allowedHosts()));
   }
 
   /** An empty variable counts as unset, as shells and container runtimes often leave it. */

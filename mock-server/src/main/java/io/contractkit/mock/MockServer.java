@@ -11,7 +11,10 @@ import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
 import io.contractkit.mock.fixtures.FixtureLoader;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.SchemaCatalog;
+import io.contractkit.mock.http.AllowedHosts;
+import io.contractkit.mock.http.AllowedOrigins;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.Cors;
 import io.contractkit.mock.http.JettyErrorHandler;
 import io.contractkit.mock.http.ProblemRenderer;
 import io.contractkit.mock.lms.AuthTokenIssuer;
@@ -28,6 +31,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +87,16 @@ public final class MockServer implements AutoCloseable {
    */
   public static MockServer start(MockConfig config, Clock clock, RequestLog.Sink requestLogSink) {
     AdminAccess.requireTokenUnlessLoopback(config.host(), config.adminToken());
+    AllowedOrigins adminOrigins = AllowedOrigins.of("admin CORS origin", config.adminCorsOrigins());
+    AdminAccess.requireTokenForAnyOrigin(adminOrigins, config.adminToken());
+    AllowedHosts hosts =
+        AllowedHosts.of(config.allowedHosts(), AdminAccess.isLoopback(config.host()));
+    Cors cors =
+        new Cors(
+            AllowedOrigins.of("CORS origin", config.corsOrigins()),
+            adminOrigins,
+            AdminAccess::isAdminPath,
+            List.of("Retry-After", "WWW-Authenticate", "Allow"));
     JsonMapper json = JsonMapper.builder().build();
     Fixtures fixtures = new FixtureLoader(json, new SchemaCatalog()).load(config.fixtures());
     MockState state =
@@ -132,32 +146,16 @@ public final class MockServer implements AutoCloseable {
                     server.setStopTimeout(0);
                   });
               javalin.router.caseInsensitiveRoutes = true;
-              javalin.bundledPlugins.enableCors(
-                  cors ->
-                      cors.addRule(
-                          rule -> {
-                            if (config.anyCorsOrigin()) {
-                              rule.anyHost();
-                            } else {
-                              rule.allowHost(
-                                  config.corsOrigins().get(0),
-                                  config
-                                      .corsOrigins()
-                                      .subList(1, config.corsOrigins().size())
-                                      .toArray(String[]::new));
-                            }
-                            rule.exposeHeader("Retry-After");
-                            rule.exposeHeader("WWW-Authenticate");
-                            rule.exposeHeader("Allow");
-                          }));
               javalin.routes.before(
                   ctx -> {
                     ctx.attribute(STARTED_NANOS, System.nanoTime());
                     ctx.header("Cache-Control", "no-store");
                   });
-              if (config.adminToken() != null) {
-                javalin.routes.beforeMatched(new AdminAccess(config.adminToken())::check);
-              }
+              // Before anything else answers: a refused Host gets no CORS header either.
+              javalin.routes.before(hosts::check);
+              javalin.routes.before(cors::addHeaders);
+              javalin.routes.beforeMatched(
+                  new AdminAccess(config.adminToken(), adminOrigins)::check);
               routes.registerOn(javalin.routes);
               javalin.routes.exception(ApiProblem.class, problems::render);
               javalin.routes.exception(HttpResponseException.class, problems::render);

@@ -58,6 +58,8 @@ class CommandLineConfigTest {
     assertThat(config.redact()).isFalse();
     assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.requestLog()).isTrue();
+    assertThat(config.adminCorsOrigins()).isEmpty();
+    assertThat(config.allowedHosts()).isEmpty();
   }
 
   @Test
@@ -91,7 +93,11 @@ class CommandLineConfigTest {
             "--redact",
             "--stop-timeout",
             "250ms",
-            "--no-request-log");
+            "--no-request-log",
+            "--admin-cors-origin",
+            "http://localhost:5173,http://*.tools.example",
+            "--allowed-host",
+            "mock.example.test,.preview.example.test");
 
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.port()).isZero();
@@ -107,6 +113,9 @@ class CommandLineConfigTest {
     assertThat(config.redact()).isTrue();
     assertThat(config.stopTimeout()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.requestLog()).isFalse();
+    assertThat(config.adminCorsOrigins())
+        .containsExactly("http://localhost:5173", "http://*.tools.example");
+    assertThat(config.allowedHosts()).containsExactly("mock.example.test", ".preview.example.test");
   }
 
   @Test
@@ -143,6 +152,8 @@ class CommandLineConfigTest {
             redact: true
             stopTimeout: 30s
             requestLog: false
+            adminCorsOrigins: [ "http://localhost:3000" ]
+            allowedHosts: [ mock.example.test ]
             """
                 .formatted(fixtures));
 
@@ -161,6 +172,28 @@ class CommandLineConfigTest {
     assertThat(config.redact()).isTrue();
     assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.requestLog()).isFalse();
+    assertThat(config.adminCorsOrigins()).containsExactly("http://localhost:3000");
+    assertThat(config.allowedHosts()).containsExactly("mock.example.test");
+  }
+
+  @Test
+  void browserSettingsOnTheCommandLineWinOverTheConfigFile() throws IOException {
+    Path file =
+        write(
+            "mock.yaml",
+            """
+            adminCorsOrigins: [ "http://file.example" ]
+            allowedHosts: [ file.example ]
+            """);
+
+    MockConfig config =
+        configFrom(
+            "--config", file.toString(),
+            "--admin-cors-origin", "http://flag.example",
+            "--allowed-host", "flag.example");
+
+    assertThat(config.adminCorsOrigins()).containsExactly("http://flag.example");
+    assertThat(config.allowedHosts()).containsExactly("flag.example");
   }
 
   @Test
@@ -430,7 +463,9 @@ class CommandLineConfigTest {
         .contains("--admin-token")
         .contains("MOCK_ADMIN_TOKEN")
         .contains("--[no-]redact")
-        .contains("--stop-timeout");
+        .contains("--stop-timeout")
+        .contains("--admin-cors-origin")
+        .contains("--allowed-host");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -498,6 +533,36 @@ class CommandLineConfigTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errors()).contains("admin token").doesNotContain("not a token");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--cors-origin|localhost:5173|is not an origin",
+        "--admin-cors-origin|http://localhost:5173/app|is not an origin",
+        "--allowed-host|http://mock.example.test|is not a host name"
+      })
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aBadOriginOrHostExitsWith2AndOneLineNamingTheFlagAndTheValue(
+      String flag, String value, String reason) {
+    Run run = execute("--port", "0", flag, value);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().strip().lines()).hasSize(1);
+    assertThat(run.errors()).startsWith("mock-server: cannot start: ").contains(value, reason);
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void anyOriginForTheAdminApiWithoutAnAdminTokenExitsWith2SayingHowToFixIt() {
+    Run run = execute("--port", "0", "--admin-cors-origin", "*");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors())
+        .startsWith("mock-server: cannot start: --admin-cors-origin * lets every web page")
+        .contains("--admin-token")
+        .contains("MOCK_ADMIN_TOKEN");
   }
 
   // --- helpers ---------------------------------------------------------------------------------

@@ -189,6 +189,25 @@ class OpenApiDescriptionTest {
   }
 
   @Test
+  void everyOperationDeclaresTheHostAnswerAndEveryAdminOneTheOriginAnswer() {
+    List<String> wrong = new ArrayList<>();
+    List<String> unsupportedMediaType = new ArrayList<>();
+    forEachOperation(
+        (label, pathItem, operation) -> {
+          boolean admin = label.contains(" /__admin/");
+          if (!operation.getResponses().containsKey("421")
+              || admin != operation.getResponses().containsKey("403")) {
+            wrong.add(label);
+          }
+          if (operation.getResponses().containsKey("415")) {
+            unsupportedMediaType.add(label);
+          }
+        });
+    assertThat(wrong).as("operations without 421, or with 403 exactly when not admin").isEmpty();
+    assertThat(unsupportedMediaType).containsExactly("POST /__admin/authtokens");
+  }
+
+  @Test
   void bothWaysToIssueAnAuthTokenDeclareTheFullStoreAnswer() {
     List<String> issuing = new ArrayList<>();
     forEachOperation(
