@@ -122,9 +122,9 @@ public final class MockServer implements AutoCloseable {
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's
-    // default cuts it off after one second of silence). A second more than the stop timeout, so that
-    // the stop's own wait ends first and decides; at exactly the stop timeout the two race, and a
-    // request cut off by Jetty (408) could count as answered in time.
+    // default cuts it off after one second of silence), and one second more: the stop's own wait
+    // must end first and decide. At exactly the stop timeout the two race, and a request that Jetty
+    // cut off (408) could count as answered in time.
     inFlight.setShutdownIdleTimeout(config.stopTimeout().toMillis() + 1000);
 
     RequestLog requestLog = config.requestLog() ? new RequestLog(requestLogSink) : null;
