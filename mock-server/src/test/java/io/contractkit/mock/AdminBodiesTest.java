@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * How the admin API reads a body: JSON media types, malformed JSON, duplicate properties, dates a
- * schema accepts but no clock can hold; and what health says about bundled fixtures.
+ * How the admin API reads a body (the same rules as minting): JSON media types only, malformed
+ * JSON, duplicate properties, dates a schema accepts but no clock can hold; and what health says
+ * about bundled fixtures.
  */
 class AdminBodiesTest {
   @RegisterExtension static final RunningMock mock = new RunningMock();
@@ -29,7 +30,6 @@ class AdminBodiesTest {
       strings = {
         "application/json",
         "Application/JSON; charset=utf-8",
-        "text/json",
         "application/merge-patch+json"
       })
   void everyJsonMediaTypeIsRead(String contentType) {
@@ -39,16 +39,18 @@ class AdminBodiesTest {
   }
 
   @Test
-  void aBodyWithoutAContentTypeIsReadAsJson() throws Exception {
+  void aBodyWithoutAContentTypeIsA415ThatChangesNothing() throws Exception {
     var answer =
         io.contractkit.mock.support.RawHttp.request(
-            mock.port(), "POST", "/__admin/clock", "", "{\"freeze\":false}");
+            mock.port(), "POST", "/__admin/clock", "", "{\"freeze\":true}");
 
-    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(mockClock().path("frozen").asBoolean()).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text/plain", "application/jsonx", "application/xml", "json"})
+  @ValueSource(
+      strings = {"text/plain", "text/json", "application/jsonx", "application/xml", "json"})
   void anotherMediaTypeIsA415(String contentType) throws Exception {
     var answer =
         io.contractkit.mock.support.RawHttp.request(

@@ -5,6 +5,7 @@ import io.contractkit.mock.fixtures.FixtureReloader;
 import io.contractkit.mock.fixtures.Violation;
 import io.contractkit.mock.http.ApiProblem;
 import io.javalin.http.Context;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,7 @@ public final class FixturesAdmin {
   public void reload(Context ctx) {
     FixtureReloader.Outcome outcome = reloader.reload();
     if (outcome instanceof FixtureReloader.Refused refused) {
-      FixtureException reason = refused.reason();
-      throw ApiProblem.fixturesRefused(
-          List.of(new Violation(reason.pointer(), reason.file() + ": " + reason.reason())));
+      throw ApiProblem.fixturesRefused(errors(refused.reason()));
     }
     FixtureReloader.Reloaded reloaded = (FixtureReloader.Reloaded) outcome;
     Map<String, Object> body = new LinkedHashMap<>();
@@ -36,5 +35,16 @@ public final class FixturesAdmin {
     body.put("leads", reloaded.fixtures().leadsByAccessToken().size());
     body.put("loadedAt", reloaded.loadedAt().toString());
     AdminAnswers.send(ctx, 200, json.writeValueAsBytes(body));
+  }
+
+  /** Each violation with its file; a problem without violations as its message. */
+  private static List<Violation> errors(FixtureException refused) {
+    if (refused.violations().isEmpty()) {
+      return List.of(new Violation("", refused.getMessage()));
+    }
+    String file = Path.of(refused.file()).getFileName().toString();
+    return refused.violations().stream()
+        .map(v -> new Violation(v.pointer(), file + ": " + v.detail()))
+        .toList();
   }
 }

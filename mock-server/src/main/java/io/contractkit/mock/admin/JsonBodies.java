@@ -12,10 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the JSON object an admin request sends: at most {@value #MAX_BODY_BYTES} bytes, sent as
- * JSON ({@code application/json}, {@code text/json} or {@code application/*+json}; a body without a
- * {@code Content-Type} is read as JSON too), well-formed, without a property given twice. A problem
- * is a 400 that names the line and column (never the text around it, which may hold a secret), or
- * 415 for another media type.
+ * JSON ({@code application/json} or {@code application/*+json}), well-formed, without a property
+ * given twice. A problem is a 400 that names the line and column (never the text around it, which
+ * may hold a secret), or 415 without a JSON media type.
  */
 final class JsonBodies {
   static final int MAX_BODY_BYTES = 16 * 1024;
@@ -44,22 +43,29 @@ final class JsonBodies {
     return body;
   }
 
+  /**
+   * Also what keeps a page on another site from changing the mock with a form or a simple request:
+   * those can only send text/plain, form and multipart bodies (or none) without a preflight.
+   */
   private static void requireJson(String contentType) {
+    if (!isJson(contentType)) {
+      throw ApiProblem.unsupportedMediaType(
+          "The body must be JSON, sent with 'Content-Type: application/json'.");
+    }
+  }
+
+  /** {@code application/json} or {@code application/<something>+json}, with any parameters. */
+  static boolean isJson(String contentType) {
     if (contentType == null) {
-      return;
+      return false;
     }
     int semicolon = contentType.indexOf(';');
     String type =
         (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
             .trim()
             .toLowerCase(Locale.ROOT);
-    boolean json =
-        type.equals("application/json")
-            || type.equals("text/json")
-            || (type.startsWith("application/") && type.endsWith("+json"));
-    if (!json) {
-      throw ApiProblem.unsupportedMediaType("application/json");
-    }
+    return type.equals("application/json")
+        || type.startsWith("application/") && type.endsWith("+json");
   }
 
   private static String at(TokenStreamLocation location) {

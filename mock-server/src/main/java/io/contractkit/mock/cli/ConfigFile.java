@@ -19,6 +19,8 @@ import java.util.List;
  * redact: true
  * stopTimeout: 5s
  * requestLog: true
+ * adminCorsOrigins: [ "http://localhost:5173" ]
+ * allowedHosts: [ mock.dev.example.test ]
  * watch: true              # reload the fixtures folder when its files change
  * </pre>
  */
@@ -35,6 +37,8 @@ public record ConfigFile(
     Boolean redact,
     String stopTimeout,
     Boolean requestLog,
+    List<String> adminCorsOrigins,
+    List<String> allowedHosts,
     Boolean watch) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}
