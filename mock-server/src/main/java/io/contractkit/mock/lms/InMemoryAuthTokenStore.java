@@ -54,6 +54,7 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
   private volatile Map<Key, Optional<Instant>> seed;
 
   private volatile Cache<Key, Optional<Instant>> cache;
+  private volatile LatestTimeTicker ticker;
   private volatile ConcurrentMap<Key, Optional<Instant>> issued;
 
   public InMemoryAuthTokenStore(Clock clock, Collection<Lead> seed) {
@@ -62,9 +63,9 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
     reset();
   }
 
-  private Cache<Key, Optional<Instant>> newCache() {
+  private Cache<Key, Optional<Instant>> newCache(LatestTimeTicker ticker) {
     return Caffeine.newBuilder()
-        .ticker(new LatestTimeTicker(clock))
+        .ticker(ticker)
         .maximumSize(MAX_ISSUED_TOKENS + SIZE_HEADROOM)
         .expireAfter(
             Expiry.<Key, Optional<Instant>>creating(
@@ -91,8 +92,9 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
     Cache<Key, Optional<Instant>> tokens = cache;
     if (tokens.estimatedSize() >= MAX_ISSUED_TOKENS) {
       sweep(tokens);
-      if (tokens.estimatedSize() >= MAX_ISSUED_TOKENS) {
-        // The cache's ticker lags behind a clock that was set back: decide by the clock itself.
+      if (tokens.estimatedSize() >= MAX_ISSUED_TOKENS && ticker.lagging()) {
+        // The clock was set back and has not caught up with the cache's ticker, which evicts late:
+        // decide by the clock itself (a scan, so only then).
         tokens.asMap().values().removeIf(t -> !valid(t));
       }
       if (tokens.estimatedSize() >= MAX_ISSUED_TOKENS) {
@@ -118,7 +120,9 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
 
   @Override
   public void reset() {
-    Cache<Key, Optional<Instant>> fresh = newCache();
+    LatestTimeTicker freshTicker = new LatestTimeTicker(clock);
+    Cache<Key, Optional<Instant>> fresh = newCache(freshTicker);
+    ticker = freshTicker;
     cache = fresh;
     issued = fresh.asMap();
     seeded.clear();
@@ -202,6 +206,11 @@ public final class InMemoryAuthTokenStore implements AuthTokenStore {
       long now = nanos(clock.instant());
       long seen = latest.get();
       return now <= seen ? seen : latest.accumulateAndGet(now, Math::max);
+    }
+
+    /** Whether the clock shows an earlier time than this ticker has (it was set back). */
+    boolean lagging() {
+      return nanos(clock.instant()) < latest.get();
     }
   }
 

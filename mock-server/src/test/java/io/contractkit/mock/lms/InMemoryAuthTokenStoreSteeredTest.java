@@ -164,11 +164,17 @@ class InMemoryAuthTokenStoreSteeredTest {
     clock.advance(Duration.ofSeconds(5));
     assertThat(ticker.read()).isEqualTo(nanos(start.plusSeconds(5)));
 
+    assertThat(ticker.lagging()).isFalse();
+
     clock.set(start);
     assertThat(ticker.read()).isEqualTo(nanos(start.plusSeconds(5)));
+    assertThat(ticker.lagging()).as("the clock is behind what the ticker has seen").isTrue();
 
-    clock.advance(Duration.ofSeconds(6));
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(ticker.lagging()).as("caught up").isFalse();
+    clock.advance(Duration.ofSeconds(1));
     assertThat(ticker.read()).isEqualTo(nanos(start.plusSeconds(6)));
+    assertThat(ticker.lagging()).isFalse();
   }
 
   private static long nanos(Instant instant) {
