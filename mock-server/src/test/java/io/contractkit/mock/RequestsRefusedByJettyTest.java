@@ -40,26 +40,25 @@ class RequestsRefusedByJettyTest {
     HEADER_LINE_WITHOUT_COLON(
         m ->
             m
-                + " /api/v1/Contacts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nno-colon-here\r\n\r\n",
+                + " /api/v1/Contacts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nno-colon-here\r\n",
         400,
         "a header"),
     TWO_CONTENT_LENGTHS(
         m ->
             m
                 + " /__admin/outbox HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Content-Length: 1\r\nContent-Length: 2\r\n\r\n",
+                + "Content-Length: 1\r\nContent-Length: 2\r\n",
         400,
         "a header"),
-    NO_HOST_HEADER(
-        m -> m + " /api/v1/Contacts HTTP/1.1\r\nConnection: close\r\n\r\n", 400, "a header"),
+    NO_HOST_HEADER(m -> m + " /api/v1/Contacts HTTP/1.1\r\nConnection: close\r\n", 400, "a header"),
     UNSUPPORTED_TRANSFER_ENCODING(
         m ->
             m
-                + " /__admin/journal HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nTransfer-Encoding: gzip\r\n\r\n",
+                + " /__admin/journal HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nTransfer-Encoding: gzip\r\n",
         400,
         "a header"),
     INVALID_UTF8_IN_THE_PATH(
-        m -> m + " /api/v1/%C3%28 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        m -> m + " /api/v1/%C3%28 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n",
         400,
         "encoding"),
     TARGET_TOO_LONG(
@@ -68,7 +67,7 @@ class RequestsRefusedByJettyTest {
                 + " /api/v1/Contacts?secret="
                 + Fixture.SECRET
                 + "t".repeat(17_000)
-                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n",
         414,
         "target is too long",
         true),
@@ -77,22 +76,22 @@ class RequestsRefusedByJettyTest {
             m
                 + " /__admin/outbox HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Big: "
                 + "h".repeat(17_000)
-                + "\r\n\r\n",
+                + "\r\n",
         431,
         "headers are too large"),
     HTTP_2_REQUEST_LINE(
-        m -> m + " /api/v1/Contacts HTTP/2.0\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        m -> m + " /api/v1/Contacts HTTP/2.0\r\nHost: localhost\r\nConnection: close\r\n",
         426,
         "HTTP/1.1"),
     UNKNOWN_HTTP_VERSION(
-        m -> m + " /api/v1/Contacts HTTP/3.0\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        m -> m + " /api/v1/Contacts HTTP/3.0\r\nHost: localhost\r\nConnection: close\r\n",
         400,
         "HTTP version",
         true),
     UNMET_EXPECTATION(
         m ->
             m
-                + " /api/v1/Contacts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nExpect: 100-later\r\n\r\n",
+                + " /api/v1/Contacts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nExpect: 100-later\r\n",
         417,
         "100-continue");
 
@@ -125,7 +124,7 @@ class RequestsRefusedByJettyTest {
   @MethodSource("everyMethodWithEveryRefusal")
   void aRefusedRequestIsAProblemWhateverItsMethod(String method, Refusal refusal)
       throws IOException {
-    RawHttp.Response response = RawHttp.send(mock.port(), refusal.request.apply(method));
+    RawHttp.Response response = RawHttp.raw(mock.port(), refusal.request.apply(method));
 
     assertThat(response.status()).isEqualTo(refusal.status);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");

@@ -41,47 +41,51 @@ public final class RawHttp {
   public static Response request(
       int port, String method, String target, String extraHeaders, String body) throws IOException {
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    String head =
-        method
-            + " "
-            + target
-            + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-            + extraHeaders
-            + (body == null ? "" : "Content-Length: " + content.length + "\r\n")
-            + "\r\n";
-    byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
-    byte[] request = new byte[headBytes.length + content.length];
-    System.arraycopy(headBytes, 0, request, 0, headBytes.length);
-    System.arraycopy(content, 0, request, headBytes.length, content.length);
-    return send(port, request);
-  }
-
-  /**
-   * Sends {@code request} exactly as given (request line, headers and all; one byte per char,
-   * ISO-8859-1) and reads the answer until the server closes the connection.
-   */
-  public static Response send(int port, String request) throws IOException {
-    return send(port, request.getBytes(StandardCharsets.ISO_8859_1));
-  }
-
-  private static Response send(int port, byte[] request) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(request);
+      String request =
+          method
+              + " "
+              + target
+              + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+              + extraHeaders
+              + (body == null ? "" : "Content-Length: " + content.length + "\r\n")
+              + "\r\n";
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.write(content);
       out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      in.transferTo(all);
-      String text = all.toString(StandardCharsets.UTF_8);
-      int split = text.indexOf("\r\n\r\n");
-      String head = split < 0 ? text : text.substring(0, split);
-      String answer = split < 0 ? "" : text.substring(split + 4);
-      String[] statusLine = head.split(" ", 3);
-      if (statusLine.length < 2 || !statusLine[0].toUpperCase(Locale.ROOT).startsWith("HTTP/")) {
-        throw new IOException("no HTTP status line in: " + head);
-      }
-      return new Response(Integer.parseInt(statusLine[1]), head, answer);
+      return read(socket);
     }
+  }
+
+  /**
+   * Sends {@code head} (the request line and header lines, each ended by CRLF) exactly as written,
+   * then the blank line and no body: for a request with a {@code Host} of the test's choosing, or
+   * none.
+   */
+  public static Response raw(int port, String head) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write((head + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return read(socket);
+    }
+  }
+
+  private static Response read(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    in.transferTo(all);
+    String text = all.toString(StandardCharsets.UTF_8);
+    int split = text.indexOf("\r\n\r\n");
+    String head = split < 0 ? text : text.substring(0, split);
+    String answer = split < 0 ? "" : text.substring(split + 4);
+    String[] statusLine = head.split(" ", 3);
+    if (statusLine.length < 2 || !statusLine[0].toUpperCase(Locale.ROOT).startsWith("HTTP/")) {
+      throw new IOException("no HTTP status line in: " + head);
+    }
+    return new Response(Integer.parseInt(statusLine[1]), head, answer);
   }
 }
