@@ -61,6 +61,8 @@ class QueryRedactionTest {
         "&&",
         "=abc",
         "secret%3D",
+        "secret%3",
+        "ip=1&secret%",
         "x=secret%3Dabc",
         "x%3Dsecret=abc",
         "ip=1%3D2",

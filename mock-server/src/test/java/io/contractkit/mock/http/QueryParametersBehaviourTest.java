@@ -79,9 +79,12 @@ class QueryParametersBehaviourTest {
 
   @Test
   void namesMatchWithoutRegardToTheCaseOfAsciiLettersOnly() {
-    QueryParameters q = QueryParameters.parse("AUTHTOKEN=1&accessTo\u212Aen=2&\u017Fecret=3");
+    QueryParameters q =
+        QueryParameters.parse("AUTHTOKEN=1&accessTo\u212Aen=2&\u017Fecret=3&ZAP=4&Ip=5");
 
     assertThat(q.required("authToken")).isEqualTo("1");
+    assertThat(q.required("zap")).isEqualTo("4");
+    assertThat(q.required("IP")).isEqualTo("5");
     assertThat(q.optional("accessToken")).isEmpty();
     assertThat(q.optional("secret")).isEmpty();
     assertThat(q.optional("accessTo\u212Aen")).contains("2");
