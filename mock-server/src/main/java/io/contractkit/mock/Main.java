@@ -3,6 +3,7 @@ package io.contractkit.mock;
 import io.contractkit.mock.cli.ConfigFile;
 import io.contractkit.mock.cli.DurationConverter;
 import io.contractkit.mock.cli.TerminationSignals;
+import io.contractkit.mock.cli.WholeNumberConverter;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.fixtures.FixtureException;
 import java.io.PrintWriter;
@@ -58,7 +59,10 @@ public final class Main implements Callable<Integer> {
       })
   String host;
 
-  @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8080).")
+  @Option(
+      names = "--port",
+      converter = WholeNumberConverter.class,
+      description = "Port to listen on; 0 picks a free one (default: 8080).")
   Integer port;
 
   @Option(
@@ -70,6 +74,7 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--throttle-max-failures",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Failed lookups per ip that trigger a block (default: 10).")
   Integer maxFailures;
 
@@ -104,12 +109,14 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--journal-size",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Requests kept in the journal (default: 1000).")
   Integer journalSize;
 
   @Option(
       names = "--outbox-size",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Messages kept in the outbox (default: 1000).")
   Integer outboxSize;
 
