@@ -1,6 +1,8 @@
 package io.contractkit.mock;
 
 import io.contractkit.mock.contacts.ThrottlePolicy;
+import io.contractkit.mock.http.AllowedHosts;
+import io.contractkit.mock.http.AllowedOrigins;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,11 @@ import java.util.function.Consumer;
  * @param redact whether the journal and the request log replace the values of {@code secret},
  *     {@code accessToken} and {@code authToken} with {@code ***}
  * @param stopTimeout how long a stop waits for requests in flight before it cuts them off
+ * @param adminCorsOrigins origins whose pages may call the admin API; none by default, {@code *}
+ *     for any (only with an admin token)
+ * @param allowedHosts names (besides localhost and loopback addresses) that requests may address
+ *     the mock by in their {@code Host} header; {@code .example.test} for a domain and every name
+ *     below it, {@code *} for any. On a non-loopback host, empty means any name.
  */
 public record MockConfig(
     String host,
@@ -30,7 +37,9 @@ public record MockConfig(
     String adminToken,
     boolean redact,
     Duration stopTimeout,
-    boolean requestLog) {
+    boolean requestLog,
+    List<String> adminCorsOrigins,
+    List<String> allowedHosts) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -44,6 +53,11 @@ public record MockConfig(
 
   public MockConfig {
     corsOrigins = List.copyOf(corsOrigins);
+    adminCorsOrigins = List.copyOf(adminCorsOrigins);
+    allowedHosts = List.copyOf(allowedHosts);
+    AllowedOrigins.of("CORS origin", corsOrigins);
+    AllowedOrigins.of("admin CORS origin", adminCorsOrigins);
+    AllowedHosts.of(allowedHosts, true);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be from 0 to 65535");
     }
@@ -84,7 +98,9 @@ public record MockConfig(
         null,
         false,
         DEFAULT_STOP_TIMEOUT,
-        true);
+        true,
+        List.of(),
+        List.of());
   }
 
   public MockConfig withHost(String newHost) {
@@ -105,6 +121,16 @@ public record MockConfig(
 
   public MockConfig withCorsOrigins(List<String> origins) {
     return copy(c -> c.corsOrigins = origins);
+  }
+
+  /** The origins whose pages may call the admin API ({@code *}: any, with an admin token only). */
+  public MockConfig withAdminCorsOrigins(List<String> origins) {
+    return copy(c -> c.adminCorsOrigins = origins);
+  }
+
+  /** The names besides localhost that requests may address the mock by ({@code Host}). */
+  public MockConfig withAllowedHosts(List<String> hosts) {
+    return copy(c -> c.allowedHosts = hosts);
   }
 
   public MockConfig withJournalAndOutboxSizes(int journal, int outbox) {
@@ -144,7 +170,9 @@ public record MockConfig(
         v.adminToken,
         v.redact,
         v.stopTimeout,
-        v.requestLog);
+        v.requestLog,
+        v.adminCorsOrigins,
+        v.allowedHosts);
   }
 
   /** The values of a config, to change one or two of them for {@link #copy}. */
@@ -161,6 +189,8 @@ public record MockConfig(
     boolean redact;
     Duration stopTimeout;
     boolean requestLog;
+    List<String> adminCorsOrigins;
+    List<String> allowedHosts;
 
     Values(MockConfig c) {
       host = c.host;
@@ -175,6 +205,8 @@ public record MockConfig(
       redact = c.redact;
       stopTimeout = c.stopTimeout;
       requestLog = c.requestLog;
+      adminCorsOrigins = c.adminCorsOrigins;
+      allowedHosts = c.allowedHosts;
     }
   }
 
@@ -185,7 +217,7 @@ public record MockConfig(
   /** Like the generated one, but without the admin token, which must never reach a log. */
   @Override
   public String toString() {
-    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s]"
+    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s, adminCorsOrigins=%s, allowedHosts=%s]"
         .formatted(
             host,
             port,
@@ -198,6 +230,8 @@ public record MockConfig(
             adminToken == null ? "none" : "***",
             redact,
             stopTimeout,
-            requestLog);
+            requestLog,
+            adminCorsOrigins,
+            allowedHosts);
   }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * redact: true
  * stopTimeout: 5s
  * requestLog: true
+ * adminCorsOrigins: [ "http://localhost:5173" ]
+ * allowedHosts: [ mock.dev.example.test ]
  * </pre>
  */
 public record ConfigFile(
@@ -33,7 +35,9 @@ public record ConfigFile(
     String adminToken,
     Boolean redact,
     String stopTimeout,
-    Boolean requestLog) {
+    Boolean requestLog,
+    List<String> adminCorsOrigins,
+    List<String> allowedHosts) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}
 }

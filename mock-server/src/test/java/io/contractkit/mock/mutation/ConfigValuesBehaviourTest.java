@@ -32,7 +32,9 @@ class ConfigValuesBehaviourTest {
         null,
         false,
         MockConfig.DEFAULT_STOP_TIMEOUT,
-        true);
+        true,
+        List.of(),
+        List.of());
   }
 
   @Test
