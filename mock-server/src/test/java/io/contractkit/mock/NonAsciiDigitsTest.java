@@ -16,10 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A digit is an ASCII digit and a letter of a parameter name an ASCII letter, wherever the mock
- * reads one from a request: Java's {@code Character.digit}, {@code Integer.parseInt} and {@code
- * toLowerCase} also take fullwidth and Arabic-Indic digits and the Kelvin sign. The characters go
- * on the wire as raw UTF-8, as a client or fuzzer sends them.
+ * A digit is an ASCII digit, and a letter of a parameter name or a channel an ASCII letter,
+ * wherever the mock reads one from a request: Java's {@code Character.digit}, {@code
+ * Integer.parseInt}, {@code toLowerCase} and {@code equalsIgnoreCase} also take fullwidth and
+ * Arabic-Indic digits, the Kelvin sign for k and the long s for s. The characters go on the wire as
+ * raw UTF-8, as a client or fuzzer sends them.
  */
 class NonAsciiDigitsTest {
   @RegisterExtension static final RunningMock mock = new RunningMock();
@@ -106,6 +107,39 @@ class NonAsciiDigitsTest {
     JsonNode problem = JSON.readTree(response.body());
     assertThat(problem.path("parameter").asString()).isEqualTo(missing);
     assertThat(problem.path("detail").asString()).contains("is required");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u017Fms", "SM\u017F", "emai\u0131"})
+  void aChannelWithALookAlikeLetterIsNoChannel(String channel) throws IOException {
+    RawHttp.Response response =
+        RawHttp.request(
+            mock.port(),
+            "POST",
+            wire(
+                "/lms/leads/bytoken/authtoken?accessToken="
+                    + Fixture.LEAD
+                    + "&channel="
+                    + channel
+                    + "&source=web"),
+            "",
+            "");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("parameter").asString()).isEqualTo("channel");
+  }
+
+  @Test
+  void aChannelInAnyCaseOfItsAsciiLettersIsTheChannel() throws IOException {
+    RawHttp.Response response =
+        RawHttp.request(
+            mock.port(),
+            "POST",
+            "/lms/leads/bytoken/authtoken?accessToken=" + Fixture.LEAD + "&channel=SmS&source=web",
+            "",
+            "");
+
+    assertThat(response.status()).isEqualTo(202);
   }
 
   /** The target as its UTF-8 bytes, one char per byte, as RawHttp writes it. */
