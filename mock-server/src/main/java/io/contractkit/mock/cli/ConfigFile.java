@@ -19,6 +19,9 @@ import java.util.List;
  * redact: true
  * stopTimeout: 5s
  * requestLog: true
+ * latency: 50ms..200ms     # or one duration
+ * seed: 42
+ * maxDelayed: 10000
  * </pre>
  */
 public record ConfigFile(
@@ -33,7 +36,10 @@ public record ConfigFile(
     String adminToken,
     Boolean redact,
     String stopTimeout,
-    Boolean requestLog) {
+    Boolean requestLog,
+    String latency,
+    Long seed,
+    Integer maxDelayed) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}
 }

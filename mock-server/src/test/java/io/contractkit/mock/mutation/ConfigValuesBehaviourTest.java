@@ -32,7 +32,10 @@ class ConfigValuesBehaviourTest {
         null,
         false,
         MockConfig.DEFAULT_STOP_TIMEOUT,
-        true);
+        true,
+        null,
+        null,
+        MockConfig.DEFAULT_MAX_DELAYED);
   }
 
   @Test
