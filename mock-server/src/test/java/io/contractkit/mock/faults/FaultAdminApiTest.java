@@ -5,6 +5,9 @@ import static io.contractkit.mock.support.Requests.addRule;
 import static io.contractkit.mock.support.Requests.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import io.contractkit.mock.fixtures.SchemaCatalog;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RawHttp;
 import io.contractkit.mock.support.Requests;
@@ -83,6 +86,34 @@ class FaultAdminApiTest {
     assertThat(rules.get(1).path("fault").toString())
         .isEqualTo("{\"delay\":{\"min\":\"100ms\",\"max\":\"2s\"},\"kind\":\"slow-body\"}");
     assertThat(rules.get(1).path("match").path("accessToken").asString()).isEqualTo(Fixture.LEAD);
+  }
+
+  @Test
+  void theListAndAStoredRuleHaveTheShapesTheOpenApiDocumentDescribes() {
+    RawHttp.Response added =
+        addRule(
+            mock.port(),
+            "{\"route\":\"contacts\",\"match\":{\"ip\":\"192.0.2.1\"},"
+                + "\"fault\":{\"status\":503,\"headers\":{\"X-A\":\"b\"},\"body\":\"x\","
+                + "\"delay\":{\"min\":\"1s\",\"max\":\"2s\"}},\"times\":2,\"probability\":0.5}");
+    addAcceptedRule(
+        mock.port(), "{\"route\":\"*\",\"fault\":{\"kind\":\"slow-body\",\"delay\":\"1s\"}}");
+
+    assertValidAgainstDocument("FaultRule", added.body());
+    assertValidAgainstDocument("FaultList", Requests.get(mock.port(), "/__admin/faults").body());
+    assertThat(documentSchema("FaultRule").validate("{\"id\":\"x\"}", InputFormat.JSON))
+        .as("the schema checks something")
+        .isNotEmpty();
+  }
+
+  private static Schema documentSchema(String component) {
+    return new SchemaCatalog().schema("openapi.yaml#/components/schemas/" + component);
+  }
+
+  private static void assertValidAgainstDocument(String component, String json) {
+    assertThat(documentSchema(component).validate(json, InputFormat.JSON))
+        .as("%s errors for %s", component, json)
+        .isEmpty();
   }
 
   @Test
