@@ -95,7 +95,7 @@ public final class FaultAdminHandlers {
     view.put("times", rule.times());
     view.put("probability", rule.probability());
     view.put("fired", stored.fired());
-    view.put("remaining", rule.times() == null ? null : Math.max(0, rule.times() - stored.fired()));
+    view.put("remaining", rule.times() == null ? null : rule.times() - stored.fired());
     return view;
   }
 

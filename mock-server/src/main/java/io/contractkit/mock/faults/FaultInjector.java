@@ -225,8 +225,8 @@ public final class FaultInjector {
         }
       }
       InputStream result = ctx.resultInputStream();
+      // Read to its end, so Javalin has nothing left to write: the pieces are written here.
       body = result == null ? new byte[0] : result.readAllBytes();
-      ctx.result(new byte[0]); // written here, not by Javalin
       HttpServletResponse response = ctx.res();
       response.setContentLength(body.length);
       response.flushBuffer(); // the status line and headers go now

@@ -25,6 +25,7 @@ final class FaultRuleParser {
   static final int MAX_TIMES = 1_000_000;
   static final int MAX_HEADERS = 32;
   static final int MAX_HEADER_VALUE_LENGTH = 1024;
+  static final int MAX_HEADER_NAME_LENGTH = 64;
 
   /** Headers that frame the message; the server writes them, a rule cannot. */
   static final Set<String> FRAMING_HEADERS =
@@ -250,7 +251,7 @@ final class FaultRuleParser {
           "needs fault.status or fault.body: headers go with the rule's own answer");
     }
     if (kind == FaultKind.CONNECTION_RESET || kind == FaultKind.EMPTY_RESPONSE) {
-      if (fault.hasOwnAnswer() || !fault.headers().isEmpty()) {
+      if (fault.hasOwnAnswer()) { // headers without an answer are refused above
         throw invalid(
             "fault.kind",
             kind.wireName() + " sends no answer, so it cannot have status, headers or body");
@@ -314,7 +315,7 @@ final class FaultRuleParser {
   }
 
   private static boolean isToken(String name) {
-    if (name.isEmpty() || name.length() > 64) {
+    if (name.isEmpty() || name.length() > MAX_HEADER_NAME_LENGTH) {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {

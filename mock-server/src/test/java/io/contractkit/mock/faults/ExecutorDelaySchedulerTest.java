@@ -60,6 +60,24 @@ class ExecutorDelaySchedulerTest {
   }
 
   @Test
+  void closeEndsTheTimerThread() throws InterruptedException {
+    Thread[] timer = new Thread[1];
+    CountDownLatch ran = new CountDownLatch(1);
+    scheduler.schedule(
+        Duration.ZERO,
+        () -> {
+          timer[0] = Thread.currentThread();
+          ran.countDown();
+        });
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+
+    scheduler.close();
+    timer[0].join(10_000);
+
+    assertThat(timer[0].isAlive()).isFalse();
+  }
+
+  @Test
   void afterCloseAWaitingTaskNeverRuns() {
     AtomicInteger ran = new AtomicInteger();
     scheduler.schedule(LONG, ran::incrementAndGet);

@@ -226,6 +226,8 @@ class FaultAdminApiTest {
         "times a string               | {\"route\":\"*\",\"fault\":{\"status\":500},\"times\":\"3\"} | 'times' must be a whole number",
         "probability above one        | {\"route\":\"*\",\"fault\":{\"status\":500},\"probability\":1.01} | 'probability' must be a number from 0.0 to 1.0.",
         "probability below zero       | {\"route\":\"*\",\"fault\":{\"status\":500},\"probability\":-0.1} | 'probability' must be a number from 0.0 to 1.0.",
+        "times huge                   | {\"route\":\"*\",\"fault\":{\"status\":500},\"times\":99999999999} | 'times' must be a whole number",
+        "header value with DEL        | {\"route\":\"*\",\"fault\":{\"status\":500,\"headers\":{\"X-A\":\"\u007f\"}}} | 'fault.headers.X-A' must be a string",
         "probability a string         | {\"route\":\"*\",\"fault\":{\"status\":500},\"probability\":\"1\"} | 'probability' must be a number",
       })
   void aBadRuleIsA400ProblemNamingTheFieldAndNothingIsStored(
@@ -309,6 +311,42 @@ class FaultAdminApiTest {
       RawHttp.Response added = addRule(mock.port(), rule);
       assertThat(added.status()).as("%s: %s", rule, added.body()).isEqualTo(201);
     }
+  }
+
+  @Test
+  void headersAndMatchValuesMayBeAsLongAsTheirLimitsAndNoLonger() {
+    String name = "X" + "n".repeat(FaultRuleParser.MAX_HEADER_NAME_LENGTH - 1);
+    String value = "v".repeat(FaultRuleParser.MAX_HEADER_VALUE_LENGTH);
+    String secret = "s".repeat(256);
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < FaultRuleParser.MAX_HEADERS; i++) {
+      many.append(i == 0 ? "" : ",").append("\"X-").append(i).append("\":\"v\"");
+    }
+
+    assertThat(headerRule("\"" + name + "\":\"v\"").status()).isEqualTo(201);
+    assertThat(headerRule("\"" + name + "n\":\"v\"").status()).isEqualTo(400);
+    assertThat(headerRule("\"X-A\":\"" + value + "\"").status()).isEqualTo(201);
+    assertThat(headerRule("\"X-A\":\"" + value + "v\"").status()).isEqualTo(400);
+    assertThat(headerRule(many.toString()).status()).isEqualTo(201);
+    RawHttp.Response tooMany = headerRule(many + ",\"X-last\":\"v\"");
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("'fault.headers' must have at most 32 headers.");
+    assertThat(secretRule(secret).status()).isEqualTo(201);
+    assertThat(secretRule(secret + "s").status()).isEqualTo(400);
+  }
+
+  private static RawHttp.Response headerRule(String headers) {
+    return addRule(
+        mock.port(), "{\"route\":\"*\",\"fault\":{\"status\":500,\"headers\":{" + headers + "}}}");
+  }
+
+  private static RawHttp.Response secretRule(String secret) {
+    return addRule(
+        mock.port(),
+        "{\"route\":\"contacts\",\"match\":{\"secret\":\""
+            + secret
+            + "\"},"
+            + "\"fault\":{\"status\":500}}");
   }
 
   @Test

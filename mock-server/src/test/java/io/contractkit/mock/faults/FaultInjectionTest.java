@@ -349,6 +349,9 @@ class FaultInjectionTest {
     assertThatThrownBy(() -> RawHttp.get(mock.port(), CONTACT))
         .isInstanceOf(SocketException.class)
         .hasMessageContaining("reset");
+    assertThat(get("/__admin/journal").body())
+        .as("no answer, nothing journaled")
+        .doesNotContain("/api/v1/Contacts");
     assertThat(get(CONTACT).status()).isEqualTo(200);
     assertThat(rules().get(0).path("fired").asInt()).isEqualTo(1);
   }
@@ -358,6 +361,7 @@ class FaultInjectionTest {
     rule("{\"route\":\"contacts\",\"fault\":{\"kind\":\"empty-response\"},\"times\":1}");
 
     assertThat(rawAnswer(CONTACT)).isEmpty();
+    assertThat(get("/__admin/journal").body()).doesNotContain("/api/v1/Contacts");
     assertThat(get(CONTACT).status()).isEqualTo(200);
   }
 
@@ -533,6 +537,33 @@ class FaultInjectionTest {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
     SchemaAssertions.assertValid("Problem.schema.json", answer.body());
+  }
+
+  @Test
+  void aClientThatLeavesDuringASlowBodyFreesItsPlace() throws IOException {
+    rule(
+        "{\"route\":\"contacts\",\"fault\":{\"kind\":\"slow-body\",\"delay\":\"1s\","
+            + "\"body\":\""
+            + "x".repeat(60_000)
+            + "\"}}");
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), mock.port())) {
+      socket.setSoLinger(true, 0); // the close resets the connection: the next write fails
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + CONTACT + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      readHead(socket.getInputStream());
+    }
+
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (JSON.readTree(get("/__admin/faults").body()).path("delayedNow").asInt() > 0) {
+      assertThat(System.nanoTime()).as("the place is freed").isLessThan(deadline);
+      if (mock.delays().waiting() > 0) {
+        mock.delays().runNext();
+      }
+    }
+    assertThat(mock.delays().asked().size()).as("pieces written").isLessThan(10);
   }
 
   @Test

@@ -4,13 +4,17 @@ import static io.contractkit.mock.support.Requests.addAcceptedRule;
 import static io.contractkit.mock.support.Requests.answer;
 import static io.contractkit.mock.support.Requests.getLater;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contractkit.mock.MockConfig;
 import io.contractkit.mock.MockServer;
+import io.contractkit.mock.fixtures.FixtureException;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RawHttp;
 import io.contractkit.mock.support.Requests;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +74,44 @@ class RealDelaysTest {
     server.close();
 
     assertThat(answer(later).body()).isEqualTo("0123456789abcdefghij");
+  }
+
+  @Test
+  void aStopClosesTheSchedulerAndSoDoesAFailedStart() {
+    ClosableScheduler stopped = new ClosableScheduler();
+    ClosableScheduler failed = new ClosableScheduler();
+    MockConfig config = MockConfig.defaults().withPort(0).withRequestLog(false);
+
+    MockServer.start(config, Clock.systemUTC(), lines -> {}, stopped).close();
+    assertThatThrownBy(
+            () ->
+                MockServer.start(
+                    config.withFixtures(Path.of("no-such-fixtures")),
+                    Clock.systemUTC(),
+                    lines -> {},
+                    failed))
+        .isInstanceOf(FixtureException.class);
+
+    assertThat(stopped.closed).isTrue();
+    assertThat(failed.closed).isTrue();
+  }
+
+  /** Remembers whether it was closed. */
+  private static final class ClosableScheduler implements DelayScheduler {
+    volatile boolean closed;
+
+    @Override
+    public void schedule(Duration delay, Runnable task) {
+      task.run();
+    }
+
+    @Override
+    public void hurry() {}
+
+    @Override
+    public void close() {
+      closed = true;
+    }
   }
 
   /** Waits (up to 10 s) until {@code count} requests wait for their delay. */
