@@ -39,7 +39,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
       "                    --admin-token wins over it, it wins over the config file.",
       "",
       "On SIGTERM or Ctrl-C the mock refuses new connections, lets the requests in flight",
-      "finish (for up to --stop-timeout) and exits with 0."
+      "finish (for up to --stop-timeout) and exits with 0; delayed requests (--latency,",
+      "fault rules) are answered at once instead of waiting out their delay."
     })
 public final class Main implements Callable<Integer> {
 

@@ -492,6 +492,7 @@ class FaultInjectionTest {
                   .getBytes(StandardCharsets.ISO_8859_1));
       InputStream in = socket.getInputStream();
       String head = readHead(in); // arrives before any delay passed
+      mock.delays().awaitWaiting(1); // the first piece waits (it is scheduled after the head)
       assertThat(mock.delays().asked()).containsExactly(Duration.ofMillis(200));
       assertThat(head).startsWith("HTTP/1.1 200 ").contains("Content-Length: " + expected.length);
 

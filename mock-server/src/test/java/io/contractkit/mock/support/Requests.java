@@ -45,9 +45,9 @@ public final class Requests {
   }
 
   /** The answer of a request sent with {@link #getLater}, waited for up to 10 s. */
-  public static RawHttp.Response answer(CompletableFuture<RawHttp.Response> later) {
+  public static RawHttp.Response answer(CompletableFuture<?> later) {
     try {
-      return later.get(10, TimeUnit.SECONDS);
+      return (RawHttp.Response) later.get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
