@@ -1,5 +1,7 @@
 package io.contractkit.mock.faults;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +52,7 @@ public record FaultRule(
       FaultKind kind) {
 
     public Fault {
-      headers = Map.copyOf(headers);
+      headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers)); // in the given order
       body = body == null ? null : body.deepCopy();
     }
 

@@ -46,8 +46,8 @@ class FaultAdminApiTest {
         addRule(
             mock.port(),
             "{\"route\":\"contacts\",\"match\":{\"secret\":\"s-1\",\"ip\":\"2001:DB8::1\"},"
-                + "\"fault\":{\"status\":503,\"headers\":{\"X-A\":\"b\"},\"body\":{\"m\":1},"
-                + "\"delay\":\"1500ms\"},\"times\":2,\"probability\":0.25}");
+                + "\"fault\":{\"status\":503,\"headers\":{\"X-B\":\"b\",\"X-A\":\"a\"},"
+                + "\"body\":{\"m\":1},\"delay\":\"1500ms\"},\"times\":2,\"probability\":0.25}");
 
     assertThat(added.status()).isEqualTo(201);
     assertThat(added.header("Location")).isEqualTo("/__admin/faults/fault-1");
@@ -55,8 +55,8 @@ class FaultAdminApiTest {
         .isEqualTo(
             "{\"id\":\"fault-1\",\"route\":\"contacts\","
                 + "\"match\":{\"secret\":\"s-1\",\"ip\":\"2001:db8:0:0:0:0:0:1\"},"
-                + "\"fault\":{\"status\":503,\"headers\":{\"X-A\":\"b\"},\"body\":{\"m\":1},"
-                + "\"delay\":\"1500ms\"},\"times\":2,\"probability\":0.25,"
+                + "\"fault\":{\"status\":503,\"headers\":{\"X-B\":\"b\",\"X-A\":\"a\"},"
+                + "\"body\":{\"m\":1},\"delay\":\"1500ms\"},\"times\":2,\"probability\":0.25,"
                 + "\"fired\":0,\"remaining\":2}");
   }
 
