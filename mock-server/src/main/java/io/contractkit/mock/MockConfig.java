@@ -2,6 +2,8 @@ package io.contractkit.mock;
 
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.faults.DelayRange;
+import io.contractkit.mock.http.AllowedHosts;
+import io.contractkit.mock.http.AllowedOrigins;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +20,11 @@ import java.util.function.Consumer;
  * @param redact whether the journal and the request log replace the values of {@code secret},
  *     {@code accessToken} and {@code authToken} with {@code ***}
  * @param stopTimeout how long a stop waits for requests in flight before it cuts them off
+ * @param adminCorsOrigins origins whose pages may call the admin API; none by default, {@code *}
+ *     for any (only with an admin token)
+ * @param allowedHosts names (besides localhost and loopback addresses) that requests may address
+ *     the mock by in their {@code Host} header; {@code .example.test} for a domain and every name
+ *     below it, {@code *} for any. On a non-loopback host, empty means any name.
  * @param latency the delay of every answer of the two APIs (and the send-token extension); null for
  *     none
  * @param seed the seed of random delays and fault probabilities; null for a random one
@@ -36,6 +43,8 @@ public record MockConfig(
     boolean redact,
     Duration stopTimeout,
     boolean requestLog,
+    List<String> adminCorsOrigins,
+    List<String> allowedHosts,
     DelayRange latency,
     Long seed,
     int maxDelayed) {
@@ -53,6 +62,11 @@ public record MockConfig(
 
   public MockConfig {
     corsOrigins = List.copyOf(corsOrigins);
+    adminCorsOrigins = List.copyOf(adminCorsOrigins);
+    allowedHosts = List.copyOf(allowedHosts);
+    AllowedOrigins.of("CORS origin", corsOrigins);
+    AllowedOrigins.of("admin CORS origin", adminCorsOrigins);
+    AllowedHosts.of(allowedHosts, true);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be from 0 to 65535");
     }
@@ -97,6 +111,8 @@ public record MockConfig(
         false,
         DEFAULT_STOP_TIMEOUT,
         true,
+        List.of(),
+        List.of(),
         null,
         null,
         DEFAULT_MAX_DELAYED);
@@ -120,6 +136,16 @@ public record MockConfig(
 
   public MockConfig withCorsOrigins(List<String> origins) {
     return copy(c -> c.corsOrigins = origins);
+  }
+
+  /** The origins whose pages may call the admin API ({@code *}: any, with an admin token only). */
+  public MockConfig withAdminCorsOrigins(List<String> origins) {
+    return copy(c -> c.adminCorsOrigins = origins);
+  }
+
+  /** The names besides localhost that requests may address the mock by ({@code Host}). */
+  public MockConfig withAllowedHosts(List<String> hosts) {
+    return copy(c -> c.allowedHosts = hosts);
   }
 
   public MockConfig withJournalAndOutboxSizes(int journal, int outbox) {
@@ -175,6 +201,8 @@ public record MockConfig(
         v.redact,
         v.stopTimeout,
         v.requestLog,
+        v.adminCorsOrigins,
+        v.allowedHosts,
         v.latency,
         v.seed,
         v.maxDelayed);
@@ -194,6 +222,8 @@ public record MockConfig(
     boolean redact;
     Duration stopTimeout;
     boolean requestLog;
+    List<String> adminCorsOrigins;
+    List<String> allowedHosts;
     DelayRange latency;
     Long seed;
     int maxDelayed;
@@ -211,6 +241,8 @@ public record MockConfig(
       redact = c.redact;
       stopTimeout = c.stopTimeout;
       requestLog = c.requestLog;
+      adminCorsOrigins = c.adminCorsOrigins;
+      allowedHosts = c.allowedHosts;
       latency = c.latency;
       seed = c.seed;
       maxDelayed = c.maxDelayed;
@@ -224,7 +256,7 @@ public record MockConfig(
   /** Like the generated one, but without the admin token, which must never reach a log. */
   @Override
   public String toString() {
-    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s, latency=%s, seed=%s, maxDelayed=%d]"
+    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s, adminCorsOrigins=%s, allowedHosts=%s, latency=%s, seed=%s, maxDelayed=%d]"
         .formatted(
             host,
             port,
@@ -238,6 +270,8 @@ public record MockConfig(
             redact,
             stopTimeout,
             requestLog,
+            adminCorsOrigins,
+            allowedHosts,
             latency,
             seed,
             maxDelayed);

@@ -18,7 +18,10 @@ import io.contractkit.mock.faults.SeededRandom;
 import io.contractkit.mock.fixtures.FixtureLoader;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.SchemaCatalog;
+import io.contractkit.mock.http.AllowedHosts;
+import io.contractkit.mock.http.AllowedOrigins;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.Cors;
 import io.contractkit.mock.http.JettyErrorHandler;
 import io.contractkit.mock.http.ProblemRenderer;
 import io.contractkit.mock.lms.AuthTokenIssuer;
@@ -29,16 +32,23 @@ import io.contractkit.mock.lms.SendAuthTokenHandler;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,6 +120,16 @@ public final class MockServer implements AutoCloseable {
   private static MockServer startWith(
       MockConfig config, Clock clock, RequestLog.Sink requestLogSink, DelayScheduler delays) {
     AdminAccess.requireTokenUnlessLoopback(config.host(), config.adminToken());
+    AllowedOrigins adminOrigins = AllowedOrigins.of("admin CORS origin", config.adminCorsOrigins());
+    AdminAccess.requireTokenForAnyOrigin(adminOrigins, config.adminToken());
+    AllowedHosts hosts =
+        AllowedHosts.of(config.allowedHosts(), AdminAccess.isLoopback(config.host()));
+    Cors cors =
+        new Cors(
+            AllowedOrigins.of("CORS origin", config.corsOrigins()),
+            adminOrigins,
+            AdminAccess::isAdminPath,
+            List.of("Retry-After", "WWW-Authenticate", "Allow"));
     JsonMapper json = JsonMapper.builder().build();
     Fixtures fixtures = new FixtureLoader(json, new SchemaCatalog()).load(config.fixtures());
     FaultState faultState =
@@ -157,8 +177,8 @@ public final class MockServer implements AutoCloseable {
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
-              javalin.jetty.host = config.host();
-              javalin.jetty.port = config.port();
+              javalin.jetty.addConnector(
+                  (server, http) -> listening(server, http, config.host(), config.port()));
               javalin.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
@@ -172,32 +192,16 @@ public final class MockServer implements AutoCloseable {
                     server.setStopTimeout(0);
                   });
               javalin.router.caseInsensitiveRoutes = true;
-              javalin.bundledPlugins.enableCors(
-                  cors ->
-                      cors.addRule(
-                          rule -> {
-                            if (config.anyCorsOrigin()) {
-                              rule.anyHost();
-                            } else {
-                              rule.allowHost(
-                                  config.corsOrigins().get(0),
-                                  config
-                                      .corsOrigins()
-                                      .subList(1, config.corsOrigins().size())
-                                      .toArray(String[]::new));
-                            }
-                            rule.exposeHeader("Retry-After");
-                            rule.exposeHeader("WWW-Authenticate");
-                            rule.exposeHeader("Allow");
-                          }));
               javalin.routes.before(
                   ctx -> {
                     ctx.attribute(STARTED_NANOS, System.nanoTime());
                     ctx.header("Cache-Control", "no-store");
                   });
-              if (config.adminToken() != null) {
-                javalin.routes.beforeMatched(new AdminAccess(config.adminToken())::check);
-              }
+              // Before anything else answers: a refused Host gets no CORS header either.
+              javalin.routes.before(hosts::check);
+              javalin.routes.before(cors::addHeaders);
+              javalin.routes.beforeMatched(
+                  new AdminAccess(config.adminToken(), adminOrigins)::check);
               routes.registerOn(javalin.routes);
               javalin.routes.exception(ApiProblem.class, problems::render);
               javalin.routes.exception(HttpResponseException.class, problems::render);
@@ -216,6 +220,53 @@ public final class MockServer implements AutoCloseable {
       throw e;
     }
     return new MockServer(app, config, fixtures, state, inFlight, requestLog, faults, delays);
+  }
+
+  /**
+   * The connector Javalin would make, already listening: opened here, before Javalin starts Jetty,
+   * so that a port in use is one {@link CannotListenException} (Javalin logs a stack trace for
+   * every failure inside its start).
+   */
+  private static ServerConnector listening(
+      Server server, HttpConfiguration http, String host, int port) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    try {
+      connector.open();
+    } catch (IOException e) {
+      throw new CannotListenException(host, port, e);
+    }
+    return connector;
+  }
+
+  /** The mock cannot listen on its host and port; the message says why and what to do. */
+  public static final class CannotListenException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CannotListenException(String host, int port, IOException e) {
+      super(message(host, port, e), e);
+    }
+
+    private static String message(String host, int port, IOException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String reason = String.valueOf(cause.getMessage());
+      if (cause instanceof BindException && reason.contains("in use")) {
+        return "port "
+            + port
+            + " on "
+            + host
+            + " is already in use (by another mock?); stop what is listening there, choose"
+            + " another port with --port, or use --port 0 for a free one";
+      }
+      return "cannot listen on "
+          + host
+          + " port "
+          + port
+          + ": "
+          + reason
+          + "; check --host and --port";
+    }
   }
 
   private static void record(

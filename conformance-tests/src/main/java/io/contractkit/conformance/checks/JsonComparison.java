@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  *       and {@code Z} are one offset), or when the less precise one is the more precise one
  *       truncated or rounded to its number of fractional digits: {@code 2024-02-06T03:41:07.268Z}
  *       is {@code 2024-02-06T03:41:07.2682884+00:00} as written by an implementation that keeps
- *       milliseconds (a valid choice, contract notes "dates").
+ *       milliseconds (a valid choice, docs/CONTRACT.md G13).
  *   <li>An absent property equals a {@code null} one: optional properties may be left out (the
  *       schemas check presence separately).
  *   <li>Arrays compare element by element; a missing element is a difference.

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -128,6 +129,12 @@ public final class AdminHandlers {
   }
 
   private JsonNode readBody(Context ctx) {
+    if (!isJson(ctx.header("Content-Type"))) {
+      // Also what keeps a page on another site from minting with a form or a simple request:
+      // those can only send text/plain, form and multipart bodies without a preflight.
+      throw ApiProblem.unsupportedMediaType(
+          "The body must be JSON, sent with 'Content-Type: application/json'.");
+    }
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length > MAX_BODY_BYTES) {
       throw ApiProblem.badRequest("The body must be at most " + MAX_BODY_BYTES + " bytes.");
@@ -141,6 +148,20 @@ public final class AdminHandlers {
     } catch (JacksonException e) {
       throw ApiProblem.badRequest("The body is not valid JSON.");
     }
+  }
+
+  /** {@code application/json} or {@code application/<something>+json}, with any parameters. */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String type =
+        (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+            .trim()
+            .toLowerCase(Locale.ROOT);
+    return type.equals("application/json")
+        || type.startsWith("application/") && type.endsWith("+json");
   }
 
   private static String requiredText(JsonNode body, String field) {

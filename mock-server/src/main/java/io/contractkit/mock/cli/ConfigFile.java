@@ -19,6 +19,8 @@ import java.util.List;
  * redact: true
  * stopTimeout: 5s
  * requestLog: true
+ * adminCorsOrigins: [ "http://localhost:5173" ]
+ * allowedHosts: [ mock.dev.example.test ]
  * latency: 50ms..200ms     # or one duration
  * seed: 42
  * maxDelayed: 10000
@@ -37,6 +39,8 @@ public record ConfigFile(
     Boolean redact,
     String stopTimeout,
     Boolean requestLog,
+    List<String> adminCorsOrigins,
+    List<String> allowedHosts,
     String latency,
     Long seed,
     Integer maxDelayed) {

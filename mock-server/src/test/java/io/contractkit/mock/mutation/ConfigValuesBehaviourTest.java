@@ -33,6 +33,8 @@ class ConfigValuesBehaviourTest {
         false,
         MockConfig.DEFAULT_STOP_TIMEOUT,
         true,
+        List.of(),
+        List.of(),
         null,
         null,
         MockConfig.DEFAULT_MAX_DELAYED);

@@ -29,10 +29,10 @@ public final class FoundContactEqualsProfile implements Check {
           "For every secret with an 'expected' record in the profile, the body carries the same"
               + " values: property by property, numbers by value, date-times by instant (3 or 7"
               + " fractional digits, Z or +00:00). Properties the profile does not list are not compared.",
-          "Contacts document: \"Will return contact by its secret\"; the profile's 'expected' is the"
-              + " owner's statement of what the implementation holds for that secret (contract notes,"
-              + " \"What conformance means\"). Dates: contract notes, shared conventions, \"A client must"
-              + " accept any RFC 3339 date-time\".",
+          "Contacts document: \"Will return contact by its secret\"; the profile's 'expected' is"
+              + " the owner's statement of what the implementation holds for that secret"
+              + " ([CONTRACT C13](../docs/CONTRACT.md#c13)). Dates:"
+              + " [CONTRACT G13](../docs/CONTRACT.md#g13): any RFC 3339 date-time, compared by instant.",
           """
           expected: /Email = "zoe.mueller@example.de" (the profile's expected contact for secret 8Qm3vT7kLp2XwZ9rBn4Y)
           actual:   /Email = (missing)

@@ -16,8 +16,9 @@ public final class ThrottleIgnoresSuccesses implements Check {
           "Successful lookups from one ip do not lead to a block",
           "maxFailures + 2 lookups of an existing secret from one fresh ip are all answered 200: a"
               + " client that looks up its own contact repeatedly is not throttled.",
-          "Contract notes, API 2: \"failed lookups (404s) are counted per ip value\" -- successes are not"
-              + " failures (choice; thresholds from the profile).",
+          "[CONTRACT C16](../docs/CONTRACT.md#c16), [CONTRACT C17](../docs/CONTRACT.md#c17):"
+              + " failed lookups (404s) are counted per ip value -- successes are not failures (choice;"
+              + " thresholds from the profile).",
           """
           expected: status 200 for each of the 12 lookups of a correct secret from ip 192.0.2.201 (only failed lookups count)
           actual:   status 429 at lookup 11 of 12

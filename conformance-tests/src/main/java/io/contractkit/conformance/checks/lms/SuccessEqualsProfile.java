@@ -26,8 +26,9 @@ public final class SuccessEqualsProfile implements Check {
           "For every lead with 'expected' in the profile, a fresh authToken releases exactly that"
               + " LmsContactInfo (date-times compared as instants; properties the schema does not"
               + " describe are left to LMS-SUCCESS-NO-EXTRA-PROPERTIES).",
-          "\"Returns lead contact information. The lead is identified by the provided accessToken.\""
-              + " The profile's lms.leads[].expected is the owner's statement of that information.",
+          "\"Returns lead contact information. The lead is identified by the provided"
+              + " accessToken.\" The profile's lms.leads[].expected is the owner's statement of that"
+              + " information ([CONTRACT L10](../docs/CONTRACT.md#l10)).",
           """
           expected: the profile's expected LmsContactInfo for lead lead-7Gk2mQ9xWp4tR8vZ
           actual:   at /name: expected "Jürgen Weiß", got "J?rgen Wei?"

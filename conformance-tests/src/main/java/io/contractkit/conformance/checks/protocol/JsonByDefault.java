@@ -16,8 +16,9 @@ public final class JsonByDefault implements Check {
           "Answers are application/json when no Accept header is sent",
           "A found contact and an LMS answer (for a random authToken, so no token is consumed) sent without an"
               + " Accept header come back as application/json; a charset parameter is allowed.",
-          "Both documents: \"Response Formats: application/json, text/json\"; contract notes, shared conventions:"
-              + " anything but Accept: text/json gets application/json; charset=utf-8.",
+          "Both documents: \"Response Formats: application/json, text/json\";"
+              + " [CONTRACT G2](../docs/CONTRACT.md#g2), [CONTRACT G3](../docs/CONTRACT.md#g3):"
+              + " anything but Accept: text/json gets application/json.",
           """
           expected Content-Type application/json
           actual   Content-Type text/plain; charset=utf-8
