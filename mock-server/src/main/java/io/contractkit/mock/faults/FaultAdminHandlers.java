@@ -1,11 +1,11 @@
 package io.contractkit.mock.faults;
 
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.JsonRequestBody;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,20 +116,7 @@ public final class FaultAdminHandlers {
   }
 
   private JsonNode readBody(Context ctx) {
-    byte[] bytes = ctx.bodyAsBytes();
-    if (bytes.length > MAX_BODY_BYTES) {
-      throw ApiProblem.badRequest("The body must be at most " + MAX_BODY_BYTES + " bytes.");
-    }
-    JsonNode body;
-    try {
-      body = json.readTree(bytes);
-    } catch (JacksonException e) {
-      throw ApiProblem.badRequest("The body is not valid JSON.");
-    }
-    if (body == null || !body.isObject()) {
-      throw ApiProblem.badRequest("The body must be a JSON object (a fault rule).");
-    }
-    return body;
+    return JsonRequestBody.object(ctx, json, MAX_BODY_BYTES);
   }
 
   private void send(Context ctx, int status, Object body) {

@@ -242,6 +242,21 @@ class FaultAdminApiTest {
   }
 
   @Test
+  void aRuleNotSentAsJsonIsA415AndNothingIsStored() {
+    RawHttp.Response refused =
+        send(
+            mock.port(),
+            "POST",
+            "/__admin/faults",
+            "Content-Type: text/plain\r\n",
+            "{\"route\":\"*\",\"fault\":{\"status\":500}}");
+
+    assertThat(refused.status()).isEqualTo(415);
+    SchemaAssertions.assertValid("Problem.schema.json", refused.body());
+    assertThat(list().path("rules")).isEmpty();
+  }
+
+  @Test
   void aBadMatchValueIsNeverEchoed() {
     String secret = "a-secret-that-must-not-leak\\u0001";
 
