@@ -136,9 +136,6 @@ public final class FaultInjector {
   /** The fault of the newest rule that applies to the request and fires; null for none. */
   private FaultRule.Fault firedFault(FaultRoute route, Context ctx, Random random) {
     FaultRules rules = state.rules();
-    if (rules.isEmpty()) {
-      return null;
-    }
     RequestValues values = null;
     for (FaultRules.Stored stored : rules.newestFirst()) {
       FaultRule rule = stored.rule();
