@@ -194,6 +194,7 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "N",
+      converter = WholeNumberConverter.ForLong.class,
       description =
           "Seed of random delays and fault-rule probabilities, to repeat a run (default: random;"
               + " GET /__admin/faults shows it).")
@@ -202,6 +203,7 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--max-delayed",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description =
           "Delayed requests held at once; the next one gets 503 (default: 10000). A delayed"
               + " request holds a connection, not a thread.")

@@ -26,7 +26,11 @@ class AsciiDigitsOnTheCommandLineTest {
     "--outbox-size, 1\uFF10",
     "--port, +8080",
     "--port, 8080x",
-    "--journal-size, 1234567890"
+    "--max-delayed, \uFF11\uFF10",
+    "--seed, \u0664\u0662",
+    "--seed, -",
+    "--journal-size, 2147483648",
+    "--seed, 9223372036854775808"
   })
   void aWholeNumberWithOtherCharactersThanTheDigitsIsRefused(String option, String value) {
     CommandLine.ParameterException error =
@@ -37,13 +41,32 @@ class AsciiDigitsOnTheCommandLineTest {
     assertThat(error).isNotNull();
     assertThat(error.getMessage())
         .contains(option)
-        .contains("'" + value + "' is not a whole number (write it with the digits 0-9)");
+        .contains("'" + value + "' is not a whole number from")
+        .contains("written with the digits 0-9");
   }
 
   @ParameterizedTest
-  @CsvSource({"0, 0", "8080, 8080", "-1, -1", "007, 7", "123456789, 123456789"})
+  @CsvSource({
+    "0, 0",
+    "8080, 8080",
+    "-1, -1",
+    "007, 7",
+    "2147483647, 2147483647",
+    "-2147483648, -2147483648"
+  })
   void aWholeNumberInTheDigitsIsRead(String value, int expected) {
     assertThat(new WholeNumberConverter().convert(value)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "42, 42",
+    "-7, -7",
+    "9223372036854775807, 9223372036854775807",
+    "-9223372036854775808, -9223372036854775808"
+  })
+  void aLongInTheDigitsIsRead(String value, long expected) {
+    assertThat(new WholeNumberConverter.ForLong().convert(value)).isEqualTo(expected);
   }
 
   @ParameterizedTest
