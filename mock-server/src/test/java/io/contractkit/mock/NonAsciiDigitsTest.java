@@ -129,17 +129,19 @@ class NonAsciiDigitsTest {
     assertThat(JSON.readTree(response.body()).path("parameter").asString()).isEqualTo("channel");
   }
 
-  @Test
-  void aChannelInAnyCaseOfItsAsciiLettersIsTheChannel() throws IOException {
-    RawHttp.Response response =
-        RawHttp.request(
-            mock.port(),
-            "POST",
-            "/lms/leads/bytoken/authtoken?accessToken=" + Fixture.LEAD + "&channel=SmS&source=web",
-            "",
-            "");
+  @ParameterizedTest
+  @ValueSource(strings = {"SmS", "EMAIL", "sms"})
+  void aChannelInAnyCaseOfItsAsciiLettersIsTheChannel(String channel) throws IOException {
+    assertThat(RawHttp.get(mock.port(), "/__admin/outbox?channel=" + channel).status())
+        .isEqualTo(200);
+  }
 
-    assertThat(response.status()).isEqualTo(202);
+  @Test
+  void theOutboxFilterRefusesALookAlikeChannelToo() throws IOException {
+    RawHttp.Response response = RawHttp.get(mock.port(), wire("/__admin/outbox?channel=\u017Fms"));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("parameter").asString()).isEqualTo("channel");
   }
 
   /** The target as its UTF-8 bytes, one char per byte, as RawHttp writes it. */
