@@ -13,6 +13,13 @@ import io.contractkit.mock.admin.RequestJournal;
 import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
+import io.contractkit.mock.faults.DelayScheduler;
+import io.contractkit.mock.faults.ExecutorDelayScheduler;
+import io.contractkit.mock.faults.FaultAdminHandlers;
+import io.contractkit.mock.faults.FaultInjector;
+import io.contractkit.mock.faults.FaultState;
+import io.contractkit.mock.faults.InMemoryFaultRules;
+import io.contractkit.mock.faults.SeededRandom;
 import io.contractkit.mock.fixtures.FixtureLoader;
 import io.contractkit.mock.fixtures.FixtureRecords;
 import io.contractkit.mock.fixtures.FixtureReloader;
@@ -46,6 +53,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Connector;
@@ -66,6 +74,8 @@ public final class MockServer implements AutoCloseable {
   private final MockState state;
   private final GracefulHandler inFlight;
   private final RequestLog requestLog;
+  private final FaultInjector faults;
+  private final DelayScheduler delays;
   private final FixtureWatcher watcher;
   private boolean stopped;
 
@@ -75,12 +85,16 @@ public final class MockServer implements AutoCloseable {
       MockState state,
       GracefulHandler inFlight,
       RequestLog requestLog,
+      FaultInjector faults,
+      DelayScheduler delays,
       FixtureWatcher watcher) {
     this.app = app;
     this.config = config;
     this.state = state;
     this.inFlight = inFlight;
     this.requestLog = requestLog;
+    this.faults = faults;
+    this.delays = delays;
     this.watcher = watcher;
   }
 
@@ -101,6 +115,25 @@ public final class MockServer implements AutoCloseable {
    * {@code requestLogSink}.
    */
   public static MockServer start(MockConfig config, Clock clock, RequestLog.Sink requestLogSink) {
+    return start(config, clock, requestLogSink, new ExecutorDelayScheduler());
+  }
+
+  /**
+   * Starts the mock; delays (latency, fault rules) are timed by {@code delays}, which the mock
+   * closes when it stops.
+   */
+  public static MockServer start(
+      MockConfig config, Clock clock, RequestLog.Sink requestLogSink, DelayScheduler delays) {
+    try {
+      return startWith(config, clock, requestLogSink, delays);
+    } catch (RuntimeException e) {
+      delays.close();
+      throw e;
+    }
+  }
+
+  private static MockServer startWith(
+      MockConfig config, Clock clock, RequestLog.Sink requestLogSink, DelayScheduler delays) {
     AdminAccess.requireTokenUnlessLoopback(config.host(), config.adminToken());
     AllowedOrigins adminOrigins = AllowedOrigins.of("admin CORS origin", config.adminCorsOrigins());
     AdminAccess.requireTokenForAnyOrigin(adminOrigins, config.adminToken());
@@ -126,6 +159,13 @@ public final class MockServer implements AutoCloseable {
             config.fixtures() == null ? "bundled" : config.fixtures().toString(),
             startedAt,
             new InMemoryDataOverrides());
+    FaultState faultState =
+        new FaultState(
+            new InMemoryFaultRules(),
+            new SeededRandom(
+                config.seed() != null
+                    ? config.seed()
+                    : ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
     MockState state =
         new MockState(
             new InMemoryAuthTokenStore(steerable, fixtures.leadsByAccessToken().values()),
@@ -133,7 +173,8 @@ public final class MockServer implements AutoCloseable {
             new Outbox(config.outboxSize(), config.redact()),
             new InMemoryRequestJournal(config.journalSize()),
             steerable,
-            data);
+            data,
+            faultState);
     AuthTokenIssuer issuer =
         new AuthTokenIssuer(data, state.authTokens(), steerable, config.authTokenTtl());
     FixtureReloader reloader =
@@ -141,6 +182,9 @@ public final class MockServer implements AutoCloseable {
     boolean watching = config.fixtures() != null && config.watch();
     FixtureRecords records = new FixtureRecords(json, schemas);
     ProblemRenderer problems = new ProblemRenderer(json);
+    FaultInjector faults =
+        new FaultInjector(
+            faultState, config.latency(), config.maxDelayed(), delays, problems, json);
     Routes routes =
         new Routes(
             state,
@@ -154,7 +198,9 @@ public final class MockServer implements AutoCloseable {
             new ClockAdmin(state, json),
             new ContactsAdmin(state, records, json),
             new LeadsAdmin(state, records, json),
-            new FixturesAdmin(reloader, json));
+            new FixturesAdmin(reloader, json),
+            faults,
+            new FaultAdminHandlers(faultState, faults, json));
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's
@@ -218,7 +264,7 @@ public final class MockServer implements AutoCloseable {
       }
       throw e;
     }
-    return new MockServer(app, config, state, inFlight, requestLog, watcher);
+    return new MockServer(app, config, state, inFlight, requestLog, faults, delays, watcher);
   }
 
   private static FixtureWatcher watch(Path folder, FixtureReloader reloader) {
@@ -336,8 +382,9 @@ public final class MockServer implements AutoCloseable {
 
   /**
    * Stops gracefully: closes the listening socket (new connections are refused), runs {@code
-   * whenNoLongerAccepting}, waits up to the stop timeout for the requests in flight to be answered,
-   * then stops. Only the first call stops; later ones return at once.
+   * whenNoLongerAccepting}, answers the delayed requests at once (their delays are cut short),
+   * waits up to the stop timeout for the requests in flight to be answered, then stops. Only the
+   * first call stops; later ones return at once.
    *
    * @return whether every request in flight was answered within the stop timeout
    */
@@ -353,8 +400,10 @@ public final class MockServer implements AutoCloseable {
       connector.shutdown(); // closes the listening socket
     }
     whenNoLongerAccepting.run();
+    faults.hurry();
     boolean answered = await(inFlight.shutdown(), config.stopTimeout());
     app.stop();
+    delays.close();
     if (requestLog != null) {
       requestLog.close(); // every answered request's line is written
     }

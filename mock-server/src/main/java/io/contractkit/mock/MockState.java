@@ -3,6 +3,7 @@ package io.contractkit.mock;
 import io.contractkit.mock.admin.RequestJournal;
 import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.BruteForceThrottle;
+import io.contractkit.mock.faults.FaultState;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.Overrides;
 import io.contractkit.mock.fixtures.ServedData;
@@ -33,6 +34,7 @@ public final class MockState {
   private final RequestJournal journal;
   private final SteerableClock clock;
   private final ServedData data;
+  private final FaultState faults;
   private final ReadWriteLock resetLock = new ReentrantReadWriteLock();
 
   public MockState(
@@ -41,13 +43,15 @@ public final class MockState {
       Outbox outbox,
       RequestJournal journal,
       SteerableClock clock,
-      ServedData data) {
+      ServedData data,
+      FaultState faults) {
     this.authTokens = authTokens;
     this.throttle = throttle;
     this.outbox = outbox;
     this.journal = journal;
     this.clock = clock;
     this.data = data;
+    this.faults = faults;
   }
 
   public AuthTokenStore authTokens() {
@@ -66,6 +70,10 @@ public final class MockState {
     return journal;
   }
 
+  public FaultState faults() {
+    return faults;
+  }
+
   /** The mock's one clock, steerable. */
   public SteerableClock clock() {
     return clock;
@@ -79,7 +87,7 @@ public final class MockState {
   /**
    * Restores the initial state, once no request is between its first and last state change: real
    * time, the fixtures as loaded (run-time test data dropped), their seeded authTokens fresh, no
-   * throttled ips, empty outbox and journal.
+   * throttled ips, empty outbox and journal, no fault rules.
    */
   public void reset() {
     exclusively(
@@ -91,6 +99,7 @@ public final class MockState {
           throttle.reset();
           outbox.reset();
           journal.reset();
+          faults.reset();
         });
   }
 

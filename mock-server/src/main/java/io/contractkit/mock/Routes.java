@@ -6,6 +6,9 @@ import io.contractkit.mock.admin.ContactsAdmin;
 import io.contractkit.mock.admin.FixturesAdmin;
 import io.contractkit.mock.admin.LeadsAdmin;
 import io.contractkit.mock.contacts.ContactsHandler;
+import io.contractkit.mock.faults.FaultAdminHandlers;
+import io.contractkit.mock.faults.FaultInjector;
+import io.contractkit.mock.faults.FaultRoute;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.lms.LeadContactHandler;
 import io.contractkit.mock.lms.SendAuthTokenHandler;
@@ -41,6 +44,7 @@ final class Routes {
 
   private final List<Route> table = new ArrayList<>();
   private final MockState state;
+  private final FaultInjector faults;
 
   Routes(
       MockState state,
@@ -51,13 +55,16 @@ final class Routes {
       ClockAdmin clock,
       ContactsAdmin contactsAdmin,
       LeadsAdmin leadsAdmin,
-      FixturesAdmin fixtures) {
+      FixturesAdmin fixtures,
+      FaultInjector faults,
+      FaultAdminHandlers faultAdmin) {
     this.state = state;
+    this.faults = faults;
     // The two documented operations
-    add(HandlerType.GET, CONTACTS, contacts::lookup);
-    add(HandlerType.GET, LEAD_CONTACT, leadContact::release);
+    addApi(HandlerType.GET, CONTACTS, FaultRoute.CONTACTS, contacts::lookup);
+    addApi(HandlerType.GET, LEAD_CONTACT, FaultRoute.LEAD_CONTACT, leadContact::release);
     // Mock extension: send a one-time authToken by email or SMS (into the outbox)
-    add(HandlerType.POST, SEND_AUTH_TOKEN, sendAuthToken::send);
+    addApi(HandlerType.POST, SEND_AUTH_TOKEN, FaultRoute.SEND_AUTH_TOKEN, sendAuthToken::send);
     // Admin API
     add(HandlerType.GET, ADMIN + "/health", admin::health);
     exclusive(HandlerType.POST, ADMIN + "/reset", admin::reset);
@@ -85,6 +92,19 @@ final class Routes {
         HandlerType.DELETE, ADMIN + "/leads/{" + LeadsAdmin.ACCESS_TOKEN + "}", leadsAdmin::delete);
     // Admin API: the fixture files
     exclusive(HandlerType.POST, ADMIN + "/fixtures/reload", fixtures::reload);
+    // Fault rules and latency in front of the three routes above
+    add(HandlerType.GET, ADMIN + "/faults", faultAdmin::list);
+    add(HandlerType.POST, ADMIN + "/faults", faultAdmin::add);
+    add(HandlerType.DELETE, ADMIN + "/faults", faultAdmin::clear);
+    add(HandlerType.DELETE, ADMIN + "/faults/{id}", faultAdmin::remove);
+  }
+
+  /**
+   * A route of the APIs: behind the fault rules and the latency, which run before the reset guard
+   * (a delayed request holds no lock while it waits), then run wholly before or after any reset.
+   */
+  private void addApi(HandlerType method, String path, FaultRoute route, Handler handler) {
+    table.add(new Route(method, lowerCase(path), faults.around(route, state.guarded(handler))));
   }
 
   /** A route whose handler runs wholly before or wholly after any reset. */

@@ -183,7 +183,7 @@ class OpenApiDescriptionTest {
             wrong.add(label);
           }
         });
-    assertThat(admin).as("admin operations").hasSize(17);
+    assertThat(admin).as("admin operations").hasSize(21);
     assertThat(api.getComponents().getSecuritySchemes()).containsKey("adminToken");
     assertThat(wrong).as("admin operations without adminToken security and a 401").isEmpty();
   }
@@ -207,6 +207,7 @@ class OpenApiDescriptionTest {
     assertThat(unsupportedMediaType)
         .containsExactlyInAnyOrder(
             "POST /__admin/authtokens",
+            "POST /__admin/faults",
             "POST /__admin/clock",
             "PUT /__admin/contacts/{secret}",
             "PUT /__admin/leads/{accessToken}");

@@ -4,6 +4,7 @@ import io.contractkit.mock.MockState;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.ServedData;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.JsonRequestBody;
 import io.contractkit.mock.http.QueryParameters;
 import io.contractkit.mock.lms.AuthTokenIssuer;
 import io.contractkit.mock.lms.Channel;
@@ -25,13 +26,15 @@ public final class AdminHandlers {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
 
+  /** The largest body the admin API reads (a fault rule excepted). */
+  public static final int MAX_BODY_BYTES = 16 * 1024;
+
   /** Ten years: long enough for any test, short enough to stay a valid RFC 3339 date. */
   static final long MAX_TTL_SECONDS = 10L * 366 * 24 * 3600;
 
   private final MockState state;
   private final AuthTokenIssuer issuer;
   private final JsonMapper json;
-  private final JsonBodies bodies;
   private final Instant startedAt;
   private final boolean watching;
 
@@ -45,7 +48,6 @@ public final class AdminHandlers {
     this.state = state;
     this.issuer = issuer;
     this.json = json;
-    this.bodies = new JsonBodies(json);
     this.startedAt = startedAt;
     this.watching = watching;
   }
@@ -114,7 +116,7 @@ public final class AdminHandlers {
 
   /** {@code POST /__admin/authtokens {accessToken, code?, ttlSeconds?}}: a token, no outbox. */
   public void mintAuthToken(Context ctx) {
-    JsonNode body = bodies.object(ctx);
+    JsonNode body = readBody(ctx);
     String accessToken = requiredText(body, "accessToken");
     Optional<String> code = optionalText(body, "code");
     code.ifPresent(AdminHandlers::checkCode);
@@ -136,6 +138,10 @@ public final class AdminHandlers {
     minted.put("authToken", token.code());
     minted.put("expiresAt", token.expiresAt().toString());
     send(ctx, 201, minted);
+  }
+
+  private JsonNode readBody(Context ctx) {
+    return JsonRequestBody.object(ctx, json, MAX_BODY_BYTES);
   }
 
   private static String requiredText(JsonNode body, String field) {
@@ -163,22 +169,7 @@ public final class AdminHandlers {
   }
 
   private static int limit(QueryParameters query) {
-    return query
-        .optional("limit")
-        .map(
-            text -> {
-              try {
-                int limit = Integer.parseInt(text);
-                if (limit >= 1 && limit <= MAX_LIMIT) {
-                  return limit;
-                }
-              } catch (NumberFormatException e) {
-                // reported below
-              }
-              throw ApiProblem.invalidParameter(
-                  "limit", "must be a whole number from 1 to " + MAX_LIMIT);
-            })
-        .orElse(DEFAULT_LIMIT);
+    return query.wholeNumber("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
   }
 
   private static Map<String, Object> view(OutboxMessage m) {

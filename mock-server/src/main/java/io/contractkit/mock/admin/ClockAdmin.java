@@ -6,6 +6,7 @@ import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.fixtures.FixtureRecords;
 import io.contractkit.mock.fixtures.Violation;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.JsonRequestBody;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +30,10 @@ public final class ClockAdmin {
   private static final Set<String> CHANGES = Set.of("advance", "set", "freeze");
 
   private final MockState state;
-  private final JsonBodies bodies;
   private final JsonMapper json;
 
   public ClockAdmin(MockState state, JsonMapper json) {
     this.state = state;
-    this.bodies = new JsonBodies(json);
     this.json = json;
   }
 
@@ -43,7 +42,7 @@ public final class ClockAdmin {
   }
 
   public void change(Context ctx) {
-    JsonNode body = bodies.object(ctx);
+    JsonNode body = JsonRequestBody.object(ctx, json, AdminHandlers.MAX_BODY_BYTES);
     List<Violation> violations = new ArrayList<>();
     for (String name : body.propertyNames()) {
       if (!CHANGES.contains(name)) {

@@ -6,6 +6,7 @@ import io.contractkit.mock.fixtures.FixtureRecords;
 import io.contractkit.mock.fixtures.InvalidRecord;
 import io.contractkit.mock.fixtures.Violation;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.JsonRequestBody;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,11 @@ public final class ContactsAdmin {
 
   private final MockState state;
   private final FixtureRecords records;
-  private final JsonBodies bodies;
   private final JsonMapper json;
 
   public ContactsAdmin(MockState state, FixtureRecords records, JsonMapper json) {
     this.state = state;
     this.records = records;
-    this.bodies = new JsonBodies(json);
     this.json = json;
   }
 
@@ -54,7 +53,7 @@ public final class ContactsAdmin {
   /** Adds the contact (201) or replaces the one with its secret (200); answers it as served. */
   public void put(Context ctx) {
     String secret = ctx.pathParam(SECRET);
-    JsonNode body = bodies.object(ctx);
+    JsonNode body = JsonRequestBody.object(ctx, json, AdminHandlers.MAX_BODY_BYTES);
     List<Violation> violations = new ArrayList<>();
     Contact contact = null;
     try {

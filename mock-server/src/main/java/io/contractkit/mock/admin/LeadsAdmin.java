@@ -6,6 +6,7 @@ import io.contractkit.mock.fixtures.InvalidRecord;
 import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.fixtures.Violation;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.JsonRequestBody;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +29,11 @@ public final class LeadsAdmin {
 
   private final MockState state;
   private final FixtureRecords records;
-  private final JsonBodies bodies;
   private final JsonMapper json;
 
   public LeadsAdmin(MockState state, FixtureRecords records, JsonMapper json) {
     this.state = state;
     this.records = records;
-    this.bodies = new JsonBodies(json);
     this.json = json;
   }
 
@@ -55,7 +54,7 @@ public final class LeadsAdmin {
   /** Adds the lead (201) or replaces the one with its accessToken (200); answers it as served. */
   public void put(Context ctx) {
     String accessToken = ctx.pathParam(ACCESS_TOKEN);
-    JsonNode body = bodies.object(ctx);
+    JsonNode body = JsonRequestBody.object(ctx, json, AdminHandlers.MAX_BODY_BYTES);
     List<Violation> violations = new ArrayList<>();
     Lead lead = null;
     try {

@@ -21,6 +21,9 @@ import java.util.List;
  * requestLog: true
  * adminCorsOrigins: [ "http://localhost:5173" ]
  * allowedHosts: [ mock.dev.example.test ]
+ * latency: 50ms..200ms     # or one duration
+ * seed: 42
+ * maxDelayed: 10000
  * watch: true              # reload the fixtures folder when its files change
  * </pre>
  */
@@ -39,6 +42,9 @@ public record ConfigFile(
     Boolean requestLog,
     List<String> adminCorsOrigins,
     List<String> allowedHosts,
+    String latency,
+    Long seed,
+    Integer maxDelayed,
     Boolean watch) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}

@@ -7,6 +7,9 @@ import io.contractkit.mock.admin.InMemoryRequestJournal;
 import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.BruteForceThrottle;
 import io.contractkit.mock.contacts.IpAddress;
+import io.contractkit.mock.faults.FaultState;
+import io.contractkit.mock.faults.InMemoryFaultRules;
+import io.contractkit.mock.faults.SeededRandom;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.InMemoryDataOverrides;
 import io.contractkit.mock.fixtures.Lead;
@@ -88,7 +91,8 @@ class ResetAtomicityTest {
               new Fixtures(Map.of(), Map.of()),
               "bundled",
               Instant.EPOCH,
-              new InMemoryDataOverrides()));
+              new InMemoryDataOverrides()),
+          new FaultState(new InMemoryFaultRules(), new SeededRandom(1)));
 
   @Test
   void aRequestThatArrivesDuringAResetRunsOnlyAfterTheResetIsComplete() throws Exception {

@@ -8,6 +8,9 @@ import io.contractkit.mock.admin.InMemoryRequestJournal;
 import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
 import io.contractkit.mock.contacts.ThrottlePolicy;
+import io.contractkit.mock.faults.FaultState;
+import io.contractkit.mock.faults.InMemoryFaultRules;
+import io.contractkit.mock.faults.SeededRandom;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.InMemoryDataOverrides;
 import io.contractkit.mock.fixtures.Lead;
@@ -80,7 +83,8 @@ class StateChangeAtomicityTest {
               new Fixtures(Map.of(), Map.of()),
               "bundled",
               real.instant(),
-              new InMemoryDataOverrides()));
+              new InMemoryDataOverrides()),
+          new FaultState(new InMemoryFaultRules(), new SeededRandom(1)));
 
   @Test
   void aDataChangeWaitsForTheRequestsInFlight() throws Exception {

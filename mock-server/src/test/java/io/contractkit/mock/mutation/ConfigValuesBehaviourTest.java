@@ -35,6 +35,9 @@ class ConfigValuesBehaviourTest {
         true,
         List.of(),
         List.of(),
+        null,
+        null,
+        MockConfig.DEFAULT_MAX_DELAYED,
         true);
   }
 
