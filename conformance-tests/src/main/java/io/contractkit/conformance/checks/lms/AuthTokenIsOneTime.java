@@ -4,7 +4,9 @@ import io.contractkit.conformance.checks.Category;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.profile.Profile;
+import java.util.Set;
 
 /** LMS-AUTHTOKEN-ONE-TIME: an authToken releases the contact once, never twice. */
 public final class AuthTokenIsOneTime implements Check {
@@ -25,6 +27,11 @@ public final class AuthTokenIsOneTime implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0);
   }
 
   @Override

@@ -7,11 +7,13 @@ import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.CheckSkipped;
 import io.contractkit.conformance.checks.Disclosure;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +45,11 @@ public final class AuthTokenIsOneTimeUnderConcurrency implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.JsonComparison;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.profile.Profile;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,6 +46,11 @@ public final class FailuresAreIndistinguishable implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0, 1);
   }
 
   @Override

@@ -7,10 +7,12 @@ import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Disclosure;
 import io.contractkit.conformance.checks.Expect;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.http.ProbeRequest;
 import io.contractkit.conformance.profile.Profile;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * LMS-MISSING-{ACCESSTOKEN,AUTHTOKEN,SOURCE}-400: leaving out one required parameter is a client
@@ -61,6 +63,11 @@ public final class MissingParameterIsRejected implements Check {
   @Override
   public CheckInfo info() {
     return info;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0);
   }
 
   @Override

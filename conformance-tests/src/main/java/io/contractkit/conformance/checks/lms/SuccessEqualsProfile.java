@@ -8,11 +8,13 @@ import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.CheckSkipped;
 import io.contractkit.conformance.checks.Expect;
 import io.contractkit.conformance.checks.JsonComparison;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.schema.Schemas;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,6 +42,11 @@ public final class SuccessEqualsProfile implements Check {
   }
 
   @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(leadsWithExpected(context));
+  }
+
+  @Override
   public void run(CheckContext context) {
     List<Profile.KnownLead> withExpected =
         context.lms().leads().stream().filter(l -> l.expected() != null).toList();
@@ -58,6 +65,15 @@ public final class SuccessEqualsProfile implements Check {
             e);
       }
     }
+  }
+
+  /** The indices of the leads with an expected record. */
+  private static int[] leadsWithExpected(CheckContext context) {
+    List<Profile.KnownLead> leads =
+        context.profile().lms() == null ? List.of() : context.profile().lms().leads();
+    return java.util.stream.IntStream.range(0, leads.size())
+        .filter(i -> leads.get(i).expected() != null)
+        .toArray();
   }
 
   /** The body without the properties LmsContactInfo.schema.json does not describe. */

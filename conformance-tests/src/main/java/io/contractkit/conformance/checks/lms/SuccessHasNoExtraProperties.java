@@ -6,9 +6,11 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Expect;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.schema.Schemas;
 import java.util.List;
+import java.util.Set;
 
 /** LMS-SUCCESS-NO-EXTRA-PROPERTIES: the released contact carries only the documented properties. */
 public final class SuccessHasNoExtraProperties implements Check {
@@ -31,6 +33,11 @@ public final class SuccessHasNoExtraProperties implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0);
   }
 
   @Override

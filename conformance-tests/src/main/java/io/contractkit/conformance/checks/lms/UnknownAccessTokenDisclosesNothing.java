@@ -4,7 +4,9 @@ import io.contractkit.conformance.checks.Category;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.profile.Profile;
+import java.util.Set;
 
 /**
  * LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE: a valid authToken does not open an unknown accessToken.
@@ -28,6 +30,11 @@ public final class UnknownAccessTokenDisclosesNothing implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0);
   }
 
   @Override

@@ -6,10 +6,12 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Expect;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Answers that carry personal data tell caches not to store them. */
 public final class CacheControlNoStore implements Check {
@@ -34,6 +36,11 @@ public final class CacheControlNoStore implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0);
   }
 
   @Override

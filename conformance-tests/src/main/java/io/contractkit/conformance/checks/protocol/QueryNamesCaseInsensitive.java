@@ -6,7 +6,9 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Disclosure;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
+import java.util.Set;
 
 /** Query parameter names match case-insensitively, as ASP.NET model binding does. */
 public final class QueryNamesCaseInsensitive implements Check {
@@ -30,6 +32,11 @@ public final class QueryNamesCaseInsensitive implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0);
   }
 
   @Override

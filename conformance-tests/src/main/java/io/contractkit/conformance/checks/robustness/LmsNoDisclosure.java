@@ -5,10 +5,12 @@ import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Disclosure;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.checks.robustness.HostileRequests.HostileRequest;
 import io.contractkit.conformance.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** No hostile or injection-like token releases a lead's contact. */
 public final class LmsNoDisclosure implements Check {
@@ -34,6 +36,11 @@ public final class LmsNoDisclosure implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0);
   }
 
   @Override

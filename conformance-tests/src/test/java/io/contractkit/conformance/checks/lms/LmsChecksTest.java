@@ -352,7 +352,13 @@ class LmsChecksTest {
   @Test
   void aWrongAuthTokenAnsweredWithTheLastReleasedContactFailsTheWrongAuthTokenCheck() {
     try (var impl = SimulatedImplementation.start(lastReleasedContactLeaks())) {
-      RunResult result = run(impl, "LMS-SUCCESS-SCHEMA", "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE");
+      // in order: the wrong authToken comes after a released contact
+      RunResult result =
+          impl.run(
+              exampleProfile(),
+              impl.options().withConcurrency(1),
+              "LMS-SUCCESS-SCHEMA",
+              "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE");
       assertPassed(result, "LMS-SUCCESS-SCHEMA");
       assertThat(failureText(result, "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE"))
           .contains("no contact data for a wrong authToken")
