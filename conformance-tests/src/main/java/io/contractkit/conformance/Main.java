@@ -136,8 +136,9 @@ public final class Main implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + RunOptions.DEFAULT_CONCURRENCY,
       description =
-          "How many checks run at once (and requests one check may have in flight); each check keeps"
-              + " its own ips and authTokens. 1 runs everything one after another (default: ${DEFAULT-VALUE}).")
+          "How many requests the suite has in flight at once, and how many checks run at the same"
+              + " time; each check keeps its own ips and authTokens. 1 runs everything one after another"
+              + " (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(

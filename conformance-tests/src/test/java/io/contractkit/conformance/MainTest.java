@@ -299,7 +299,7 @@ class MainTest {
             "Conformance run: profile "
                 + file
                 + " (strict mode)\n  Contacts API: (not set)\n  LMS API:      http://127.0.0.1:9\n"
-                + "  Run:          8 at once, real waits up to 30.0 s, --seed ")
+                + "  Run:          16 at once, real waits up to 30.0 s, --seed ")
         .doesNotContain("\u001B");
   }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
@@ -47,18 +48,23 @@ public final class CheckContext {
    * @param maxWait the longest real wait a check may make when the target's clock cannot be moved
    * @param clock the suite's clock (now, and how it waits)
    * @param seed the run's seed: each check's random values derive from it and the check's id
+   * @param requestsInFlight how many requests the checks may have in flight at once, together (the
+   *     race of {@link #sendRacing} aside)
    */
-  public record Settings(Duration maxWait, SuiteClock clock, long seed) {
+  public record Settings(Duration maxWait, SuiteClock clock, long seed, int requestsInFlight) {
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
 
     public Settings {
       Objects.requireNonNull(maxWait, "maxWait");
       Objects.requireNonNull(clock, "clock");
+      if (requestsInFlight < 1) {
+        throw new IllegalArgumentException("at least one request must be allowed in flight");
+      }
     }
 
-    /** At most 30 s of real waiting, the machine's clock, a random seed. */
+    /** At most 30 s of real waiting, the machine's clock, a random seed, one request at a time. */
     public static Settings defaults() {
-      return new Settings(DEFAULT_MAX_WAIT, SuiteClock.SYSTEM, new SecureRandom().nextLong());
+      return new Settings(DEFAULT_MAX_WAIT, SuiteClock.SYSTEM, new SecureRandom().nextLong(), 1);
     }
   }
 
@@ -73,7 +79,8 @@ public final class CheckContext {
       Settings settings,
       Set<String> usedIps,
       Map<String, JsonNode> releasedLeads,
-      AtomicLong advancedMillis) {}
+      AtomicLong advancedMillis,
+      Semaphore inFlight) {}
 
   private final Run run;
   private final Random random;
@@ -108,7 +115,8 @@ public final class CheckContext {
             settings,
             Collections.synchronizedSet(new LinkedHashSet<>()),
             new ConcurrentHashMap<>(),
-            new AtomicLong()),
+            new AtomicLong(),
+            new Semaphore(settings.requestsInFlight(), true)),
         new Random(settings.seed()),
         null,
         null,
@@ -161,12 +169,42 @@ public final class CheckContext {
     return run.settings();
   }
 
+  /**
+   * Sends one request and returns the answer; waits first while the run has as many requests in
+   * flight as {@code --concurrency} allows.
+   */
   public Exchange send(ProbeRequest request) {
+    try {
+      run.inFlight().acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to send " + request, e);
+    }
+    try {
+      return run.http().send(request);
+    } finally {
+      run.inFlight().release();
+    }
+  }
+
+  /**
+   * Sends one request at once, outside the run's limit of requests in flight: for a race, whose
+   * requests must all be in flight together however low the limit is.
+   */
+  public Exchange sendRacing(ProbeRequest request) {
     return run.http().send(request);
   }
 
   /** A request's answer, or why none came. */
-  public record Sent(ProbeRequest request, Exchange exchange, ProbeException noAnswer) {}
+  public record Sent(ProbeRequest request, Exchange exchange, ProbeException noAnswer) {
+    /** The answer, or the {@link ProbeException} that says why none came. */
+    public Exchange orThrow() {
+      if (noAnswer != null) {
+        throw noAnswer;
+      }
+      return exchange;
+    }
+  }
 
   /**
    * Sends independent requests, in parallel when the run allows it, and returns what came back in
@@ -228,6 +266,7 @@ public final class CheckContext {
    * @param purpose what the time is for, for the skip reason ("the 300 s block to lift")
    */
   public void letTimePass(Duration duration, String purpose) {
+    requireTimeCanPass(duration, purpose);
     if (canMoveClock()) {
       try {
         run.clockHook().advance(duration);
@@ -240,6 +279,21 @@ public final class CheckContext {
       run.advancedMillis().addAndGet(duration.toMillis());
       return;
     }
+    try {
+      run.settings().clock().sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + purpose, e);
+    }
+  }
+
+  /**
+   * Skips the check, before it sends anything, unless {@link #letTimePass} can let {@code duration}
+   * pass.
+   *
+   * @param purpose what the time is for, for the skip reason ("the 300 s block to lift")
+   */
+  public void requireTimeCanPass(Duration duration, String purpose) {
     if (!canLetPass(duration)) {
       throw new CheckSkipped(
           "waiting for "
@@ -250,12 +304,14 @@ public final class CheckContext {
               + seconds(run.settings().maxWait())
               + " s), and the profile gives no way to move the target's clock (clock.advance)");
     }
-    try {
-      run.settings().clock().sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + purpose, e);
-    }
+  }
+
+  /**
+   * The locks of a check that lets time pass: the target's clock alone when the suite moves it (a
+   * real wait lets every other check go on).
+   */
+  public Set<ResourceLock> clockLocks() {
+    return canMoveClock() ? Set.of(ResourceLock.exclusive(ResourceLock.TARGET_CLOCK)) : Set.of();
   }
 
   /** The suite's clock: what a check measures real time with. */
@@ -380,6 +436,16 @@ public final class CheckContext {
     } catch (AuthTokenSource.AuthTokenUnavailable e) {
       throw new CheckSkipped(e.getMessage());
     }
+  }
+
+  /**
+   * The index in {@code lms.leads} of the lead for a check's {@code slot}: {@code slot} modulo the
+   * number of leads. Checks that can use any lead take different slots, so that with several leads
+   * in the profile they need not wait for each other's authTokens.
+   */
+  public int spreadLead(int slot) {
+    int leads = profile().lms() == null ? 0 : profile().lms().leads().size();
+    return leads == 0 ? 0 : slot % leads;
   }
 
   /**

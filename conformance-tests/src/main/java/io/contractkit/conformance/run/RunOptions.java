@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public record RunOptions(int concurrency, Duration maxWait, long seed, SuiteClock clock) {
   /** Enough to overlap a slow target's answers; few enough not to look like a flood. */
-  public static final int DEFAULT_CONCURRENCY = 8;
+  public static final int DEFAULT_CONCURRENCY = 16;
 
   public static final int MAX_CONCURRENCY = 64;
 
@@ -61,6 +61,6 @@ public record RunOptions(int concurrency, Duration maxWait, long seed, SuiteCloc
   }
 
   CheckContext.Settings settings() {
-    return new CheckContext.Settings(maxWait, clock, seed);
+    return new CheckContext.Settings(maxWait, clock, seed, concurrency);
   }
 }

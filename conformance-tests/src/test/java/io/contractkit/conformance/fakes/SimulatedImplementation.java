@@ -281,9 +281,13 @@ public final class SimulatedImplementation implements AutoCloseable {
   }
 
   public RunResult run(Profile profile, RunOptions options, String... onlyIds) {
+    return run(baseUrl(), profile, options, onlyIds);
+  }
+
+  /** Runs the checks with {@code base} as the base URL of both APIs (this one, spelled so). */
+  public RunResult run(String base, Profile profile, RunOptions options, String... onlyIds) {
     Set<String> only = new HashSet<>(Arrays.asList(onlyIds));
-    return new ConformanceSuite(profile, baseUrl(), baseUrl(), options)
-        .run(only, Set.of(), RunListener.NONE);
+    return new ConformanceSuite(profile, base, base, options).run(only, Set.of(), RunListener.NONE);
   }
 
   /**

@@ -47,9 +47,12 @@ public final class SteerableClock extends Clock {
   }
 
   /**
-   * The suite's clock for a run against an implementation on this clock: waiting moves this clock
-   * forward instead of sleeping (the suite's real waits, without the wait), and "now" is real time
-   * plus what the suite waited -- not what a clock hook moved, just as for a real suite.
+   * The suite's clock for a run against an implementation on this clock: a wait moves this clock
+   * forward at once instead of sleeping (the suite's real waits, without the wait), and "now" is
+   * real time plus what the waits moved it (not what a clock hook moved it), as for a real suite.
+   * Unlike real waits, the waits of checks that run at the same time add up here, and a jump can
+   * land between two requests of another check: a run that waits this way runs its checks one at a
+   * time ({@code --concurrency 1}).
    */
   public SuiteClock asSuiteClock() {
     AtomicLong waited = new AtomicLong();

@@ -13,7 +13,9 @@ public final class ThrottleBlocksAfterMaxFailures implements Check {
           Category.CONTACTS,
           "Failed lookups from one ip lead to a block",
           "From a fresh ip, maxFailures wrong secrets are each answered 404 (no block too early), and"
-              + " the next wrong secret from that ip is answered 429.",
+              + " the next wrong secret from that ip is answered 429. The first and the last of the"
+              + " failures go alone, those in between at once when the run allows it: each is a failed"
+              + " lookup within the window, so a counter that loses concurrent failures fails here.",
           "Document: ip \"If provided - it will be used for brute force protection\"; contract notes,"
               + " API 2: \"after 10 failures within 60 s, that ip is blocked for 300 s: every lookup from"
               + " it answers 429 Too Many Requests\" (choice; thresholds from the profile).",

@@ -19,6 +19,9 @@ import java.util.Set;
  * error and releases nothing, even when the other two would authorize the request.
  */
 public final class MissingParameterIsRejected implements Check {
+  /** The lead it uses: lms.leads[2 % n] ({@link CheckContext#spreadLead}). */
+  static final int LEAD_SLOT = 2;
+
   private final String parameter;
   private final CheckInfo info;
 
@@ -67,12 +70,12 @@ public final class MissingParameterIsRejected implements Check {
 
   @Override
   public Set<ResourceLock> locks(CheckContext context) {
-    return context.authTokenLocks(0);
+    return context.authTokenLocks(context.spreadLead(LEAD_SLOT));
   }
 
   @Override
   public void run(CheckContext context) {
-    Profile.KnownLead lead = context.lead(0);
+    Profile.KnownLead lead = context.lead(context.spreadLead(LEAD_SLOT));
     ProbeRequest request = context.lmsRequest();
     if (!parameter.equals("accessToken")) {
       request.param("accessToken", lead.accessToken());

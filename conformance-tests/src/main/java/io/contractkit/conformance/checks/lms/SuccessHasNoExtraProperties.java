@@ -15,15 +15,15 @@ import java.util.Set;
 /** LMS-SUCCESS-NO-EXTRA-PROPERTIES: the released contact carries only the documented properties. */
 public final class SuccessHasNoExtraProperties implements Check {
   static final CheckInfo INFO =
-      CheckInfo.errorWhenStrict(
+      CheckInfo.warning(
           "LMS-SUCCESS-NO-EXTRA-PROPERTIES",
           Category.LMS,
           "The released contact has no undocumented property",
           "The LmsContactInfo released for a fresh authToken has only the properties the document"
               + " lists (LmsContactInfo, LeadAccessToken, LmsContactCompanyInfo).",
           "The document's LmsContactInfo table and sample name every property. Contract notes,"
-              + " 'What conformance means': extra properties are an error in strict mode and a warning"
-              + " in lenient mode.",
+              + " 'What conformance means': extra properties are a valid choice, reported as a warning"
+              + " (both modes).",
           """
           expected: only the properties LmsContactInfo.schema.json describes
           actual:   1 undescribed property: /leadScore

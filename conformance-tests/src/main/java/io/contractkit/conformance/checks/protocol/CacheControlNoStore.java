@@ -15,6 +15,9 @@ import java.util.Set;
 
 /** Answers that carry personal data tell caches not to store them. */
 public final class CacheControlNoStore implements Check {
+  /** The lead it uses: lms.leads[2 % n] ({@link CheckContext#spreadLead}). */
+  static final int LEAD_SLOT = 2;
+
   public static final String ID = "PROTOCOL-CACHE-CONTROL-NO-STORE";
 
   private static final CheckInfo INFO =
@@ -40,7 +43,7 @@ public final class CacheControlNoStore implements Check {
 
   @Override
   public Set<ResourceLock> locks(CheckContext context) {
-    return context.authTokenLocks(0);
+    return context.authTokenLocks(context.spreadLead(LEAD_SLOT));
   }
 
   @Override
@@ -56,7 +59,7 @@ public final class CacheControlNoStore implements Check {
   }
 
   private static void releasedLead(CheckContext context) {
-    String accessToken = context.lead(0).accessToken();
+    String accessToken = context.lead(context.spreadLead(LEAD_SLOT)).accessToken();
     Exchange e = context.send(context.lmsRequest(accessToken, context.freshAuthToken(accessToken)));
     Expect.status(e, 200);
     expectNoStore(e);

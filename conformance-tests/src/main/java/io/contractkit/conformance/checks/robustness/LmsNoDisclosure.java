@@ -40,7 +40,11 @@ public final class LmsNoDisclosure implements Check {
 
   @Override
   public Set<ResourceLock> locks(CheckContext context) {
-    return context.authTokenLocks(0);
+    // A fresh authToken only to learn the lead's contact when the profile has no record of it.
+    var lms = context.profile().lms();
+    boolean recorded =
+        lms != null && !lms.leads().isEmpty() && lms.leads().get(0).expected() != null;
+    return recorded ? Set.of() : context.authTokenLocks(0);
   }
 
   @Override

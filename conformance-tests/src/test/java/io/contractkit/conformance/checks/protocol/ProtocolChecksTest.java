@@ -200,11 +200,16 @@ class ProtocolChecksTest {
               : upstream.forward(request);
 
   @Test
-  void queryNamesCheckWarnsWhenUpperCaseSecretIsRejected() {
+  void queryNamesCheckFailsStrictAndWarnsLenientWhenUpperCaseSecretIsRejected() {
     CheckResult result = runCheck(CASE_SENSITIVE_NAMES, QueryNamesCaseInsensitive.ID);
+    CheckResult lenient =
+        runCheck(CASE_SENSITIVE_NAMES, Profiles::lenient, QueryNamesCaseInsensitive.ID);
 
     assertFailed(result);
-    assertThat(result.severity()).isEqualTo(Severity.WARNING);
+    assertThat(result.severity()).isEqualTo(Severity.ERROR);
+    assertThat(result.failsGate()).isTrue();
+    assertFailed(lenient);
+    assertThat(lenient.severity()).isEqualTo(Severity.WARNING);
     assertThat(result.failure().expected()).contains("?SECRET=");
     assertThat(result.failure().actual()).isEqualTo("status 400, no contact data");
   }
@@ -222,7 +227,7 @@ class ProtocolChecksTest {
   // ---- PROTOCOL-OTHER-METHODS-405 --------------------------------------------------------------
 
   @Test
-  void otherMethodsCheckWarnsWhenPostIsAnswered404() {
+  void otherMethodsCheckFailsStrictAndWarnsLenientWhenPostIsAnswered404() {
     Defect post404 =
         (request, upstream) ->
             documented(request) && request.method().equals("POST")
@@ -230,9 +235,14 @@ class ProtocolChecksTest {
                 : upstream.forward(request);
 
     CheckResult result = runCheck(post404, OtherMethodsNotAllowed.ID);
+    CheckResult lenient = runCheck(post404, Profiles::lenient, OtherMethodsNotAllowed.ID);
 
     assertFailed(result);
-    assertThat(result.severity()).isEqualTo(Severity.WARNING);
+    assertThat(result.severity()).isEqualTo(Severity.ERROR);
+    assertThat(result.failsGate()).isTrue();
+    assertFailed(lenient);
+    assertThat(lenient.severity()).isEqualTo(Severity.WARNING);
+    assertThat(lenient.failsGate()).isFalse();
     assertThat(result.failure().expected())
         .isEqualTo("status 405 with an Allow header that lists GET, for POST");
     assertThat(result.failure().actual()).isEqualTo("status 404, Allow: (none)");
