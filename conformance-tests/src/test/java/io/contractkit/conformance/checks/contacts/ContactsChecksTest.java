@@ -14,6 +14,7 @@ import io.contractkit.conformance.fakes.Answer;
 import io.contractkit.conformance.fakes.CheckResults;
 import io.contractkit.conformance.fakes.Defect;
 import io.contractkit.conformance.fakes.Incoming;
+import io.contractkit.conformance.fakes.KnownDefect;
 import io.contractkit.conformance.fakes.Profiles;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.profile.Profile;
@@ -599,6 +600,45 @@ class ContactsChecksTest {
     assertThat(failure.actual())
         .matches(
             "status 429 at lookup ([2-9]|1[0-2]) of 12 \\(2 of the 12 lookups were not answered 200\\)");
+  }
+
+  // ---- null versus missing, by mode ------------------------------------------------------------
+
+  @Test
+  void omittedNullsFailTheSchemaInStrictModeNamingEachLeftOutProperty() {
+    CheckFailure failure = failureOf(KnownDefect.OMITS_NULL_PROPERTIES.defect(), FOUND_SCHEMA);
+
+    assertThat(failure.actual())
+        .isEqualTo(
+            "1 schema violation(s): / [required] documented property 'LimitMailsTemporarilyUntil' is"
+                + " left out (strict: every documented property is present, null when it has no"
+                + " value; lenient accepts an omitted null)");
+    assertThat(failure.violations()).hasSize(1);
+  }
+
+  @Test
+  void omittedNullsDifferFromTheRecordsNullsInStrictModeAndEqualThemInLenientMode() {
+    CheckFailure failure =
+        failureOf(KnownDefect.OMITS_NULL_PROPERTIES.defect(), FOUND_EQUALS_PROFILE);
+    assertThat(failure.expected())
+        .isEqualTo(
+            "/LimitMailsTemporarilyUntil = null (the profile's expected contact for secret "
+                + FIRST_SECRET
+                + ")");
+    assertThat(failure.actual()).isEqualTo("/LimitMailsTemporarilyUntil = (missing)");
+
+    for (String id : List.of(FOUND_SCHEMA, FOUND_EQUALS_PROFILE)) {
+      assertPassed(runCheck(KnownDefect.OMITS_NULL_PROPERTIES.defect(), Profiles::lenient, id));
+    }
+  }
+
+  @Test
+  void aLeftOutRequiredPropertyFailsInLenientModeToo() {
+    CheckResult result =
+        runCheck(foundContact(body -> body.remove("Version")), Profiles::lenient, FOUND_SCHEMA);
+
+    assertFailed(result);
+    assertThat(result.failure().actual()).contains("required property 'Version' not found");
   }
 
   // ---- defects -------------------------------------------------------------------------------

@@ -312,6 +312,64 @@ class LmsChecksTest {
     }
   }
 
+  @Test
+  void aRecordThatListsTheSameUndocumentedPropertyAsTheAnswerEqualsItInBothModes() {
+    Defect links = disclosedBody(body -> ((ObjectNode) body).putObject("links"));
+    Profile withLinks = Profiles.withExpectedRecords(exampleProfile(), r -> r.putObject("links"));
+    try (var impl = SimulatedImplementation.start(links)) {
+      assertPassed(
+          run(impl, withLinks, "LMS-SUCCESS-EQUALS-PROFILE"), "LMS-SUCCESS-EQUALS-PROFILE");
+      assertPassed(
+          run(impl, Profiles.lenient(withLinks), "LMS-SUCCESS-EQUALS-PROFILE"),
+          "LMS-SUCCESS-EQUALS-PROFILE");
+    }
+  }
+
+  @Test
+  void aRecordThatListsAnUndocumentedValueTheAnswerLacksFailsSayingWhere() {
+    Defect links = disclosedBody(body -> ((ObjectNode) body).putObject("links"));
+    Profile withSelf =
+        Profiles.withExpectedRecords(
+            exampleProfile(), r -> r.putObject("links").put("self", "/leads/1"));
+    try (var impl = SimulatedImplementation.start(links)) {
+      assertThat(
+              failureText(
+                  run(impl, withSelf, "LMS-SUCCESS-EQUALS-PROFILE"), "LMS-SUCCESS-EQUALS-PROFILE"))
+          .isEqualTo(
+              "the profile's expected LmsContactInfo for lead lead-7Gk2mQ9xWp4tR8vZ"
+                  + " | at /links/self: expected \"/leads/1\", got (absent)");
+    }
+  }
+
+  @Test
+  void anOmittedNullFailsSchemaAndRecordInStrictModeAndIsAValidChoiceInLenientMode() {
+    Defect noFax = disclosedBody(body -> ((ObjectNode) body).remove("fax"));
+    String[] checks = {"LMS-SUCCESS-SCHEMA", "LMS-SUCCESS-EQUALS-PROFILE"};
+    try (var impl = SimulatedImplementation.start(noFax)) {
+      RunResult strict = run(impl, checks);
+      assertThat(failureText(strict, "LMS-SUCCESS-SCHEMA"))
+          .contains("1 schema violation(s): / [required] required property 'fax' not found");
+      assertThat(failureText(strict, "LMS-SUCCESS-EQUALS-PROFILE"))
+          .endsWith("at /fax: expected null, got (absent)");
+
+      RunResult lenient = run(impl, Profiles.lenient(exampleProfile()), checks);
+      assertPassed(lenient, "LMS-SUCCESS-SCHEMA");
+      assertPassed(lenient, "LMS-SUCCESS-EQUALS-PROFILE");
+    }
+  }
+
+  @Test
+  void anOmittedAccessTokenIsNoOmittedNullAndFailsInLenientModeToo() {
+    Defect noAccessToken = disclosedBody(body -> ((ObjectNode) body).remove("accessToken"));
+    try (var impl = SimulatedImplementation.start(noAccessToken)) {
+      assertThat(
+              failureText(
+                  run(impl, Profiles.lenient(exampleProfile()), "LMS-SUCCESS-SCHEMA"),
+                  "LMS-SUCCESS-SCHEMA"))
+          .contains("required property 'accessToken' not found");
+    }
+  }
+
   // ---- one-time authTokens
   // ---------------------------------------------------------------------------
 

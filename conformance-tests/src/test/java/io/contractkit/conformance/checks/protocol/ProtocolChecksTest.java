@@ -10,8 +10,10 @@ import io.contractkit.conformance.checks.Severity;
 import io.contractkit.conformance.fakes.Answer;
 import io.contractkit.conformance.fakes.Defect;
 import io.contractkit.conformance.fakes.Incoming;
+import io.contractkit.conformance.fakes.KnownDefect;
 import io.contractkit.conformance.fakes.Profiles;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
+import io.contractkit.conformance.fakes.ValidVariant;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.Status;
@@ -189,6 +191,23 @@ class ProtocolChecksTest {
     assertThat(result.failure().actual()).isEqualTo("Cache-Control: private, max-age=600");
     assertThat(result.failure().exchange().request().target())
         .startsWith("/lms/leads/bytoken/contact?");
+  }
+
+  @Test
+  void jsonByDefaultWantsApplicationJsonInStrictModeAndAcceptsTextJsonInLenientMode() {
+    Defect textJson = ValidVariant.TEXT_JSON_PREFERRED.defect();
+
+    CheckResult strict = runCheck(textJson, JsonByDefault.ID);
+    assertFailed(strict);
+    assertThat(strict.failure().expected()).isEqualTo("Content-Type application/json");
+    assertThat(strict.failure().actual()).isEqualTo("Content-Type text/json; charset=utf-8");
+
+    assertPassed(runCheck(textJson, Profiles::lenient, JsonByDefault.ID));
+
+    CheckResult plain =
+        runCheck(KnownDefect.WRONG_CONTENT_TYPE.defect(), Profiles::lenient, JsonByDefault.ID);
+    assertFailed(plain);
+    assertThat(plain.failure().expected()).isEqualTo("Content-Type application/json or text/json");
   }
 
   // ---- PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE ---------------------------------------------------
