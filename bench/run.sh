@@ -293,10 +293,12 @@ java -jar "$MOCK_JAR" --port "$port" >"$WORK/logs/mock-conformance.log" 2>&1 &
 PID[mock]=$!
 until curl -sf -o /dev/null "$(ready_url "$port")"; do sleep 0.1; done
 mkdir -p "$WORK/conformance"
-(cd "$WORK/conformance" && hyperfine --style basic --runs "$CONF_RUNS" --warmup 1 \
+# From the repository root with relative paths, so that the command recorded in conformance.json names
+# no path outside the repository.
+(cd "$ROOT" && hyperfine --style basic --runs "$CONF_RUNS" --warmup 1 \
   --prepare "curl -s -X POST -o /dev/null http://127.0.0.1:$port/__admin/reset" \
   --export-json "$OUT/conformance.json" \
-  "java -jar $CONF_JAR --profile $ROOT/conformance-tests/profiles/mock.yaml --base-url http://127.0.0.1:$port" >&2)
+  "java -jar ${CONF_JAR#"$ROOT/"} --profile conformance-tests/profiles/mock.yaml --base-url http://127.0.0.1:$port --report-dir ${WORK#"$ROOT/"}/conformance/conformance-report" >&2)
 stop_all
 fi
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$MACHINE"

@@ -1,15 +1,20 @@
 package io.contractkit.mock;
 
+import io.contractkit.fileerrors.ConfigFiles;
+import io.contractkit.fileerrors.FileProblems;
 import io.contractkit.mock.cli.ConfigFile;
 import io.contractkit.mock.cli.DurationConverter;
 import io.contractkit.mock.cli.TerminationSignals;
 import io.contractkit.mock.contacts.ThrottlePolicy;
+import io.contractkit.mock.faults.DelayRange;
 import io.contractkit.mock.fixtures.FixtureException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,8 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code java -jar mock-server.jar [flags]}: starts the mock and serves until stopped. */
@@ -38,14 +42,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
       "                    --admin-token wins over it, it wins over the config file.",
       "",
       "On SIGTERM or Ctrl-C the mock refuses new connections, lets the requests in flight",
-      "finish (for up to --stop-timeout) and exits with 0."
+      "finish (for up to --stop-timeout) and exits with 0; delayed requests (--latency,",
+      "fault rules) are answered at once instead of waiting out their delay."
     })
 public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "YAML or JSON config file with the same settings as these flags.")
+      description =
+          "YAML or JSON (by the .json extension) config file with the same settings as these"
+              + " flags.")
   Path configFile;
 
   static final String ADMIN_TOKEN_VARIABLE = "MOCK_ADMIN_TOKEN";
@@ -98,8 +105,31 @@ public final class Main implements Callable<Integer> {
       names = "--cors-origin",
       paramLabel = "ORIGIN",
       split = ",",
-      description = "Origin allowed to call from a browser; repeatable; * for any (default: *).")
+      description =
+          "Origin whose pages may call the documented APIs and the send-token route from a"
+              + " browser; repeatable; * for any (default: *).")
   List<String> corsOrigins;
+
+  @Option(
+      names = "--admin-cors-origin",
+      paramLabel = "ORIGIN",
+      split = ",",
+      description = {
+        "Origin whose pages may call the admin API from a browser; repeatable (default: none).",
+        "* allows any, and only with an admin token."
+      })
+  List<String> adminCorsOrigins;
+
+  @Option(
+      names = "--allowed-host",
+      paramLabel = "HOST",
+      split = ",",
+      description = {
+        "Name that requests may address the mock by in their Host header, besides localhost,",
+        "*.localhost and loopback addresses; .example.test for a domain and every name below",
+        "it, * for any; repeatable (default: none; on a non-loopback --host, any name)."
+      })
+  List<String> allowedHosts;
 
   @Option(
       names = "--journal-size",
@@ -144,6 +174,44 @@ public final class Main implements Callable<Integer> {
       description = "On SIGTERM, how long requests in flight may take to finish (default: 5s).")
   Duration stopTimeout;
 
+  @Option(
+      names = "--latency",
+      paramLabel = "DELAY",
+      converter = DelayRangeConverter.class,
+      description = {
+        "Delay every answer of the two APIs (and of the send-token extension): 50ms, or a range",
+        "such as 50ms..200ms drawn uniformly per answer (default: none)."
+      })
+  DelayRange latency;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description =
+          "Seed of random delays and fault-rule probabilities, to repeat a run (default: random;"
+              + " GET /__admin/faults shows it).")
+  Long seed;
+
+  @Option(
+      names = "--max-delayed",
+      paramLabel = "N",
+      description =
+          "Delayed requests held at once; the next one gets 503 (default: 10000). A delayed"
+              + " request holds a connection, not a thread.")
+  Integer maxDelayed;
+
+  /** Reads {@code --latency} as {@link DelayRange#parse} does. */
+  static final class DelayRangeConverter implements CommandLine.ITypeConverter<DelayRange> {
+    @Override
+    public DelayRange convert(String value) {
+      try {
+        return DelayRange.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** Where {@value #ADMIN_TOKEN_VARIABLE} is read from; tests set their own. */
   Map<String, String> environment = System.getenv();
 
@@ -158,7 +226,10 @@ public final class Main implements Callable<Integer> {
     try {
       config = config();
       server = MockServer.start(config);
-    } catch (FixtureException | IllegalArgumentException e) {
+    } catch (FixtureException
+        | FileProblems
+        | MockServer.CannotListenException
+        | IllegalArgumentException e) {
       System.err.println("mock-server: cannot start: " + e.getMessage());
       return 2;
     }
@@ -230,7 +301,21 @@ public final class Main implements Callable<Integer> {
         first(adminToken, environmentAdminToken(), file.adminToken()),
         first(redact, file.redact(), d.redact()),
         first(stopTimeout, duration(file.stopTimeout(), "stopTimeout"), d.stopTimeout()),
-        first(requestLog, file.requestLog(), d.requestLog()));
+        first(requestLog, file.requestLog(), d.requestLog()),
+        first(adminCorsOrigins, file.adminCorsOrigins(), d.adminCorsOrigins()),
+        first(allowedHosts, file.allowedHosts(), d.allowedHosts()),
+        first(latency, latency(file.latency()), d.latency()),
+        first(seed, file.seed(), d.seed()),
+        first(maxDelayed, file.maxDelayed(), d.maxDelayed()));
+  }
+
+  private DelayRange latency(String text) {
+    try {
+      return text == null ? null : DelayRange.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "config file " + configFile + ", latency: " + e.getMessage());
+    }
   }
 
   /** An empty variable counts as unset, as shells and container runtimes often leave it. */
@@ -240,21 +325,28 @@ public final class Main implements Callable<Integer> {
   }
 
   private ConfigFile readConfigFile() {
-    if (configFile == null) {
-      return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null);
+    String text = "";
+    if (configFile != null) {
+      if (!Files.isRegularFile(configFile)) {
+        throw new IllegalArgumentException("config file " + configFile + " not found");
+      }
+      try {
+        text = Files.readString(configFile);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "config file " + configFile + " cannot be read: " + e.getMessage());
+      }
     }
-    if (!Files.isRegularFile(configFile)) {
-      throw new IllegalArgumentException("config file " + configFile + " not found");
-    }
-    try {
-      return YAMLMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build()
-          .readValue(configFile.toFile(), ConfigFile.class);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "config file " + configFile + ": " + e.getOriginalMessage());
-    }
+    // No file, or an empty one: every setting unset.
+    boolean json =
+        configFile != null
+            && configFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    return ConfigFiles.read(
+        json ? JsonMapper.builder().build() : YAMLMapper.builder().build(),
+        ConfigFile.class,
+        text.isBlank() ? "{}" : text,
+        "config file",
+        String.valueOf(configFile));
   }
 
   private Duration duration(String text, String key) {

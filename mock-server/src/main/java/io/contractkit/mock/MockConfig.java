@@ -1,6 +1,9 @@
 package io.contractkit.mock;
 
 import io.contractkit.mock.contacts.ThrottlePolicy;
+import io.contractkit.mock.faults.DelayRange;
+import io.contractkit.mock.http.AllowedHosts;
+import io.contractkit.mock.http.AllowedOrigins;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +20,15 @@ import java.util.function.Consumer;
  * @param redact whether the journal and the request log replace the values of {@code secret},
  *     {@code accessToken} and {@code authToken} with {@code ***}
  * @param stopTimeout how long a stop waits for requests in flight before it cuts them off
+ * @param adminCorsOrigins origins whose pages may call the admin API; none by default, {@code *}
+ *     for any (only with an admin token)
+ * @param allowedHosts names (besides localhost and loopback addresses) that requests may address
+ *     the mock by in their {@code Host} header; {@code .example.test} for a domain and every name
+ *     below it, {@code *} for any. On a non-loopback host, empty means any name.
+ * @param latency the delay of every answer of the two APIs (and the send-token extension); null for
+ *     none
+ * @param seed the seed of random delays and fault probabilities; null for a random one
+ * @param maxDelayed how many delayed requests the mock holds at once (the next one gets 503)
  */
 public record MockConfig(
     String host,
@@ -30,7 +42,12 @@ public record MockConfig(
     String adminToken,
     boolean redact,
     Duration stopTimeout,
-    boolean requestLog) {
+    boolean requestLog,
+    List<String> adminCorsOrigins,
+    List<String> allowedHosts,
+    DelayRange latency,
+    Long seed,
+    int maxDelayed) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -38,12 +55,18 @@ public record MockConfig(
   public static final int DEFAULT_JOURNAL_SIZE = 1000;
   public static final int DEFAULT_OUTBOX_SIZE = 1000;
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
+  public static final int DEFAULT_MAX_DELAYED = 10_000;
 
   /** Long enough for any generated secret, short enough to fit in any header. */
   public static final int MAX_ADMIN_TOKEN_LENGTH = 1024;
 
   public MockConfig {
     corsOrigins = List.copyOf(corsOrigins);
+    adminCorsOrigins = List.copyOf(adminCorsOrigins);
+    allowedHosts = List.copyOf(allowedHosts);
+    AllowedOrigins.of("CORS origin", corsOrigins);
+    AllowedOrigins.of("admin CORS origin", adminCorsOrigins);
+    AllowedHosts.of(allowedHosts, true);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be from 0 to 65535");
     }
@@ -62,6 +85,9 @@ public record MockConfig(
     }
     if (stopTimeout.isNegative()) {
       throw new IllegalArgumentException("the stop timeout must not be negative");
+    }
+    if (maxDelayed < 1) {
+      throw new IllegalArgumentException("the number of delayed requests held must be at least 1");
     }
   }
 
@@ -84,7 +110,12 @@ public record MockConfig(
         null,
         false,
         DEFAULT_STOP_TIMEOUT,
-        true);
+        true,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        DEFAULT_MAX_DELAYED);
   }
 
   public MockConfig withHost(String newHost) {
@@ -105,6 +136,16 @@ public record MockConfig(
 
   public MockConfig withCorsOrigins(List<String> origins) {
     return copy(c -> c.corsOrigins = origins);
+  }
+
+  /** The origins whose pages may call the admin API ({@code *}: any, with an admin token only). */
+  public MockConfig withAdminCorsOrigins(List<String> origins) {
+    return copy(c -> c.adminCorsOrigins = origins);
+  }
+
+  /** The names besides localhost that requests may address the mock by ({@code Host}). */
+  public MockConfig withAllowedHosts(List<String> hosts) {
+    return copy(c -> c.allowedHosts = hosts);
   }
 
   public MockConfig withJournalAndOutboxSizes(int journal, int outbox) {
@@ -128,6 +169,21 @@ public record MockConfig(
     return copy(c -> c.requestLog = on);
   }
 
+  /** With every answer of the two APIs delayed by {@code delay} (null for none). */
+  public MockConfig withLatency(DelayRange delay) {
+    return copy(c -> c.latency = delay);
+  }
+
+  /** With random delays and fault probabilities drawn from {@code newSeed} (null: random). */
+  public MockConfig withSeed(Long newSeed) {
+    return copy(c -> c.seed = newSeed);
+  }
+
+  /** Holding at most {@code max} delayed requests at once. */
+  public MockConfig withMaxDelayed(int max) {
+    return copy(c -> c.maxDelayed = max);
+  }
+
   /** This config with the changes {@code change} makes to a copy of its values, validated again. */
   private MockConfig copy(Consumer<Values> change) {
     Values v = new Values(this);
@@ -144,7 +200,12 @@ public record MockConfig(
         v.adminToken,
         v.redact,
         v.stopTimeout,
-        v.requestLog);
+        v.requestLog,
+        v.adminCorsOrigins,
+        v.allowedHosts,
+        v.latency,
+        v.seed,
+        v.maxDelayed);
   }
 
   /** The values of a config, to change one or two of them for {@link #copy}. */
@@ -161,6 +222,11 @@ public record MockConfig(
     boolean redact;
     Duration stopTimeout;
     boolean requestLog;
+    List<String> adminCorsOrigins;
+    List<String> allowedHosts;
+    DelayRange latency;
+    Long seed;
+    int maxDelayed;
 
     Values(MockConfig c) {
       host = c.host;
@@ -175,6 +241,11 @@ public record MockConfig(
       redact = c.redact;
       stopTimeout = c.stopTimeout;
       requestLog = c.requestLog;
+      adminCorsOrigins = c.adminCorsOrigins;
+      allowedHosts = c.allowedHosts;
+      latency = c.latency;
+      seed = c.seed;
+      maxDelayed = c.maxDelayed;
     }
   }
 
@@ -185,7 +256,7 @@ public record MockConfig(
   /** Like the generated one, but without the admin token, which must never reach a log. */
   @Override
   public String toString() {
-    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s]"
+    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s, adminCorsOrigins=%s, allowedHosts=%s, latency=%s, seed=%s, maxDelayed=%d]"
         .formatted(
             host,
             port,
@@ -198,6 +269,11 @@ public record MockConfig(
             adminToken == null ? "none" : "***",
             redact,
             stopTimeout,
-            requestLog);
+            requestLog,
+            adminCorsOrigins,
+            allowedHosts,
+            latency,
+            seed,
+            maxDelayed);
   }
 }

@@ -8,10 +8,20 @@ import io.contractkit.mock.admin.QueryRedaction;
 import io.contractkit.mock.admin.RequestJournal;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
+import io.contractkit.mock.faults.DelayScheduler;
+import io.contractkit.mock.faults.ExecutorDelayScheduler;
+import io.contractkit.mock.faults.FaultAdminHandlers;
+import io.contractkit.mock.faults.FaultInjector;
+import io.contractkit.mock.faults.FaultState;
+import io.contractkit.mock.faults.InMemoryFaultRules;
+import io.contractkit.mock.faults.SeededRandom;
 import io.contractkit.mock.fixtures.FixtureLoader;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.SchemaCatalog;
+import io.contractkit.mock.http.AllowedHosts;
+import io.contractkit.mock.http.AllowedOrigins;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.Cors;
 import io.contractkit.mock.http.JettyErrorHandler;
 import io.contractkit.mock.http.ProblemRenderer;
 import io.contractkit.mock.lms.AuthTokenIssuer;
@@ -22,15 +32,23 @@ import io.contractkit.mock.lms.SendAuthTokenHandler;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +63,8 @@ public final class MockServer implements AutoCloseable {
   private final MockState state;
   private final GracefulHandler inFlight;
   private final RequestLog requestLog;
+  private final FaultInjector faults;
+  private final DelayScheduler delays;
   private boolean stopped;
 
   private MockServer(
@@ -53,13 +73,17 @@ public final class MockServer implements AutoCloseable {
       Fixtures fixtures,
       MockState state,
       GracefulHandler inFlight,
-      RequestLog requestLog) {
+      RequestLog requestLog,
+      FaultInjector faults,
+      DelayScheduler delays) {
     this.app = app;
     this.config = config;
     this.fixtures = fixtures;
     this.state = state;
     this.inFlight = inFlight;
     this.requestLog = requestLog;
+    this.faults = faults;
+    this.delays = delays;
   }
 
   public static MockServer start(MockConfig config) {
@@ -76,18 +100,58 @@ public final class MockServer implements AutoCloseable {
    * {@code requestLogSink}.
    */
   public static MockServer start(MockConfig config, Clock clock, RequestLog.Sink requestLogSink) {
+    return start(config, clock, requestLogSink, new ExecutorDelayScheduler());
+  }
+
+  /**
+   * Starts the mock; delays (latency, fault rules) are timed by {@code delays}, which the mock
+   * closes when it stops.
+   */
+  public static MockServer start(
+      MockConfig config, Clock clock, RequestLog.Sink requestLogSink, DelayScheduler delays) {
+    try {
+      return startWith(config, clock, requestLogSink, delays);
+    } catch (RuntimeException e) {
+      delays.close();
+      throw e;
+    }
+  }
+
+  private static MockServer startWith(
+      MockConfig config, Clock clock, RequestLog.Sink requestLogSink, DelayScheduler delays) {
     AdminAccess.requireTokenUnlessLoopback(config.host(), config.adminToken());
+    AllowedOrigins adminOrigins = AllowedOrigins.of("admin CORS origin", config.adminCorsOrigins());
+    AdminAccess.requireTokenForAnyOrigin(adminOrigins, config.adminToken());
+    AllowedHosts hosts =
+        AllowedHosts.of(config.allowedHosts(), AdminAccess.isLoopback(config.host()));
+    Cors cors =
+        new Cors(
+            AllowedOrigins.of("CORS origin", config.corsOrigins()),
+            adminOrigins,
+            AdminAccess::isAdminPath,
+            List.of("Retry-After", "WWW-Authenticate", "Allow"));
     JsonMapper json = JsonMapper.builder().build();
     Fixtures fixtures = new FixtureLoader(json, new SchemaCatalog()).load(config.fixtures());
+    FaultState faultState =
+        new FaultState(
+            new InMemoryFaultRules(),
+            new SeededRandom(
+                config.seed() != null
+                    ? config.seed()
+                    : ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
     MockState state =
         new MockState(
             new InMemoryAuthTokenStore(clock, fixtures.leadsByAccessToken().values()),
             new InMemoryBruteForceThrottle(clock, config.throttle()),
             new Outbox(config.outboxSize(), config.redact()),
-            new InMemoryRequestJournal(config.journalSize()));
+            new InMemoryRequestJournal(config.journalSize()),
+            faultState);
     AuthTokenIssuer issuer =
         new AuthTokenIssuer(fixtures, state.authTokens(), clock, config.authTokenTtl());
     ProblemRenderer problems = new ProblemRenderer(json);
+    FaultInjector faults =
+        new FaultInjector(
+            faultState, config.latency(), config.maxDelayed(), delays, problems, json);
     Routes routes =
         new Routes(
             state,
@@ -98,12 +162,16 @@ public final class MockServer implements AutoCloseable {
             new LeadContactHandler(fixtures, state.authTokens(), clock),
             new SendAuthTokenHandler(issuer, state.outbox(), json),
             new AdminHandlers(
-                fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)),
+            faults,
+            new FaultAdminHandlers(faultState, faults, json));
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's
-    // default cuts it off after one second of silence).
-    inFlight.setShutdownIdleTimeout(config.stopTimeout().toMillis());
+    // default cuts it off after one second of silence), and one second more: the stop's own wait
+    // must end first and decide. At exactly the stop timeout the two race, and a request that Jetty
+    // cut off (408) could count as answered in time.
+    inFlight.setShutdownIdleTimeout(config.stopTimeout().toMillis() + 1000);
 
     RequestLog requestLog = config.requestLog() ? new RequestLog(requestLogSink) : null;
 
@@ -111,8 +179,8 @@ public final class MockServer implements AutoCloseable {
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
-              javalin.jetty.host = config.host();
-              javalin.jetty.port = config.port();
+              javalin.jetty.addConnector(
+                  (server, http) -> listening(server, http, config.host(), config.port()));
               javalin.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
@@ -126,32 +194,16 @@ public final class MockServer implements AutoCloseable {
                     server.setStopTimeout(0);
                   });
               javalin.router.caseInsensitiveRoutes = true;
-              javalin.bundledPlugins.enableCors(
-                  cors ->
-                      cors.addRule(
-                          rule -> {
-                            if (config.anyCorsOrigin()) {
-                              rule.anyHost();
-                            } else {
-                              rule.allowHost(
-                                  config.corsOrigins().get(0),
-                                  config
-                                      .corsOrigins()
-                                      .subList(1, config.corsOrigins().size())
-                                      .toArray(String[]::new));
-                            }
-                            rule.exposeHeader("Retry-After");
-                            rule.exposeHeader("WWW-Authenticate");
-                            rule.exposeHeader("Allow");
-                          }));
               javalin.routes.before(
                   ctx -> {
                     ctx.attribute(STARTED_NANOS, System.nanoTime());
                     ctx.header("Cache-Control", "no-store");
                   });
-              if (config.adminToken() != null) {
-                javalin.routes.beforeMatched(new AdminAccess(config.adminToken())::check);
-              }
+              // Before anything else answers: a refused Host gets no CORS header either.
+              javalin.routes.before(hosts::check);
+              javalin.routes.before(cors::addHeaders);
+              javalin.routes.beforeMatched(
+                  new AdminAccess(config.adminToken(), adminOrigins)::check);
               routes.registerOn(javalin.routes);
               javalin.routes.exception(ApiProblem.class, problems::render);
               javalin.routes.exception(HttpResponseException.class, problems::render);
@@ -169,7 +221,54 @@ public final class MockServer implements AutoCloseable {
       }
       throw e;
     }
-    return new MockServer(app, config, fixtures, state, inFlight, requestLog);
+    return new MockServer(app, config, fixtures, state, inFlight, requestLog, faults, delays);
+  }
+
+  /**
+   * The connector Javalin would make, already listening: opened here, before Javalin starts Jetty,
+   * so that a port in use is one {@link CannotListenException} (Javalin logs a stack trace for
+   * every failure inside its start).
+   */
+  private static ServerConnector listening(
+      Server server, HttpConfiguration http, String host, int port) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    try {
+      connector.open();
+    } catch (IOException e) {
+      throw new CannotListenException(host, port, e);
+    }
+    return connector;
+  }
+
+  /** The mock cannot listen on its host and port; the message says why and what to do. */
+  public static final class CannotListenException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CannotListenException(String host, int port, IOException e) {
+      super(message(host, port, e), e);
+    }
+
+    private static String message(String host, int port, IOException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String reason = String.valueOf(cause.getMessage());
+      if (cause instanceof BindException && reason.contains("in use")) {
+        return "port "
+            + port
+            + " on "
+            + host
+            + " is already in use (by another mock?); stop what is listening there, choose"
+            + " another port with --port, or use --port 0 for a free one";
+      }
+      return "cannot listen on "
+          + host
+          + " port "
+          + port
+          + ": "
+          + reason
+          + "; check --host and --port";
+    }
   }
 
   private static void record(
@@ -221,8 +320,9 @@ public final class MockServer implements AutoCloseable {
 
   /**
    * Stops gracefully: closes the listening socket (new connections are refused), runs {@code
-   * whenNoLongerAccepting}, waits up to the stop timeout for the requests in flight to be answered,
-   * then stops. Only the first call stops; later ones return at once.
+   * whenNoLongerAccepting}, answers the delayed requests at once (their delays are cut short),
+   * waits up to the stop timeout for the requests in flight to be answered, then stops. Only the
+   * first call stops; later ones return at once.
    *
    * @return whether every request in flight was answered within the stop timeout
    */
@@ -235,8 +335,10 @@ public final class MockServer implements AutoCloseable {
       connector.shutdown(); // closes the listening socket
     }
     whenNoLongerAccepting.run();
+    faults.hurry();
     boolean answered = await(inFlight.shutdown(), config.stopTimeout());
     app.stop();
+    delays.close();
     if (requestLog != null) {
       requestLog.close(); // every answered request's line is written
     }

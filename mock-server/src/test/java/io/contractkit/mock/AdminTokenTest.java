@@ -28,7 +28,9 @@ class AdminTokenTest {
   private static final String TOKEN = "s3cure-Admin-T0ken_4711";
   private static final String CONTACTS = "/api/v1/Contacts";
   private static final String LEAD_CONTACT = "/lms/leads/bytoken/contact";
+  private static final String DASHBOARD = "http://dashboard.example";
   private static final String MINT_BODY = "{\"accessToken\":\"" + Fixture.LEAD + "\"}";
+  private static final String FAULT_RULE = "{\"route\":\"contacts\",\"fault\":{\"status\":503}}";
 
   @RegisterExtension
   static final RunningMock mock =
@@ -36,7 +38,8 @@ class AdminTokenTest {
           MockConfig.defaults()
               .withPort(0)
               .withThrottle(RunningMock.TEST_THROTTLE)
-              .withAdminToken(TOKEN));
+              .withAdminToken(TOKEN)
+              .withAdminCorsOrigins(List.of(DASHBOARD)));
 
   /** Every admin route, with a wrong method and odd spellings of the path too. */
   static Stream<Arguments> adminRequests() {
@@ -47,6 +50,10 @@ class AdminTokenTest {
         Arguments.of("GET", "/__admin/journal", ""),
         Arguments.of("DELETE", "/__admin/journal", ""),
         Arguments.of("POST", "/__admin/authtokens", MINT_BODY),
+        Arguments.of("GET", "/__admin/faults", ""),
+        Arguments.of("POST", "/__admin/faults", FAULT_RULE),
+        Arguments.of("DELETE", "/__admin/faults", ""),
+        Arguments.of("DELETE", "/__admin/faults/fault-1", ""),
         Arguments.of("PUT", "/__admin/reset", ""),
         Arguments.of("GET", "/__admin/authtokens", ""),
         Arguments.of("POST", "/__ADMIN/Reset", ""),
@@ -149,6 +156,24 @@ class AdminTokenTest {
   }
 
   @Test
+  void aRefusedFaultRuleAddsNoFault() {
+    given()
+        .spec(mock.spec())
+        .contentType("application/json")
+        .body(FAULT_RULE)
+        .post("/__admin/faults")
+        .then()
+        .statusCode(401);
+
+    given()
+        .spec(mock.spec())
+        .queryParam("secret", Fixture.SECRET)
+        .get(CONTACTS)
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void healthStaysOpenForLoadBalancerProbes() {
     given().spec(mock.spec()).get("/__admin/health").then().statusCode(200);
   }
@@ -177,36 +202,28 @@ class AdminTokenTest {
     Response response =
         given()
             .spec(mock.spec())
-            .header("Origin", "http://dashboard.example")
+            .header("Origin", DASHBOARD)
             .header("Access-Control-Request-Method", "GET")
             .header("Access-Control-Request-Headers", "authorization")
             .options("/__admin/outbox");
 
     assertThat(response.statusCode()).isBetween(200, 204);
-    assertThat(response.header("Access-Control-Allow-Origin"))
-        .isIn("*", "http://dashboard.example");
+    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
     assertThat(tokens(response.header("Access-Control-Allow-Headers"))).contains("authorization");
   }
 
   @Test
   void aBrowserDashboardCanReadTheRefusalAndTheAnswerWithTheToken() {
-    Response refused =
-        given()
-            .spec(mock.spec())
-            .header("Origin", "http://dashboard.example")
-            .get("/__admin/outbox");
+    Response refused = given().spec(mock.spec()).header("Origin", DASHBOARD).get("/__admin/outbox");
     Response allowed =
-        given()
-            .spec(mock.adminSpec())
-            .header("Origin", "http://dashboard.example")
-            .get("/__admin/outbox");
+        given().spec(mock.adminSpec()).header("Origin", DASHBOARD).get("/__admin/outbox");
 
     assertThat(refused.statusCode()).isEqualTo(401);
-    assertThat(refused.header("Access-Control-Allow-Origin")).isNotNull();
+    assertThat(refused.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
     assertThat(tokens(refused.header("Access-Control-Expose-Headers")))
         .contains("www-authenticate");
     assertThat(allowed.statusCode()).isEqualTo(200);
-    assertThat(allowed.header("Access-Control-Allow-Origin")).isNotNull();
+    assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
   }
 
   @Test

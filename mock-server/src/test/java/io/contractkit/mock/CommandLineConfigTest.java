@@ -1,18 +1,27 @@
 package io.contractkit.mock;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import io.contractkit.mock.cli.ConfigFile;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.RecordComponent;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -49,6 +58,8 @@ class CommandLineConfigTest {
     assertThat(config.redact()).isFalse();
     assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.requestLog()).isTrue();
+    assertThat(config.adminCorsOrigins()).isEmpty();
+    assertThat(config.allowedHosts()).isEmpty();
   }
 
   @Test
@@ -82,7 +93,11 @@ class CommandLineConfigTest {
             "--redact",
             "--stop-timeout",
             "250ms",
-            "--no-request-log");
+            "--no-request-log",
+            "--admin-cors-origin",
+            "http://localhost:5173,http://*.tools.example",
+            "--allowed-host",
+            "mock.example.test,.preview.example.test");
 
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.port()).isZero();
@@ -98,6 +113,9 @@ class CommandLineConfigTest {
     assertThat(config.redact()).isTrue();
     assertThat(config.stopTimeout()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.requestLog()).isFalse();
+    assertThat(config.adminCorsOrigins())
+        .containsExactly("http://localhost:5173", "http://*.tools.example");
+    assertThat(config.allowedHosts()).containsExactly("mock.example.test", ".preview.example.test");
   }
 
   @Test
@@ -134,6 +152,8 @@ class CommandLineConfigTest {
             redact: true
             stopTimeout: 30s
             requestLog: false
+            adminCorsOrigins: [ "http://localhost:3000" ]
+            allowedHosts: [ mock.example.test ]
             """
                 .formatted(fixtures));
 
@@ -152,6 +172,28 @@ class CommandLineConfigTest {
     assertThat(config.redact()).isTrue();
     assertThat(config.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.requestLog()).isFalse();
+    assertThat(config.adminCorsOrigins()).containsExactly("http://localhost:3000");
+    assertThat(config.allowedHosts()).containsExactly("mock.example.test");
+  }
+
+  @Test
+  void browserSettingsOnTheCommandLineWinOverTheConfigFile() throws IOException {
+    Path file =
+        write(
+            "mock.yaml",
+            """
+            adminCorsOrigins: [ "http://file.example" ]
+            allowedHosts: [ file.example ]
+            """);
+
+    MockConfig config =
+        configFrom(
+            "--config", file.toString(),
+            "--admin-cors-origin", "http://flag.example",
+            "--allowed-host", "flag.example");
+
+    assertThat(config.adminCorsOrigins()).containsExactly("http://flag.example");
+    assertThat(config.allowedHosts()).containsExactly("flag.example");
   }
 
   @Test
@@ -254,12 +296,118 @@ class CommandLineConfigTest {
   }
 
   @Test
-  void anUnknownKeyInTheConfigFileIsAnErrorNamingTheFileAndTheKey() throws IOException {
-    Path file = write("mock.yaml", "port: 0\nprot: 8081\n");
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void everyUnknownKeyInTheConfigFileIsNamedWithItsPlaceTheNearestKeyAndTheValidKeys()
+      throws IOException {
+    Path file =
+        write(
+            "mock.yaml",
+            """
+            port: 0
+            throttle:
+              maxFailure: 5
+            authTokenTTL: 15m
+            """);
+
+    Run run = execute("--config", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().lines())
+        .containsExactly(
+            "mock-server: cannot start: config file " + file + " has 2 problems:",
+            "  "
+                + file
+                + ":3:3: unknown key 'maxFailure' in throttle (did you mean 'maxFailures'?);"
+                + " valid keys in throttle: maxFailures, window, block",
+            "  "
+                + file
+                + ":4:1: unknown key 'authTokenTTL' (did you mean 'authTokenTtl'?); valid keys at"
+                + " the top level: "
+                + String.join(", ", recordKeys(ConfigFile.class)));
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aValueOfTheWrongKindInTheConfigFileIsNamedWithItsPlaceKeyAndWhatWasExpected()
+      throws IOException {
+    Path file = write("mock.yaml", "host: 127.0.0.1\nport: [9091\n");
+
+    Run run = execute("--config", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().lines())
+        .containsExactly(
+            "mock-server: cannot start: config file " + file + " has 2 problems:",
+            "  " + file + ":2:7: port: expected a whole number, found a list",
+            "  "
+                + file
+                + ":2:12: not valid YAML: expected ',' or ']', but got <stream end> (while"
+                + " parsing a flow sequence that starts at 2:7)");
+  }
+
+  @Test
+  void oneProblemInTheConfigFileIsOneLine() throws IOException {
+    Path file = write("mock.json", "{\"port\": \"eighty\"}");
+
+    assertThatThrownBy(() -> configFrom("--config", file.toString()))
+        .hasMessage("config file " + file + ":1:10: port: expected a whole number, found 'eighty'");
+  }
+
+  @Test
+  void aJsonConfigFileWithASyntaxErrorIsNamedAsNotValidJson() throws IOException {
+    Path file = write("MOCK.JSON", "{\"port\": 0,}");
+
+    assertThatThrownBy(() -> configFrom("--config", file.toString()))
+        .hasMessage(
+            "config file "
+                + file
+                + ":1:12: not valid JSON: Unexpected character ('}' (code 125)): was expecting"
+                + " double-quote to start property name");
+  }
+
+  @Test
+  void anEmptyConfigFileKeepsTheDefaults() throws IOException {
+    Path file = write("mock.yaml", "\n");
+
+    assertThat(configFrom("--config", file.toString())).isEqualTo(configFrom());
+  }
+
+  @Test
+  void aConfigFileThatIsNotUtf8IsAnErrorNamingIt() throws IOException {
+    Path file = Files.write(dir.resolve("mock.yaml"), new byte[] {'p', ':', ' ', (byte) 0xff});
 
     IllegalArgumentException error = configError("--config", file.toString());
 
-    assertThat(error.getMessage()).contains(file.toString()).contains("prot");
+    assertThat(error.getMessage()).startsWith("config file " + file + " cannot be read: ");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aPortInUseIsOneLineNamingThePortAndTheFix() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Run run = execute("--port", String.valueOf(taken.getLocalPort()));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.errors())
+          .isEqualTo(
+              "mock-server: cannot start: port "
+                  + taken.getLocalPort()
+                  + " on 127.0.0.1 is already in use (by another mock?); stop what is listening"
+                  + " there, choose another port with --port, or use --port 0 for a free one"
+                  + System.lineSeparator());
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void anAddressThatIsNotThisMachinesIsOneLineSayingWhy() {
+    Run run = execute("--host", "192.0.2.10", "--port", "0", "--admin-token", "t0ken");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().lines())
+        .singleElement(as(STRING))
+        .startsWith("mock-server: cannot start: cannot listen on 192.0.2.10 port 0: ")
+        .endsWith("; check --host and --port");
   }
 
   @Test
@@ -315,7 +463,9 @@ class CommandLineConfigTest {
         .contains("--admin-token")
         .contains("MOCK_ADMIN_TOKEN")
         .contains("--[no-]redact")
-        .contains("--stop-timeout");
+        .contains("--stop-timeout")
+        .contains("--admin-cors-origin")
+        .contains("--allowed-host");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -348,13 +498,17 @@ class CommandLineConfigTest {
 
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  void brokenFixturesExitWithAnErrorNamingTheFolder() {
+  void aFixturesFolderThatDoesNotExistIsNamedAsMissing() {
     Path missing = dir.resolve("no-fixtures-here");
 
     Run run = execute("--port", "0", "--fixtures", missing.toString());
 
-    assertThat(run.exitCode()).isNotZero();
-    assertThat(run.errors()).contains(missing.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().lines())
+        .containsExactly(
+            "mock-server: cannot start: fixtures folder "
+                + missing
+                + " not found (--fixtures names a folder with contacts.json and leads.json)");
   }
 
   @ParameterizedTest
@@ -381,7 +535,42 @@ class CommandLineConfigTest {
     assertThat(run.errors()).contains("admin token").doesNotContain("not a token");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--cors-origin|localhost:5173|is not an origin",
+        "--admin-cors-origin|http://localhost:5173/app|is not an origin",
+        "--allowed-host|http://mock.example.test|is not a host name"
+      })
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aBadOriginOrHostExitsWith2AndOneLineNamingTheFlagAndTheValue(
+      String flag, String value, String reason) {
+    Run run = execute("--port", "0", flag, value);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().strip().lines()).hasSize(1);
+    assertThat(run.errors()).startsWith("mock-server: cannot start: ").contains(value, reason);
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void anyOriginForTheAdminApiWithoutAnAdminTokenExitsWith2SayingHowToFixIt() {
+    Run run = execute("--port", "0", "--admin-cors-origin", "*");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors())
+        .startsWith("mock-server: cannot start: --admin-cors-origin * lets every web page")
+        .contains("--admin-token")
+        .contains("MOCK_ADMIN_TOKEN");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
+
+  /** The keys of a config file record, in order: what the error lists as valid. */
+  static List<String> recordKeys(Class<? extends Record> type) {
+    return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+  }
 
   private static MockConfig configFrom(String... args) {
     return configFrom(Map.of(), args);

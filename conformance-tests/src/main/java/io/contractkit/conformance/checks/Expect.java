@@ -75,11 +75,10 @@ public final class Expect {
     return body;
   }
 
-  /** The media type (without parameters) is one of {@code accepted}. */
-  public static void mediaType(Exchange e, String... accepted) {
-    if (!java.util.Arrays.asList(accepted).contains(e.mediaType())) {
+  public static void mediaType(Exchange e, String expected) {
+    if (!e.mediaType().equals(expected)) {
       throw new CheckFailure(
-          "Content-Type " + String.join(" or ", accepted),
+          "Content-Type " + expected,
           "Content-Type " + e.header("Content-Type").orElse("(none)"),
           e);
     }

@@ -20,11 +20,11 @@ import tools.jackson.databind.JsonNode;
  *       and {@code Z} are one offset), or when the less precise one is the more precise one
  *       truncated or rounded to its number of fractional digits: {@code 2024-02-06T03:41:07.268Z}
  *       is {@code 2024-02-06T03:41:07.2682884+00:00} as written by an implementation that keeps
- *       milliseconds (a valid choice, contract notes "dates").
+ *       milliseconds (a valid choice, docs/CONTRACT.md G13).
  *   <li>An absent property and a {@code null} one are the same ({@link MissingNull#EQUAL}: lenient
  *       mode, where an omitted null is a valid choice) or a difference ({@link
  *       MissingNull#DIFFERENT}: strict mode, where every documented property is present), as the
- *       caller chooses ({@link MissingNull#in(Mode)}).
+ *       caller chooses ({@link MissingNull#in(Mode)}; docs/CONTRACT.md G16).
  *   <li>Arrays compare element by element; a missing element is a difference.
  *   <li>Properties only the actual value has are a difference ({@link ExtraProperties#COMPARED}) or
  *       are not looked at ({@link ExtraProperties#IGNORED}), as the caller chooses.

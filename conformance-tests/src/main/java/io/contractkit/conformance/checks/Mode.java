@@ -1,9 +1,9 @@
 package io.contractkit.conformance.checks;
 
 /**
- * Where the contract notes mark a choice, strict expects the notes' default (e.g. all-null values
- * for every failed LMS authorization, no extra properties) and lenient accepts any answer that
- * discloses nothing and is not a 5xx (extra properties become warnings).
+ * Where the contract (docs/CONTRACT.md) marks a choice, strict expects its default (e.g. all-null
+ * values for every failed LMS authorization, no extra properties) and lenient accepts any answer
+ * that discloses nothing and is not a 5xx (extra properties become warnings).
  */
 public enum Mode {
   STRICT,

@@ -1,5 +1,7 @@
 package io.contractkit.conformance.profile;
 
+import io.contractkit.fileerrors.ConfigFiles;
+import io.contractkit.fileerrors.FileProblems;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,19 +35,13 @@ public final class ProfileLoader {
   public static Profile parse(String text, boolean json, String name) {
     ObjectMapper mapper =
         json
-            ? JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                .build()
-            : YAMLMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                .build();
+            ? JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build()
+            : YAMLMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
     Profile profile;
     try {
-      profile = mapper.readValue(text, Profile.class);
-    } catch (JacksonException e) {
-      throw new ProfileException("profile " + name + ": " + e.getOriginalMessage() + at(e), e);
+      profile = ConfigFiles.read(mapper, Profile.class, text, "profile", name);
+    } catch (FileProblems e) {
+      throw new ProfileException(e.getMessage(), e);
     }
     if (profile == null) {
       throw new ProfileException("profile " + name + " is empty");
@@ -57,11 +51,6 @@ public final class ProfileLoader {
       throw new ProfileException("profile " + name + ": " + String.join("; ", problems));
     }
     return profile;
-  }
-
-  private static String at(JacksonException e) {
-    String path = e.getPathReference();
-    return path == null || path.isEmpty() ? "" : " (at " + path + ")";
   }
 
   private static List<String> problems(Profile p) {

@@ -69,11 +69,12 @@ public final class CheckReference {
     md.append(
         "- A check is **skipped** when the profile lacks what it needs; the reason says what to add.\n");
     md.append(
-            "- The **mode** (profile `mode:` or `--mode`) picks each check's severity. Where the contract notes\n")
+            "- The **mode** (profile `mode:` or `--mode`) picks each check's severity. Where the contract\n")
         .append(
-            "  mark a choice, **strict** expects the notes' default (for example all-null values for every failed\n")
+            "  ([`docs/CONTRACT.md`](../docs/CONTRACT.md#the-two-modes)) marks a choice, **strict** expects its\n")
         .append(
-            "  LMS authorization, no extra properties) and **lenient** accepts any answer that discloses nothing\n")
+            "  default (for example all-null values for every failed LMS authorization, no extra properties)\n")
+        .append("  and **lenient** accepts any answer that discloses nothing\n")
         .append(
             "  and is not a 5xx. Each section below gives the check's severity in both modes.\n\n");
 

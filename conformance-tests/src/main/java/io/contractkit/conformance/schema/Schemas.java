@@ -174,9 +174,16 @@ public final class Schemas {
     return null;
   }
 
-  /** Whether the schema allows {@code null}: its type is or lists "null", or an anyOf option is. */
+  /**
+   * Whether the schema allows {@code null}: its type is or lists "null", its const is null, or an
+   * anyOf option does.
+   */
   private static boolean nullable(JsonNode root, JsonNode schema) {
     JsonNode resolved = resolve(root, schema);
+    JsonNode constant = resolved.get("const");
+    if (constant != null && constant.isNull()) {
+      return true;
+    }
     JsonNode type = resolved.get("type");
     if (type != null) {
       if (type.isString() && type.asString().equals("null")) {

@@ -97,9 +97,7 @@ public enum ValidVariant {
   },
 
   TEXT_JSON_PREFERRED(
-      "text/json unless application/json is asked for (lenient: both are documented formats)",
-      Mode.LENIENT,
-      "") {
+      "text/json unless application/json is asked for (lenient: a warning, G3)", Mode.LENIENT, "") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);

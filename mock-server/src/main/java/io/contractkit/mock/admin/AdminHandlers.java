@@ -3,6 +3,7 @@ package io.contractkit.mock.admin;
 import io.contractkit.mock.MockState;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.JsonRequestBody;
 import io.contractkit.mock.http.QueryParameters;
 import io.contractkit.mock.lms.AuthTokenIssuer;
 import io.contractkit.mock.lms.Channel;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -128,19 +128,7 @@ public final class AdminHandlers {
   }
 
   private JsonNode readBody(Context ctx) {
-    byte[] bytes = ctx.bodyAsBytes();
-    if (bytes.length > MAX_BODY_BYTES) {
-      throw ApiProblem.badRequest("The body must be at most " + MAX_BODY_BYTES + " bytes.");
-    }
-    try {
-      JsonNode body = json.readTree(bytes);
-      if (body == null || !body.isObject()) {
-        throw ApiProblem.badRequest("The body must be a JSON object.");
-      }
-      return body;
-    } catch (JacksonException e) {
-      throw ApiProblem.badRequest("The body is not valid JSON.");
-    }
+    return JsonRequestBody.object(ctx, json, MAX_BODY_BYTES);
   }
 
   private static String requiredText(JsonNode body, String field) {

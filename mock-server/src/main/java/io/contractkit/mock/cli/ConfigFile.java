@@ -19,6 +19,11 @@ import java.util.List;
  * redact: true
  * stopTimeout: 5s
  * requestLog: true
+ * adminCorsOrigins: [ "http://localhost:5173" ]
+ * allowedHosts: [ mock.dev.example.test ]
+ * latency: 50ms..200ms     # or one duration
+ * seed: 42
+ * maxDelayed: 10000
  * </pre>
  */
 public record ConfigFile(
@@ -33,7 +38,12 @@ public record ConfigFile(
     String adminToken,
     Boolean redact,
     String stopTimeout,
-    Boolean requestLog) {
+    Boolean requestLog,
+    List<String> adminCorsOrigins,
+    List<String> allowedHosts,
+    String latency,
+    Long seed,
+    Integer maxDelayed) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}
 }

@@ -28,6 +28,14 @@ public record IpAddress(long high, long low) {
     return new IpAddress(longAt(bytes, 0), longAt(bytes, 8));
   }
 
+  /**
+   * Whether this is a loopback address, as {@code InetAddress.isLoopbackAddress()} says: {@code
+   * 127.0.0.0/8} (also written IPv4-mapped, {@code ::ffff:127.0.0.1}) or {@code ::1}.
+   */
+  public boolean isLoopback() {
+    return isIpv4() ? (low >>> 24 & 0xff) == 127 : high == 0 && low == 1;
+  }
+
   /** Whether this is an IPv4 address (IPv4-mapped), which prints as dotted decimal. */
   private boolean isIpv4() {
     return high == 0 && (low & ~0xffffffffL) == IPV4_MAPPED;

@@ -60,6 +60,22 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(401, "unauthorized", "Unauthorized", detail, null, null);
   }
 
+  /** A browser request from an origin that may not call this resource. */
+  public static ApiProblem forbiddenOrigin(String detail) {
+    return new ApiProblem(403, "origin-not-allowed", "Origin not allowed", detail, null, null);
+  }
+
+  /** A body that is not of a media type the resource reads. */
+  public static ApiProblem unsupportedMediaType(String detail) {
+    return new ApiProblem(
+        415, "unsupported-media-type", "Unsupported media type", detail, null, null);
+  }
+
+  /** A request addressed to a host name the mock does not answer for (DNS rebinding). */
+  public static ApiProblem misdirected(String detail) {
+    return new ApiProblem(421, "host-not-allowed", "Host not allowed", detail, null, null);
+  }
+
   public static ApiProblem notFound(String title, String detail) {
     return new ApiProblem(404, "not-found", title, detail, null, null);
   }

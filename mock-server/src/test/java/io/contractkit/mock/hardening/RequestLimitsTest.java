@@ -84,7 +84,7 @@ class RequestLimitsTest {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       String head =
-          "POST /__admin/authtokens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          "POST /__admin/authtokens HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
               + "Content-Length: "
               + body.length
               + "\r\nConnection: close\r\n\r\n";
@@ -112,8 +112,9 @@ class RequestLimitsTest {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       String tooLong = "GET /api/v1/Contacts?secret=" + "t".repeat(20 * 1024) + " HTTP/1.1\r\n";
-      String good = "GET /api/v1/Contacts?secret=" + SECRET + " HTTP/1.1\r\nHost: x\r\n\r\n";
-      out.write((tooLong + "Host: x\r\n\r\n" + good).getBytes(StandardCharsets.ISO_8859_1));
+      String good =
+          "GET /api/v1/Contacts?secret=" + SECRET + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+      out.write((tooLong + "Host: localhost\r\n\r\n" + good).getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
 
       String all =

@@ -32,7 +32,12 @@ class ConfigValuesBehaviourTest {
         null,
         false,
         MockConfig.DEFAULT_STOP_TIMEOUT,
-        true);
+        true,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        MockConfig.DEFAULT_MAX_DELAYED);
   }
 
   @Test

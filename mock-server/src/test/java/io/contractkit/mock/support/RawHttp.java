@@ -55,18 +55,37 @@ public final class RawHttp {
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.write(content);
       out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      in.transferTo(all);
-      String text = all.toString(StandardCharsets.UTF_8);
-      int split = text.indexOf("\r\n\r\n");
-      String head = split < 0 ? text : text.substring(0, split);
-      String answer = split < 0 ? "" : text.substring(split + 4);
-      String[] statusLine = head.split(" ", 3);
-      if (statusLine.length < 2 || !statusLine[0].toUpperCase(Locale.ROOT).startsWith("HTTP/")) {
-        throw new IOException("no HTTP status line in: " + head);
-      }
-      return new Response(Integer.parseInt(statusLine[1]), head, answer);
+      return read(socket);
     }
+  }
+
+  /**
+   * Sends {@code head} (the request line and header lines, each ended by CRLF) exactly as written,
+   * then the blank line and no body: for a request with a {@code Host} of the test's choosing, or
+   * none.
+   */
+  public static Response raw(int port, String head) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write((head + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return read(socket);
+    }
+  }
+
+  private static Response read(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    in.transferTo(all);
+    String text = all.toString(StandardCharsets.UTF_8);
+    int split = text.indexOf("\r\n\r\n");
+    String head = split < 0 ? text : text.substring(0, split);
+    String answer = split < 0 ? "" : text.substring(split + 4);
+    String[] statusLine = head.split(" ", 3);
+    if (statusLine.length < 2 || !statusLine[0].toUpperCase(Locale.ROOT).startsWith("HTTP/")) {
+      throw new IOException("no HTTP status line in: " + head);
+    }
+    return new Response(Integer.parseInt(statusLine[1]), head, answer);
   }
 }

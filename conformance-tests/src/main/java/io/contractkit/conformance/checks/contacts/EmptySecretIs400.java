@@ -15,8 +15,9 @@ public final class EmptySecretIs400 implements Check {
           "An empty secret returns 400 and no contact",
           "A lookup with an empty secret (secret=) is answered 400 -- not 404, not a 5xx, not a"
               + " contact -- and discloses no contact.",
-          "Contacts document: secret is \"Required\"; contract notes, shared conventions: \"a missing or"
-              + " empty required parameter is a client error: 400\".",
+          "Contacts document: secret is \"Required\"; [CONTRACT C2](../docs/CONTRACT.md#c2),"
+              + " [CONTRACT G11](../docs/CONTRACT.md#g11): an empty required parameter counts as"
+              + " missing, a client error: 400.",
           """
           expected: status 400 and no contact data for an empty secret
           actual:   status 404

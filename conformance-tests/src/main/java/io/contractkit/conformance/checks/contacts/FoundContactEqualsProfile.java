@@ -32,10 +32,11 @@ public final class FoundContactEqualsProfile implements Check {
               + " are CONTACTS-FOUND-NO-EXTRA-PROPERTIES' business); a property the record lists is"
               + " compared even when the document does not describe it. A null in the record and a"
               + " left-out property differ in strict mode and are the same in lenient mode.",
-          "Contacts document: \"Will return contact by its secret\"; the profile's 'expected' is the"
-              + " owner's statement of what the implementation holds for that secret (contract notes,"
-              + " \"What conformance means\"). Dates: contract notes, shared conventions, \"A client must"
-              + " accept any RFC 3339 date-time\".",
+          "Contacts document: \"Will return contact by its secret\"; the profile's 'expected' is"
+              + " the owner's statement of what the implementation holds for that secret"
+              + " ([CONTRACT C13](../docs/CONTRACT.md#c13)). Dates:"
+              + " [CONTRACT G13](../docs/CONTRACT.md#g13): any RFC 3339 date-time, compared by instant."
+              + " Null versus left out: [CONTRACT G16](../docs/CONTRACT.md#g16).",
           """
           expected: /Email = "zoe.mueller@example.de" (the profile's expected contact for secret 8Qm3vT7kLp2XwZ9rBn4Y)
           actual:   /Email = (missing)

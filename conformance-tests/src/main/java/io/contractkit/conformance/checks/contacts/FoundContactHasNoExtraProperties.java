@@ -23,9 +23,9 @@ public final class FoundContactHasNoExtraProperties implements Check {
           "The ReadContactDto bodies of the profile's secrets hold no property that the document's"
               + " table (ReadContactDto.schema.json) does not describe; names are compared exactly, so"
               + " 'email' for 'Email' counts as extra.",
-          "Contacts document: the ReadContactDto table lists every property of the response; contract"
-              + " notes, \"What conformance means\": extra properties are a valid choice \"reported as a"
-              + " warning\" (both modes), since the schema itself allows them.",
+          "Contacts document: the ReadContactDto table lists every property of the response;"
+              + " [CONTRACT G15](../docs/CONTRACT.md#g15): extra properties are reported, as a warning"
+              + " in both modes, since the schema itself allows them.",
           """
           expected: only the properties ReadContactDto describes
           actual:   2 extra properties: /email, /InternalScore (in 1 of 3 found contacts)

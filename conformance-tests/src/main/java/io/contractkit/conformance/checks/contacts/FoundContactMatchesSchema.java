@@ -20,9 +20,13 @@ public final class FoundContactMatchesSchema implements Check {
           "Every secret the profile lists is answered 200 with a body valid against"
               + " ReadContactDto.schema.json: the required properties are there, types, date-times and"
               + " the table's maximum string lengths hold.",
-          "Contacts document: \"Will return contact by its secret\", with the ReadContactDto table"
-              + " (Required, \"String length: inclusive between 0 and 50\", …); contract notes, API 2:"
-              + " \"Found: 200 with ReadContactDto, PascalCase JSON as in the sample\".",
+          "Contacts document: \"Will return contact by its secret\", with the ReadContactDto"
+              + " table (Required, \"String length: inclusive between 0 and 50\", …);"
+              + " [CONTRACT C4](../docs/CONTRACT.md#c4), [CONTRACT C5](../docs/CONTRACT.md#c5),"
+              + " [CONTRACT C6](../docs/CONTRACT.md#c6), [CONTRACT C9](../docs/CONTRACT.md#c9),"
+              + " [CONTRACT C10](../docs/CONTRACT.md#c10), [CONTRACT C11](../docs/CONTRACT.md#c11),"
+              + " [CONTRACT G12](../docs/CONTRACT.md#g12): found: 200 with ReadContactDto, PascalCase"
+              + " JSON as in the sample.",
           """
           expected: a body valid against ReadContactDto.schema.json
           actual:   1 schema violation(s): /RegistrationSource [maxLength] must be at most 50 characters long

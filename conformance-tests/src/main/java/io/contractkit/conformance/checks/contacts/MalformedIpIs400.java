@@ -22,8 +22,9 @@ public final class MalformedIpIs400 implements Check {
           "A correct secret sent with ip=not-an-ip is refused: strict, with 400; lenient, with any 4xx."
               + " Either way the contact is not disclosed, so a caller cannot dodge the per-ip throttle"
               + " with values that are not addresses.",
-          "Contract notes, API 2: \"Malformed ip (not an IPv4 or IPv6 literal): 400 (choice)\"; the"
-              + " document: ip \"will be used for brute force protection\".",
+          "[CONTRACT C29](../docs/CONTRACT.md#c29): a malformed ip (not an IPv4 or IPv6 literal)"
+              + " is answered 400 (choice); the document: ip \"will be used for brute force"
+              + " protection\".",
           """
           expected: status 400 and no contact data for a correct secret with ip=not-an-ip
           actual:   status 200 with contact data: property 'Secret' is not null

@@ -15,8 +15,9 @@ public final class MissingSecretIs400 implements Check {
           "A lookup without secret returns 400 and no contact",
           "A lookup with no secret parameter at all is answered 400 (not 404, not a 5xx) and"
               + " discloses no contact.",
-          "Contacts document: secret is \"Required\"; contract notes, shared conventions: \"a missing or"
-              + " empty required parameter is a client error: 400\".",
+          "Contacts document: secret is \"Required\"; [CONTRACT C2](../docs/CONTRACT.md#c2),"
+              + " [CONTRACT G10](../docs/CONTRACT.md#g10): a missing required parameter is a client"
+              + " error: 400.",
           """
           expected: status 400 and no contact data when the secret parameter is missing
           actual:   status 500

@@ -26,8 +26,8 @@ public final class ThrottleBlockLifts implements Check {
               + " clock hook, or waits for real when blockSeconds + 1 is at most --max-wait -- a"
               + " correct secret from that ip is answered 200 with the contact. Skipped when neither"
               + " is possible.",
-          "Contract notes, API 2: \"that ip is blocked for 300 s\" (choice; blockSeconds from the"
-              + " profile): a block ends. One that never lifts locks a real client out for good.",
+          "[CONTRACT C26](../docs/CONTRACT.md#c26): a block lasts blockSeconds, then lifts (choice;"
+              + " blockSeconds from the profile). One that never lifts locks a real client out for good.",
           """
           expected: status 200 with the contact for a correct secret from ip 198.51.100.23, 301 s after it was blocked (the profile promises blocks of 300 s)
           actual:   status 429 (Retry-After: 300)

@@ -16,9 +16,11 @@ public final class ThrottleBlocksAfterMaxFailures implements Check {
               + " the next wrong secret from that ip is answered 429. The first and the last of the"
               + " failures go alone, those in between at once when the run allows it: each is a failed"
               + " lookup within the window, so a counter that loses concurrent failures fails here.",
-          "Document: ip \"If provided - it will be used for brute force protection\"; contract notes,"
-              + " API 2: \"after 10 failures within 60 s, that ip is blocked for 300 s: every lookup from"
-              + " it answers 429 Too Many Requests\" (choice; thresholds from the profile).",
+          "Document: ip \"If provided - it will be used for brute force protection\";"
+              + " [CONTRACT C16](../docs/CONTRACT.md#c16), [CONTRACT C21](../docs/CONTRACT.md#c21),"
+              + " [CONTRACT C23](../docs/CONTRACT.md#c23): after maxFailures failed lookups within the"
+              + " window (default 10 within 60 s), that ip is blocked: every lookup from it answers 429"
+              + " Too Many Requests (choice; thresholds from the profile).",
           """
           expected: status 429 for wrong secret 11 from ip 198.51.100.23: it had 10 failed lookups, and the profile promises a block after 10 within 60 s
           actual:   status 404

@@ -19,8 +19,8 @@ public final class ThrottleBlocksValidSecret implements Check {
           "Right after maxFailures wrong secrets from a fresh ip (each answered 404), a correct secret"
               + " from that ip is answered 429 and the contact is not disclosed: the block holds for every"
               + " lookup, not only for misses.",
-          "Contract notes, API 2: \"a correct secret is not disclosed while blocked (otherwise the block"
-              + " is no protection)\" (choice; thresholds from the profile).",
+          "[CONTRACT C24](../docs/CONTRACT.md#c24): a correct secret is not disclosed while"
+              + " blocked (otherwise the block is no protection) (choice; thresholds from the profile).",
           """
           expected: status 429 and no contact data for a correct secret from ip 203.0.113.9, blocked after 10 failed lookups
           actual:   status 200 with contact data: property 'Secret' is not null

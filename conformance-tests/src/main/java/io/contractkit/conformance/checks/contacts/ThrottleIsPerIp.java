@@ -15,8 +15,9 @@ public final class ThrottleIsPerIp implements Check {
           "A block of one ip does not affect another",
           "While one fresh ip is blocked (maxFailures wrong secrets, then 429), a correct secret from"
               + " another fresh ip is answered 200: failures are counted per ip value.",
-          "Contract notes, API 2: \"failed lookups (404s) are counted per ip value\" and \"Other ip values"
-              + " are not affected\" (choice; thresholds from the profile).",
+          "[CONTRACT C15](../docs/CONTRACT.md#c15), [CONTRACT C20](../docs/CONTRACT.md#c20):"
+              + " failed lookups (404s) are counted per ip value, and other ip values are not affected"
+              + " (choice; thresholds from the profile).",
           """
           expected: status 200 for a correct secret from ip 192.0.2.77, while only ip 198.51.100.4 is blocked
           actual:   status 429 (from 3 fresh ips in a row)

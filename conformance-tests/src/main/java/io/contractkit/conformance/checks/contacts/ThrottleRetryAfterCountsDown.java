@@ -25,7 +25,7 @@ public final class ThrottleRetryAfterCountsDown implements Check {
   static final int REAL_WAIT_SECONDS = 5;
 
   static final CheckInfo INFO =
-      CheckInfo.errorWhenStrict(
+      CheckInfo.error(
           "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN",
           Category.CONTACTS,
           "Retry-After counts down while a block lasts",
@@ -38,10 +38,11 @@ public final class ThrottleRetryAfterCountsDown implements Check {
               + TOLERANCE_SECONDS
               + " s; an HTTP-date is read against the answer's Date). A block that ends too early, or"
               + " a Retry-After that always says blockSeconds, fails.",
-          "Contract notes, API 2: \"that ip is blocked for 300 s: every lookup from it answers 429"
-              + " Too Many Requests with Retry-After\" (choice); RFC 9110, section 10.2.3:"
-              + " Retry-After is how long the client ought to wait. Strict: an error; lenient: a"
-              + " warning (a fixed Retry-After still keeps clients out until the block ends).",
+          "[CONTRACT C25](../docs/CONTRACT.md#c25): Retry-After is delay-seconds from 1 to the"
+              + " seconds left in the block, or an HTTP-date; [CONTRACT C19](../docs/CONTRACT.md#c19): a"
+              + " lookup refused while blocked does not extend the block; [CONTRACT"
+              + " C26](../docs/CONTRACT.md#c26): the block lasts blockSeconds (choice; blockSeconds from"
+              + " the profile).",
           """
           expected: status 429 with Retry-After about 150 s from ip 203.0.113.9: 150 s after a 429 that said 300 s, the block has 150 s left
           actual:   Retry-After: 300
@@ -107,7 +108,6 @@ public final class ThrottleRetryAfterCountsDown implements Check {
               + left
               + " s left";
     }
-    ContactLookups.expectNothingDisclosed(e, context, expected);
     if (e.status() != 429) {
       throw new CheckFailure(
           expected,
@@ -118,6 +118,7 @@ public final class ThrottleRetryAfterCountsDown implements Check {
               + " s were up",
           e);
     }
+    ContactLookups.expectNothingDisclosed(e, context, expected);
     RetryAfter.Value second = retryAfter(e, "the second 429");
     long off =
         first.date() != null && second.date() != null

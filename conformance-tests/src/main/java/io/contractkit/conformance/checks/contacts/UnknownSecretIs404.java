@@ -15,7 +15,9 @@ public final class UnknownSecretIs404 implements Check {
           "An unknown secret returns 404 and no contact",
           "A random secret that no contact has is answered 404, and the answer carries no contact"
               + " property and no personal value of a known contact.",
-          "Contacts document: \"Will return contact by its secret or HTTP 404 if contact is not found.\"",
+          "Contacts document: \"Will return contact by its secret or HTTP 404 if contact is not"
+              + " found.\" [CONTRACT C7](../docs/CONTRACT.md#c7),"
+              + " [CONTRACT C8](../docs/CONTRACT.md#c8).",
           """
           expected: status 404 and no contact data for an unknown secret
           actual:   status 200

@@ -33,10 +33,10 @@ public final class AuthTokenExpires implements Check {
               + " LmsContactInfo). Time passes by the profile's clock hook, or by a real wait when"
               + " the lifetime fits in --max-wait; skipped when neither is possible or the profile"
               + " promises no lifetime (lms.authTokenLifetimeSeconds).",
-          "\"Its value is send by email or sms to authorize access\" -- a one-time code with a"
-              + " lifetime; contract notes, API 1: a fresh authToken is issued \"with a configurable"
-              + " lifetime\", and an expired authToken gets the null values. The lifetime is the"
-              + " profile's promise.",
+          "\"Its value is send by email or sms to authorize access\" -- a one-time code;"
+              + " [CONTRACT L17](../docs/CONTRACT.md#l17): an expired authToken discloses nothing and"
+              + " gets the null-values answer (choice; the lifetime is the profile's promise, the"
+              + " mock's is 15 minutes, [CONTRACT M4](../docs/CONTRACT.md#m4)).",
           """
           expected: no contact data for an authToken 901 s old (the profile promises a lifetime of 900 s)
           actual:   contact data: property 'name' is not null

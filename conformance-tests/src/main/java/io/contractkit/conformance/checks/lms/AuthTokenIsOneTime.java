@@ -20,7 +20,8 @@ public final class AuthTokenIsOneTime implements Check {
           "An authToken is accepted only once",
           "A fresh authToken releases the contact on its first use, and its second use discloses"
               + " nothing (strict: the all-null LmsContactInfo).",
-          "\"The authToken will only be accepted once, repeated usage will return null values.\"",
+          "\"The authToken will only be accepted once, repeated usage will return null values.\""
+              + " [CONTRACT L11](../docs/CONTRACT.md#l11), [CONTRACT L13](../docs/CONTRACT.md#l13).",
           """
           expected: no contact data for a reused authToken
           actual:   contact data: property 'name' is not null

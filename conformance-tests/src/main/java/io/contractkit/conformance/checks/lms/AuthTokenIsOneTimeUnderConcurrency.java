@@ -37,8 +37,8 @@ public final class AuthTokenIsOneTimeUnderConcurrency implements Check {
           "lms.concurrency requests (default 20) sent at the same moment with one fresh authToken"
               + " release the contact exactly once: consuming the token is atomic.",
           "\"The authToken will only be accepted once, repeated usage will return null values.\""
-              + " Contract notes, API 1: \"Consumption is atomic: of N concurrent requests with one fresh"
-              + " authToken, exactly one gets the data.\"",
+              + " [CONTRACT L14](../docs/CONTRACT.md#l14): consumption is atomic: of N concurrent"
+              + " requests with one fresh authToken, exactly one gets the data.",
           """
           expected: exactly 1 of 20 concurrent requests with one fresh authToken discloses the contact
           actual:   20 of 20 disclosed it (statuses: 200×20)

@@ -15,9 +15,8 @@ public final class ExpiredAccessTokenDisclosesNothing implements Check {
           "An expired accessToken discloses nothing",
           "The profile's expired lead, with the authToken issued for it (or a random one), gets no"
               + " contact data: the accessToken's expiration is enforced.",
-          "The response's LeadAccessToken carries an expiration. Contract notes, API 1: \"The"
-              + " accessToken identifies the lead. It has an expiration\"; an expired accessToken gets"
-              + " the null values.",
+          "The response's LeadAccessToken carries an expiration."
+              + " [CONTRACT L19](../docs/CONTRACT.md#l19): an expired accessToken gets the null values.",
           """
           expected: no contact data for an expired accessToken
           actual:   contact data: property 'name' is not null

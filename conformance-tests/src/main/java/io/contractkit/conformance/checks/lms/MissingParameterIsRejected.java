@@ -25,7 +25,10 @@ public final class MissingParameterIsRejected implements Check {
   private final String parameter;
   private final CheckInfo info;
 
-  private MissingParameterIsRejected(String parameter, String sampleQuery) {
+  /**
+   * @param statement the id of the docs/CONTRACT.md statement that makes {@code parameter} required
+   */
+  private MissingParameterIsRejected(String parameter, String statement, String sampleQuery) {
     this.parameter = parameter;
     String id = "LMS-MISSING-" + parameter.toUpperCase(Locale.ROOT) + "-400";
     this.info =
@@ -39,8 +42,11 @@ public final class MissingParameterIsRejected implements Check {
                 + " authToken where it is sent) gets 400 and no contact data.",
             "For "
                 + parameter
-                + ": \"This value is required and must not be omitted.\" Contract notes,"
-                + " shared conventions: a missing or empty required parameter is a client error: 400.",
+                + ": \"This value is required and must not be omitted.\" "
+                + contractLink(statement)
+                + ", "
+                + contractLink("G10")
+                + ": a missing required parameter is a client error: 400.",
             "expected: status 400\n"
                 + "actual:   status 200\n"
                 + "status:   200 application/json\n"
@@ -50,17 +56,27 @@ public final class MissingParameterIsRejected implements Check {
   }
 
   public static MissingParameterIsRejected accessToken() {
-    return new MissingParameterIsRejected("accessToken", "authToken=731904&source=conformance");
+    return new MissingParameterIsRejected(
+        "accessToken", "L2", "authToken=731904&source=conformance");
   }
 
   public static MissingParameterIsRejected authToken() {
     return new MissingParameterIsRejected(
-        "authToken", "accessToken=lead-7Gk2mQ9xWp4tR8vZ&source=conformance");
+        "authToken", "L3", "accessToken=lead-7Gk2mQ9xWp4tR8vZ&source=conformance");
   }
 
   public static MissingParameterIsRejected source() {
     return new MissingParameterIsRejected(
-        "source", "accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904");
+        "source", "L4", "accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=731904");
+  }
+
+  /** A Markdown link to a statement of docs/CONTRACT.md, as the check reference shows it. */
+  private static String contractLink(String statement) {
+    return "[CONTRACT "
+        + statement
+        + "](../docs/CONTRACT.md#"
+        + statement.toLowerCase(Locale.ROOT)
+        + ")";
   }
 
   @Override

@@ -17,9 +17,10 @@ public final class OtherLeadsAuthTokenDisclosesNothing implements Check {
           "Another lead's authToken discloses nothing",
           "A fresh authToken issued for lead 1, sent with lead 0's accessToken, gets no contact data"
               + " of either lead: the authToken is bound to its lead.",
-          "\"The lead is identified by the provided accessToken.\" and the authToken \"is send by email"
-              + " or sms to authorize access\" (to that lead). Contract notes, API 1: an authToken issued"
-              + " for another lead gets the null values.",
+          "\"The lead is identified by the provided accessToken.\" and the authToken \"is send by"
+              + " email or sms to authorize access\" (to that lead)."
+              + " [CONTRACT L16](../docs/CONTRACT.md#l16): an authToken issued for another lead gets"
+              + " the null values.",
           """
           expected: no contact data for an authToken issued for another lead
           actual:   contact data: property 'accessToken' is not null

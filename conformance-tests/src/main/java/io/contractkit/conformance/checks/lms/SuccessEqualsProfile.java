@@ -28,8 +28,10 @@ public final class SuccessEqualsProfile implements Check {
               + " LMS-SUCCESS-NO-EXTRA-PROPERTIES' business); a property the record lists is compared"
               + " even when the document does not describe it; a null in the record and a left-out"
               + " property differ in strict mode and are the same in lenient mode.",
-          "\"Returns lead contact information. The lead is identified by the provided accessToken.\""
-              + " The profile's lms.leads[].expected is the owner's statement of that information.",
+          "\"Returns lead contact information. The lead is identified by the provided"
+              + " accessToken.\" The profile's lms.leads[].expected is the owner's statement of that"
+              + " information ([CONTRACT L10](../docs/CONTRACT.md#l10)); null versus left out:"
+              + " [CONTRACT G16](../docs/CONTRACT.md#g16).",
           """
           expected: the profile's expected LmsContactInfo for lead lead-7Gk2mQ9xWp4tR8vZ
           actual:   at /name: expected "Jürgen Weiß", got "J?rgen Wei?"

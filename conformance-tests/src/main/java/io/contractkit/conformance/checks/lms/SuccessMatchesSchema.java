@@ -22,8 +22,11 @@ public final class SuccessMatchesSchema implements Check {
           "A fresh authToken releases a valid LmsContactInfo",
           "A fresh one-time authToken for a known lead gets 200 with a body valid against"
               + " LmsContactInfo.schema.json whose accessToken.code is the lead's accessToken.",
-          "\"Returns lead contact information. The lead is identified by the provided accessToken.\""
-              + " Response: \"An instance of: LmsContactInfo\" (camelCase, as in the document's sample).",
+          "\"Returns lead contact information. The lead is identified by the provided"
+              + " accessToken.\" Response: \"An instance of: LmsContactInfo\" (camelCase, as in the"
+              + " document's sample). [CONTRACT L6](../docs/CONTRACT.md#l6),"
+              + " [CONTRACT L7](../docs/CONTRACT.md#l7), [CONTRACT L8](../docs/CONTRACT.md#l8),"
+              + " [CONTRACT G12](../docs/CONTRACT.md#g12).",
           """
           expected: a body valid against LmsContactInfo.schema.json
           actual:   1 schema violation(s): /accessToken/expiration [format] does not match the date-time pattern

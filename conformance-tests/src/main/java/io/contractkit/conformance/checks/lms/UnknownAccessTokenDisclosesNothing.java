@@ -22,8 +22,8 @@ public final class UnknownAccessTokenDisclosesNothing implements Check {
           "An unknown accessToken discloses nothing",
           "A random accessToken with a fresh authToken of a known lead gets no contact data: the"
               + " lead is found by the accessToken, not by the authToken alone.",
-          "\"The lead is identified by the provided accessToken.\" Contract notes, API 1: an unknown"
-              + " accessToken gets the null values.",
+          "\"The lead is identified by the provided accessToken.\""
+              + " [CONTRACT L18](../docs/CONTRACT.md#l18): an unknown accessToken gets the null values.",
           """
           expected: no contact data for an unknown accessToken
           actual:   contact data: property 'name' is not null

@@ -16,7 +16,7 @@ public final class WrongAuthTokenDisclosesNothing implements Check {
           "A known lead's accessToken with a random authToken that was never issued gets no contact"
               + " data (strict: the all-null LmsContactInfo).",
           "\"The authToken is required. Its value is send by email or sms to authorize access.\""
-              + " Contract notes, API 1: an unknown authToken gets the null values.",
+              + " [CONTRACT L15](../docs/CONTRACT.md#l15): an unknown authToken gets the null values.",
           """
           expected: no contact data for a wrong authToken
           actual:   contact data: property 'accessToken' is not null

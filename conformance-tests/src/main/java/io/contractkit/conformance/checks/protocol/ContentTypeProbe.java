@@ -17,14 +17,14 @@ final class ContentTypeProbe {
 
   /**
    * @param accept the Accept header to send, or null for none
-   * @param expected the media types the answers may have (parameters such as charset allowed)
+   * @param expected the media type the answers must have (parameters such as charset allowed)
    */
-  static void expect(CheckContext context, String accept, String... expected) {
+  static void expect(CheckContext context, String accept, String expected) {
     BothApis.run(
         context, c -> foundContact(c, accept, expected), c -> lmsAnswer(c, accept, expected));
   }
 
-  private static void foundContact(CheckContext context, String accept, String... expected) {
+  private static void foundContact(CheckContext context, String accept, String expected) {
     String secret = context.knownContacts().get(0).secret();
     Exchange e =
         context.send(withAccept(context.contactsRequest().param("secret", secret), accept));
@@ -35,7 +35,7 @@ final class ContentTypeProbe {
     Expect.mediaType(e, expected);
   }
 
-  private static void lmsAnswer(CheckContext context, String accept, String... expected) {
+  private static void lmsAnswer(CheckContext context, String accept, String expected) {
     String accessToken = context.lead(0).accessToken();
     Exchange e =
         context.send(

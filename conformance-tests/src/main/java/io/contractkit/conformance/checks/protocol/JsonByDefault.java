@@ -4,24 +4,22 @@ import io.contractkit.conformance.checks.Category;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
-import io.contractkit.conformance.checks.Mode;
 
 /** Without an Accept header both APIs answer {@code application/json}. */
 public final class JsonByDefault implements Check {
   public static final String ID = "PROTOCOL-JSON-BY-DEFAULT";
 
   private static final CheckInfo INFO =
-      CheckInfo.error(
+      CheckInfo.errorWhenStrict(
           ID,
           Category.PROTOCOL,
           "Answers are application/json when no Accept header is sent",
           "A found contact and an LMS answer (for a random authToken, so no token is consumed) sent without an"
-              + " Accept header come back as application/json (lenient: application/json or text/json); a charset"
-              + " parameter is allowed.",
-          "Both documents: \"Response Formats: application/json, text/json\"; contract notes, shared conventions:"
-              + " anything but Accept: text/json gets application/json; charset=utf-8 (ASP.NET's first formatter)."
-              + " Strict expects that default; lenient also accepts an implementation that prefers text/json, the"
-              + " other documented format.",
+              + " Accept header come back as application/json; a charset parameter is allowed.",
+          "Both documents: \"Response Formats: application/json, text/json\";"
+              + " [CONTRACT G2](../docs/CONTRACT.md#g2), [CONTRACT G3](../docs/CONTRACT.md#g3):"
+              + " anything but Accept: text/json gets application/json (ASP.NET's first formatter): an"
+              + " error in strict mode, a warning in lenient mode.",
           """
           expected Content-Type application/json
           actual   Content-Type text/plain; charset=utf-8
@@ -35,10 +33,6 @@ public final class JsonByDefault implements Check {
 
   @Override
   public void run(CheckContext context) {
-    if (context.mode() == Mode.STRICT) {
-      ContentTypeProbe.expect(context, null, "application/json");
-    } else {
-      ContentTypeProbe.expect(context, null, "application/json", "text/json");
-    }
+    ContentTypeProbe.expect(context, null, "application/json");
   }
 }

@@ -26,9 +26,10 @@ public final class OtherMethodsNotAllowed implements Check {
           "Other methods on the two routes get 405 with Allow: GET",
           "POST, PUT, PATCH and DELETE on api/v1/Contacts and on lms/leads/bytoken/contact (with a random"
               + " authToken, so nothing is consumed) answer 405 Method Not Allowed with an Allow header that lists GET.",
-          "Both documents describe only \"GET api/v1/Contacts\" and \"[GET] ~/lms/leads/bytoken/contact\";"
-              + " contract notes, shared conventions: \"other methods on these routes: 405 with an Allow header\""
-              + " (what ASP.NET does): an error in strict mode, a warning in lenient mode.",
+          "Both documents describe only \"GET api/v1/Contacts\" and \"[GET]"
+              + " ~/lms/leads/bytoken/contact\"; [CONTRACT G9](../docs/CONTRACT.md#g9): other methods"
+              + " on these routes get 405 with an Allow header (what ASP.NET does): an error in strict"
+              + " mode, a warning in lenient mode.",
           """
           expected status 405 with an Allow header that lists GET, for POST
           actual   status 404, Allow: (none)

@@ -24,9 +24,9 @@ public final class QueryNamesCaseInsensitive implements Check {
           "Query parameter names match case-insensitively",
           "?SECRET= finds a known contact like ?secret= does, and ?ACCESSTOKEN=&AUTHTOKEN=&SOURCE= with a fresh"
               + " authToken releases the lead's contact, so clients written against the ASP.NET original keep working.",
-          "Contract notes, shared conventions: \"query parameter names: matched case-insensitively (?Secret= works"
-              + " like ?secret=), as ASP.NET model binding does\": an error in strict mode, a warning in"
-              + " lenient mode.",
+          "[CONTRACT G6](../docs/CONTRACT.md#g6): query parameter names match case-insensitively"
+              + " (?Secret= works like ?secret=), as ASP.NET model binding does: an error in strict mode,"
+              + " a warning in lenient mode.",
           """
           expected status 200 with the contact for ?SECRET= (names match case-insensitively)
           actual   status 400, no contact data

@@ -16,8 +16,9 @@ public final class TextJsonWhenAsked implements Check {
           "Answers are text/json when Accept: text/json is sent",
           "A found contact and an LMS answer (for a random authToken) requested with Accept: text/json come back"
               + " as text/json, the second documented response format; a charset parameter is allowed.",
-          "Both documents: \"Response Formats: application/json, text/json\"; contract notes, shared conventions:"
-              + " Accept: text/json gets Content-Type: text/json; charset=utf-8.",
+          "Both documents: \"Response Formats: application/json, text/json\";"
+              + " [CONTRACT G4](../docs/CONTRACT.md#g4): Accept: text/json gets Content-Type:"
+              + " text/json.",
           """
           expected Content-Type text/json
           actual   Content-Type application/json; charset=utf-8

@@ -21,8 +21,10 @@ public final class ContactsNoDisclosure implements Check {
           "None of the hostile Contacts requests, nor secrets such as ' OR 1=1 --, *, % and _ or the first half of a"
               + " known secret followed by a wildcard, gets an answer with contact data: the lookup is an exact"
               + " match, not a concatenated query or a pattern.",
-          "Contacts document: the secret is \"hard to guess\" and the API answers \"HTTP 404 if contact is not"
-              + " found\"; contract notes: \"no disclosure on any failure path\", \"never a leak\".",
+          "Contacts document: the secret is \"hard to guess\" and the API answers \"HTTP 404 if"
+              + " contact is not found\"; [CONTRACT G18](../docs/CONTRACT.md#g18),"
+              + " [CONTRACT C14](../docs/CONTRACT.md#c14): no contact data without valid credentials,"
+              + " whatever the input; a secret matches only exactly.",
           """
           expected no contact data for secret: ' OR 1=1 --
           actual   contact data for secret: ' OR 1=1 --: property 'Secret' is not null

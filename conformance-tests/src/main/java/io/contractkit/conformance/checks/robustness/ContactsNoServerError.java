@@ -17,9 +17,9 @@ public final class ContactsNoServerError implements Check {
           "Every hostile value of the catalogue (oversized, control characters, bad percent-encoding, invalid"
               + " UTF-8, quotes, injections, emoji, 1,000 parameters, a parameter twice) as secret, and as ip with a"
               + " random secret, gets an HTTP answer that is not a 5xx.",
-          "Contacts document: \"Will return contact by its secret or HTTP 404 if contact is not found\";"
-              + " contract notes: a bad parameter is a client error (400), and the suite checks \"robustness on"
-              + " hostile input (never a 5xx, never a leak)\".",
+          "Contacts document: \"Will return contact by its secret or HTTP 404 if contact is not"
+              + " found\"; [CONTRACT G19](../docs/CONTRACT.md#g19): no input gets a 5xx; a bad"
+              + " parameter is a client error.",
           """
           expected no 5xx (a 2xx or 4xx answer) for secret: a 10 KB value
           actual   status 500 for secret: a 10 KB value

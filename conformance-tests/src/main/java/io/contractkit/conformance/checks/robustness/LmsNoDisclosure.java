@@ -24,9 +24,10 @@ public final class LmsNoDisclosure implements Check {
           "None of the hostile LMS requests, nor a valid accessToken with an injection-like authToken (' OR '1'='1,"
               + " *, %, null, undefined, 0, [], {}, true), nor such a token as both accessToken and authToken, gets"
               + " an answer with contact data: a broken token lookup would leak here.",
-          "LMS document: \"The authToken is required. Its value is send by email or sms to authorize access\";"
-              + " contract notes: an unknown authToken gets the all-null answer, \"no disclosure on any failure"
-              + " path\".",
+          "LMS document: \"The authToken is required. Its value is send by email or sms to"
+              + " authorize access\"; [CONTRACT G18](../docs/CONTRACT.md#g18),"
+              + " [CONTRACT L15](../docs/CONTRACT.md#l15): no contact data without valid credentials,"
+              + " whatever the input; an unknown authToken gets the null values.",
           """
           expected no contact data for authToken: * (valid accessToken)
           actual   contact data for authToken: * (valid accessToken): property 'accessToken' is not null

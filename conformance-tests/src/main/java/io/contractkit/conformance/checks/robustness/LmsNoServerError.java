@@ -16,9 +16,9 @@ public final class LmsNoServerError implements Check {
           "Hostile accessToken, authToken and source values never get a 5xx",
           "Every hostile value of the catalogue in accessToken, authToken and source in turn (the others"
               + " valid-looking, the authToken random so nothing is consumed) gets an HTTP answer that is not a 5xx.",
-          "LMS document: \"This value is required and must not be omitted\" for all three parameters; contract"
-              + " notes: a bad parameter is a client error, and the lenient profile still requires \"any answer that"
-              + " discloses no contact data and is not a 5xx\".",
+          "LMS document: \"This value is required and must not be omitted\" for all three"
+              + " parameters; [CONTRACT G19](../docs/CONTRACT.md#g19): no input gets a 5xx, in either"
+              + " mode; a bad parameter is a client error.",
           """
           expected no 5xx (a 2xx or 4xx answer) for authToken: quotes and backslashes
           actual   status 500 for authToken: quotes and backslashes

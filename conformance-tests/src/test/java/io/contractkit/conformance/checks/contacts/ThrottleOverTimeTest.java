@@ -181,7 +181,7 @@ class ThrottleOverTimeTest {
   }
 
   @Test
-  void aRetryAfterThatAlwaysSaysTheWholeBlockFailsInStrictModeAndWarnsInLenient() {
+  void aRetryAfterThatAlwaysSaysTheWholeBlockFailsInBothModes() {
     CheckResult strict = run(KnownDefect.FIXED_RETRY_AFTER.defect(), COUNTS_DOWN);
 
     assertFailed(strict);
@@ -199,7 +199,7 @@ class ThrottleOverTimeTest {
               .result(COUNTS_DOWN)
               .orElseThrow();
       assertFailed(lenient);
-      assertThat(lenient.severity()).isEqualTo(Severity.WARNING);
+      assertThat(lenient.severity()).isEqualTo(Severity.ERROR);
     }
   }
 
