@@ -213,6 +213,7 @@ public final class Main implements Callable<Integer> {
       return USAGE;
     }
 
+    ConformanceSuite.warmUpInBackground();
     Set<String> onlyIds = ids(only);
     Set<String> skipIds = ids(skip);
     CheckRegistry.standard()
