@@ -116,7 +116,7 @@ public final class ConformanceSuite {
    * and creating the default TLS context that every HTTP client builds (together ~0.5-1 s of a cold
    * JVM). Call it first thing, so that it overlaps with reading the profile.
    */
-  public static void warmUpInBackground() {
+  public static Thread warmUpInBackground() {
     Thread warm =
         new Thread(
             () -> {
@@ -136,6 +136,7 @@ public final class ConformanceSuite {
             "conformance-warm-up");
     warm.setDaemon(true);
     warm.start();
+    return warm;
   }
 
   public RunResult runAll() {

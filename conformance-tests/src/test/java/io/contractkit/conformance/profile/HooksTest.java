@@ -44,8 +44,11 @@ class HooksTest {
                   + exchange.getRequestHeaders().getFirst("X-Key")
                   + " "
                   + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          byte[] body = "{\"now\":\"then\"}".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(status.get(), body.length);
+          byte[] body =
+              exchange.getRequestURI().getPath().equals("/empty")
+                  ? new byte[0]
+                  : "{\"now\":\"then\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status.get(), body.length == 0 ? -1 : body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
         });
@@ -176,6 +179,12 @@ class HooksTest {
             new Profile.HttpSource("GET", base + "/t/{accessToken}", null, null, null), base, http);
     assertThat(whole.fresh("lead-1")).isEqualTo("{\"now\":\"then\"}");
     assertThat(received).containsExactly("GET /t/lead-1 k1 ");
+    HttpAuthTokens empty =
+        new HttpAuthTokens(
+            new Profile.HttpSource("GET", base + "/empty", null, null, null), base, http);
+    assertThatThrownBy(() -> empty.fresh("lead-1"))
+        .isInstanceOf(AuthTokenSource.AuthTokenUnavailable.class)
+        .hasMessage("lms.authTokens.http: the answer is empty, not a token");
   }
 
   @Test

@@ -90,4 +90,14 @@ class PreflightTest {
                 + " lms.authTokens.http: POST x answered 404");
     Preflight.authTokens(accessToken -> "123456", "lead-a");
   }
+
+  @Test
+  void theWarmUpRunsOnADaemonThreadThatEnds() throws InterruptedException {
+    Thread warm = ConformanceSuite.warmUpInBackground();
+    warm.join(30_000);
+
+    assertThat(warm.isDaemon()).isTrue();
+    assertThat(warm.getName()).isEqualTo("conformance-warm-up");
+    assertThat(warm.getState()).isEqualTo(Thread.State.TERMINATED);
+  }
 }
