@@ -6,6 +6,7 @@ import io.contractkit.mock.admin.InMemoryRequestJournal;
 import io.contractkit.mock.admin.JournalEntry;
 import io.contractkit.mock.admin.QueryRedaction;
 import io.contractkit.mock.admin.RequestJournal;
+import io.contractkit.mock.admin.ThrottleAdmin;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
 import io.contractkit.mock.faults.DelayScheduler;
@@ -164,7 +165,8 @@ public final class MockServer implements AutoCloseable {
             new AdminHandlers(
                 fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)),
             faults,
-            new FaultAdminHandlers(faultState, faults, json));
+            new FaultAdminHandlers(faultState, faults, json),
+            new ThrottleAdmin(state, config.throttle(), json));
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's

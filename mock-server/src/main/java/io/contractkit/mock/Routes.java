@@ -1,6 +1,7 @@
 package io.contractkit.mock;
 
 import io.contractkit.mock.admin.AdminHandlers;
+import io.contractkit.mock.admin.ThrottleAdmin;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.faults.FaultAdminHandlers;
 import io.contractkit.mock.faults.FaultInjector;
@@ -50,7 +51,8 @@ final class Routes {
       SendAuthTokenHandler sendAuthToken,
       AdminHandlers admin,
       FaultInjector faults,
-      FaultAdminHandlers faultAdmin) {
+      FaultAdminHandlers faultAdmin,
+      ThrottleAdmin throttle) {
     this.state = state;
     this.faults = faults;
     // The two documented operations
@@ -73,6 +75,10 @@ final class Routes {
     add(HandlerType.POST, ADMIN + "/faults", faultAdmin::add);
     add(HandlerType.DELETE, ADMIN + "/faults", faultAdmin::clear);
     add(HandlerType.DELETE, ADMIN + "/faults/{id}", faultAdmin::remove);
+    // The Contacts API's throttle: who is counted or blocked, and unblocking
+    add(HandlerType.GET, ADMIN + "/throttle", throttle::list);
+    add(HandlerType.DELETE, ADMIN + "/throttle", throttle::clear);
+    add(HandlerType.DELETE, ADMIN + "/throttle/{" + ThrottleAdmin.IP + "}", throttle::forget);
   }
 
   /**
