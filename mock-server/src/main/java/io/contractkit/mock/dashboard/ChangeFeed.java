@@ -68,15 +68,22 @@ public final class ChangeFeed implements AutoCloseable {
   private volatile boolean watched;
 
   public ChangeFeed(int maxStreams, Clock clock) {
-    this.maxStreams = maxStreams;
-    this.clock = clock;
-    this.timer =
+    this(
+        maxStreams,
+        clock,
         Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread thread = new Thread(r, "dashboard-events");
               thread.setDaemon(true);
               return thread;
-            });
+            }));
+  }
+
+  /** With the timer that sends the events and the heartbeats, which {@link #close} shuts down. */
+  ChangeFeed(int maxStreams, Clock clock, ScheduledExecutorService timer) {
+    this.maxStreams = maxStreams;
+    this.clock = clock;
+    this.timer = timer;
     timer.scheduleAtFixedRate(
         this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
   }
@@ -132,7 +139,8 @@ public final class ChangeFeed implements AutoCloseable {
     }
   }
 
-  private void flush() {
+  /** Sends the pending topics to every stream (the timer calls it). */
+  void flush() {
     int topics = pending.getAndSet(0);
     if (topics != 0) {
       broadcast("changed", event(topics));
@@ -177,21 +185,15 @@ public final class ChangeFeed implements AutoCloseable {
               + maxStreams
               + " dashboard streams open; close a dashboard tab, or wait until one closes.");
     }
-    boolean registered = false;
     try {
-      handler.handle(ctx);
-      registered = ctx.attribute(REGISTERED) != null;
-    } finally {
-      if (!registered) {
-        open.decrementAndGet();
-      }
+      handler.handle(ctx); // the stream is counted until it closes (closed)
+    } catch (Exception | Error e) {
+      open.decrementAndGet();
+      throw e;
     }
   }
 
-  private static final String REGISTERED = "dashboard.stream";
-
   private void opened(SseClient client) {
-    client.ctx().attribute(REGISTERED, Boolean.TRUE);
     client.keepAlive();
     client.onClose(() -> closed(client));
     synchronized (streams) {
