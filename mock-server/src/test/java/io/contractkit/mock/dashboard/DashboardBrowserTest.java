@@ -122,6 +122,7 @@ class DashboardBrowserTest {
   void aSentTokenAppearsInTheOutboxWithinTwoSecondsAndOneClickCopiesIt() throws IOException {
     open(mock, "outbox");
     browser.allowClipboard(base(mock));
+    sendToken(mock, "email");
 
     String token = sendToken(mock, "sms");
 
@@ -131,7 +132,8 @@ class DashboardBrowserTest {
                 ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#outbox-list .code[data-token='" + token + "']")));
     assertThat(code.getText()).isEqualTo(token);
-    WebElement message = browser.driver().findElement(By.cssSelector("#outbox-list li"));
+    WebElement message =
+        browser.driver().findElement(By.cssSelector("#outbox-list li:first-child"));
     assertThat(message.getText()).contains("SMS to ***890", Fixture.LEAD, "15:00 left");
     browser.screenshot("outbox");
 
@@ -291,5 +293,35 @@ class DashboardBrowserTest {
       browser.viewport(1280, 800);
       browser.colorScheme("light");
     }
+  }
+
+  @Test
+  void theApiDocsTryTheDocumentedApiAgainstThisMock() {
+    browser.driver().get("about:blank");
+    browser.driver().get(base(mock) + "/__admin/docs#/contacts");
+    By operation = By.cssSelector("#operations-contacts-getContactBySecret");
+    waitFor(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(operation));
+    String at = "#operations-contacts-getContactBySecret ";
+    browser.driver().findElement(By.cssSelector(at + ".opblock-summary-control")).click();
+    waitFor(Duration.ofSeconds(5))
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector(at + ".try-out__btn")))
+        .click();
+    WebElement secret =
+        waitFor(Duration.ofSeconds(5))
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.cssSelector(at + "tr[data-param-name='secret'] input")));
+    secret.clear();
+    secret.sendKeys(Fixture.SECRET);
+
+    browser.driver().findElement(By.cssSelector(at + ".execute")).click();
+
+    WebElement status =
+        waitFor(Duration.ofSeconds(10))
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(at + ".live-responses-table tbody .response-col_status")));
+    browser.screenshot("docs");
+    assertThat(status.getText()).startsWith("200");
   }
 }
