@@ -5,6 +5,7 @@ import io.contractkit.fileerrors.FileProblems;
 import io.contractkit.mock.cli.ConfigFile;
 import io.contractkit.mock.cli.DurationConverter;
 import io.contractkit.mock.cli.TerminationSignals;
+import io.contractkit.mock.cli.WholeNumberConverter;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.faults.DelayRange;
 import io.contractkit.mock.fixtures.FixtureException;
@@ -65,7 +66,10 @@ public final class Main implements Callable<Integer> {
       })
   String host;
 
-  @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8080).")
+  @Option(
+      names = "--port",
+      converter = WholeNumberConverter.class,
+      description = "Port to listen on; 0 picks a free one (default: 8080).")
   Integer port;
 
   @Option(
@@ -77,6 +81,7 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--throttle-max-failures",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Failed lookups per ip that trigger a block (default: 10).")
   Integer maxFailures;
 
@@ -134,12 +139,14 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--journal-size",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Requests kept in the journal (default: 1000).")
   Integer journalSize;
 
   @Option(
       names = "--outbox-size",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Messages kept in the outbox (default: 1000).")
   Integer outboxSize;
 
@@ -187,6 +194,7 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "N",
+      converter = WholeNumberConverter.ForLong.class,
       description =
           "Seed of random delays and fault-rule probabilities, to repeat a run (default: random;"
               + " GET /__admin/faults shows it).")
@@ -195,6 +203,7 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--max-delayed",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description =
           "Delayed requests held at once; the next one gets 503 (default: 10000). A delayed"
               + " request holds a connection, not a thread.")

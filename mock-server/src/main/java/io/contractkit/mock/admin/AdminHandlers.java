@@ -157,22 +157,7 @@ public final class AdminHandlers {
 
   /** The {@code limit} query parameter: 1 to 1000, 100 when absent. */
   static int limit(QueryParameters query) {
-    return query
-        .optional("limit")
-        .map(
-            text -> {
-              try {
-                int limit = Integer.parseInt(text);
-                if (limit >= 1 && limit <= MAX_LIMIT) {
-                  return limit;
-                }
-              } catch (NumberFormatException e) {
-                // reported below
-              }
-              throw ApiProblem.invalidParameter(
-                  "limit", "must be a whole number from 1 to " + MAX_LIMIT);
-            })
-        .orElse(DEFAULT_LIMIT);
+    return query.wholeNumber("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
   }
 
   private static Map<String, Object> view(OutboxMessage m) {
