@@ -6,8 +6,11 @@ import io.contractkit.mock.admin.InMemoryRequestJournal;
 import io.contractkit.mock.admin.JournalEntry;
 import io.contractkit.mock.admin.QueryRedaction;
 import io.contractkit.mock.admin.RequestJournal;
+import io.contractkit.mock.admin.ThrottleAdmin;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
+import io.contractkit.mock.dashboard.ChangeFeed;
+import io.contractkit.mock.dashboard.DashboardPages;
 import io.contractkit.mock.faults.DelayScheduler;
 import io.contractkit.mock.faults.ExecutorDelayScheduler;
 import io.contractkit.mock.faults.FaultAdminHandlers;
@@ -57,6 +60,9 @@ public final class MockServer implements AutoCloseable {
   private static final int REQUEST_HEADER_BYTES = 16 * 1024;
   private static final String STARTED_NANOS = "mock.startedNanos";
 
+  /** Dashboards (their event streams) open at once; the next one gets 503. */
+  static final int MAX_DASHBOARD_STREAMS = 16;
+
   private final Javalin app;
   private final MockConfig config;
   private final Fixtures fixtures;
@@ -65,6 +71,7 @@ public final class MockServer implements AutoCloseable {
   private final RequestLog requestLog;
   private final FaultInjector faults;
   private final DelayScheduler delays;
+  private final ChangeFeed changes;
   private boolean stopped;
 
   private MockServer(
@@ -75,7 +82,8 @@ public final class MockServer implements AutoCloseable {
       GracefulHandler inFlight,
       RequestLog requestLog,
       FaultInjector faults,
-      DelayScheduler delays) {
+      DelayScheduler delays,
+      ChangeFeed changes) {
     this.app = app;
     this.config = config;
     this.fixtures = fixtures;
@@ -84,6 +92,7 @@ public final class MockServer implements AutoCloseable {
     this.requestLog = requestLog;
     this.faults = faults;
     this.delays = delays;
+    this.changes = changes;
   }
 
   public static MockServer start(MockConfig config) {
@@ -149,6 +158,7 @@ public final class MockServer implements AutoCloseable {
     AuthTokenIssuer issuer =
         new AuthTokenIssuer(fixtures, state.authTokens(), clock, config.authTokenTtl());
     ProblemRenderer problems = new ProblemRenderer(json);
+    ChangeFeed changes = new ChangeFeed(MAX_DASHBOARD_STREAMS, clock);
     FaultInjector faults =
         new FaultInjector(
             faultState, config.latency(), config.maxDelayed(), delays, problems, json);
@@ -164,7 +174,10 @@ public final class MockServer implements AutoCloseable {
             new AdminHandlers(
                 fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)),
             faults,
-            new FaultAdminHandlers(faultState, faults, json));
+            new FaultAdminHandlers(faultState, faults, json),
+            new ThrottleAdmin(state, config.throttle(), json),
+            new DashboardPages(),
+            changes);
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's
@@ -203,7 +216,8 @@ public final class MockServer implements AutoCloseable {
               javalin.routes.before(hosts::check);
               javalin.routes.before(cors::addHeaders);
               javalin.routes.beforeMatched(
-                  new AdminAccess(config.adminToken(), adminOrigins)::check);
+                  new AdminAccess(config.adminToken(), adminOrigins, DashboardPages::isPage)
+                      ::check);
               routes.registerOn(javalin.routes);
               javalin.routes.exception(ApiProblem.class, problems::render);
               javalin.routes.exception(HttpResponseException.class, problems::render);
@@ -211,7 +225,12 @@ public final class MockServer implements AutoCloseable {
               // Recorded before the answer is written, so that a client that has its answer finds
               // the request in the journal.
               javalin.routes.after(
-                  ctx -> record(state.journal(), clock, ctx, config.redact(), requestLog));
+                  ctx -> {
+                    record(state.journal(), clock, ctx, config.redact(), requestLog);
+                    if (changes.watched()) { // one volatile read without a dashboard
+                      changes.answered(ctx.method().name(), ctx.path());
+                    }
+                  });
             });
     try {
       app.start();
@@ -219,9 +238,11 @@ public final class MockServer implements AutoCloseable {
       if (requestLog != null) {
         requestLog.close();
       }
+      changes.close();
       throw e;
     }
-    return new MockServer(app, config, fixtures, state, inFlight, requestLog, faults, delays);
+    return new MockServer(
+        app, config, fixtures, state, inFlight, requestLog, faults, delays, changes);
   }
 
   /**
@@ -311,6 +332,11 @@ public final class MockServer implements AutoCloseable {
     return state;
   }
 
+  /** The dashboards' event streams. */
+  public ChangeFeed changes() {
+    return changes;
+  }
+
   /** Waits until the log lines of every request answered so far are written (none when off). */
   public void flushRequestLog() {
     if (requestLog != null) {
@@ -335,6 +361,7 @@ public final class MockServer implements AutoCloseable {
       connector.shutdown(); // closes the listening socket
     }
     whenNoLongerAccepting.run();
+    changes.close(); // the dashboards' streams would otherwise hold the stop for its whole timeout
     faults.hurry();
     boolean answered = await(inFlight.shutdown(), config.stopTimeout());
     app.stop();

@@ -1,7 +1,10 @@
 package io.contractkit.mock;
 
 import io.contractkit.mock.admin.AdminHandlers;
+import io.contractkit.mock.admin.ThrottleAdmin;
 import io.contractkit.mock.contacts.ContactsHandler;
+import io.contractkit.mock.dashboard.ChangeFeed;
+import io.contractkit.mock.dashboard.DashboardPages;
 import io.contractkit.mock.faults.FaultAdminHandlers;
 import io.contractkit.mock.faults.FaultInjector;
 import io.contractkit.mock.faults.FaultRoute;
@@ -50,7 +53,10 @@ final class Routes {
       SendAuthTokenHandler sendAuthToken,
       AdminHandlers admin,
       FaultInjector faults,
-      FaultAdminHandlers faultAdmin) {
+      FaultAdminHandlers faultAdmin,
+      ThrottleAdmin throttle,
+      DashboardPages pages,
+      ChangeFeed changes) {
     this.state = state;
     this.faults = faults;
     // The two documented operations
@@ -73,6 +79,23 @@ final class Routes {
     add(HandlerType.POST, ADMIN + "/faults", faultAdmin::add);
     add(HandlerType.DELETE, ADMIN + "/faults", faultAdmin::clear);
     add(HandlerType.DELETE, ADMIN + "/faults/{id}", faultAdmin::remove);
+    // The Contacts API's throttle: who is counted or blocked, and unblocking
+    add(HandlerType.GET, ADMIN + "/throttle", throttle::list);
+    add(HandlerType.DELETE, ADMIN + "/throttle", throttle::clear);
+    add(HandlerType.DELETE, ADMIN + "/throttle/{" + ThrottleAdmin.IP + "}", throttle::forget);
+    // The dashboard: its pages (no state; no admin token needed) and its stream of changes, which
+    // stays open for hours and so must never hold the reset guard.
+    unguarded(HandlerType.GET, ADMIN, pages::redirect);
+    unguarded(HandlerType.GET, DashboardPages.UI, pages::page);
+    unguarded(HandlerType.GET, DashboardPages.UI + "/{" + DashboardPages.FILE + "}", pages::uiFile);
+    unguarded(HandlerType.GET, DashboardPages.DOCS, pages::docs);
+    unguarded(
+        HandlerType.GET, DashboardPages.DOCS + "/{" + DashboardPages.FILE + "}", pages::docsFile);
+    unguarded(HandlerType.GET, DashboardPages.OPENAPI, pages::openApi);
+    for (String schema : pages.schemaFiles()) {
+      unguarded(HandlerType.GET, ADMIN + "/" + schema, ctx -> pages.schema(ctx, schema));
+    }
+    unguarded(HandlerType.GET, ADMIN + "/events", changes::stream);
   }
 
   /**
@@ -83,6 +106,11 @@ final class Routes {
     table.add(
         new Route(
             method, path.toLowerCase(Locale.ROOT), faults.around(route, state.guarded(handler))));
+  }
+
+  /** A route that reads no state, or must not wait for a reset. */
+  private void unguarded(HandlerType method, String path, Handler handler) {
+    table.add(new Route(method, path.toLowerCase(Locale.ROOT), handler));
   }
 
   /** A route whose handler runs wholly before or wholly after any reset. */

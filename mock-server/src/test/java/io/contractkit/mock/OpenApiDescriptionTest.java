@@ -183,7 +183,7 @@ class OpenApiDescriptionTest {
             wrong.add(label);
           }
         });
-    assertThat(admin).as("admin operations").hasSize(10);
+    assertThat(admin).as("admin operations").hasSize(13);
     assertThat(api.getComponents().getSecuritySchemes()).containsKey("adminToken");
     assertThat(wrong).as("admin operations without adminToken security and a 401").isEmpty();
   }

@@ -13,6 +13,7 @@ import io.contractkit.mock.lms.AuthTokenStore;
 import io.contractkit.mock.lms.Outbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +59,16 @@ class ResetAtomicityTest {
 
         @Override
         public Optional<Duration> failed(IpAddress ip) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<TrackedIp> tracked(int limit) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean forget(IpAddress ip) {
           throw new UnsupportedOperationException();
         }
 
