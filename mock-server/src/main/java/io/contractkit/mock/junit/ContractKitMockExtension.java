@@ -120,9 +120,13 @@ public final class ContractKitMockExtension
     running(context);
   }
 
+  /**
+   * Resets the mock in-process, with the call {@code POST /__admin/reset} makes: the test starts on
+   * the state of a fresh start, with an empty journal (a reset over HTTP would be its first entry).
+   */
   @Override
   public void beforeEach(ExtensionContext context) {
-    running(context).info.admin().reset();
+    running(context).server.state().reset();
   }
 
   @Override
