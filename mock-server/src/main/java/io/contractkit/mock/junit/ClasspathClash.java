@@ -1,5 +1,8 @@
 package io.contractkit.mock.junit;
 
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
 /**
  * Why the mock cannot run on a test classpath where another dependency replaced one of its
  * libraries with an older version: Maven keeps one version of each library (the nearest), so {@code
@@ -18,6 +21,15 @@ final class ClasspathClash {
   static final String ANNOTATIONS_NEEDED = "2.22";
 
   private ClasspathClash() {}
+
+  /** What {@code start} gives; a {@link LinkageError} becomes a failure that says what to do. */
+  static <T> T explained(Supplier<T> start) {
+    try {
+      return start.get();
+    } catch (LinkageError e) {
+      throw new ExtensionConfigurationException(explain(e), e);
+    }
+  }
 
   static String explain(LinkageError error) {
     return explain(error, jettyVersion(), annotationsVersion());
@@ -42,8 +54,10 @@ final class ClasspathClash {
           .append(", this classpath has Jetty ")
           .append(jetty)
           .append(
-              " (org.wiremock:wiremock brings Jetty 11: use org.wiremock:wiremock-standalone,"
-                  + " whose Jetty is relocated).");
+              " (org.wiremock:wiremock brings Jetty 11, org.wiremock:wiremock-jetty12 Jetty 12.0:"
+                  + " use org.wiremock:wiremock-standalone, whose Jetty is relocated, or pin"
+                  + " Jetty to the mock's with org.eclipse.jetty:jetty-bom and"
+                  + " org.eclipse.jetty.ee10:jetty-ee10-bom).");
     }
     if (oldAnnotations) {
       message

@@ -160,7 +160,8 @@ public final class ContractKitMockExtension
     Store store = context.getStore(NAMESPACE);
     Running running = store.get(key, Running.class);
     if (running == null) {
-      running = Running.start(config(key));
+      // Reading the options already needs Jackson 3, and starting needs Jetty 12
+      running = ClasspathClash.explained(() -> Running.start(config(key)));
       store.put(key, running);
     }
     current = running;
@@ -224,8 +225,6 @@ public final class ContractKitMockExtension
       MockServer server;
       try {
         server = MockServer.start(config);
-      } catch (LinkageError e) {
-        throw new ExtensionConfigurationException(ClasspathClash.explain(e), e);
       } catch (RuntimeException e) {
         throw new ExtensionConfigurationException("the mock cannot start: " + e.getMessage(), e);
       }

@@ -1,8 +1,10 @@
 package io.contractkit.mock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,9 +21,11 @@ class ClasspathClashTest {
                 + " org/eclipse/jetty/server/Request$Handler): Maven keeps one version of each"
                 + " library, and another dependency's older one replaced the mock's. The mock"
                 + " needs Jetty 12.1, this classpath has Jetty 11.0.26 (org.wiremock:wiremock"
-                + " brings Jetty 11: use org.wiremock:wiremock-standalone, whose Jetty is"
-                + " relocated). 'mvn dependency:tree' shows which dependency brings which"
-                + " version.");
+                + " brings Jetty 11, org.wiremock:wiremock-jetty12 Jetty 12.0: use"
+                + " org.wiremock:wiremock-standalone, whose Jetty is relocated, or pin Jetty to"
+                + " the mock's with org.eclipse.jetty:jetty-bom and"
+                + " org.eclipse.jetty.ee10:jetty-ee10-bom). 'mvn dependency:tree' shows which"
+                + " dependency brings which version.");
   }
 
   @Test
@@ -50,6 +54,24 @@ class ClasspathClashTest {
             "the mock cannot run on this test classpath (java.lang.NoClassDefFoundError:"
                 + " org/eclipse/jetty/server/Request$Handler). 'mvn dependency:tree' shows which"
                 + " dependency brings which version.");
+  }
+
+  @Test
+  void aLinkageErrorWhileStartingFailsTheClassWithTheExplanation() {
+    assertThatThrownBy(
+            () ->
+                ClasspathClash.explained(
+                    () -> {
+                      throw JETTY_11;
+                    }))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageStartingWith("the mock cannot run on this test classpath")
+        .hasCause(JETTY_11);
+  }
+
+  @Test
+  void whatStartsIsPassedOn() {
+    assertThat(ClasspathClash.explained(() -> "started")).isEqualTo("started");
   }
 
   @ParameterizedTest
