@@ -279,6 +279,36 @@ class MockAdminTest {
   }
 
   @Test
+  void aSentMessageMissingFromTheOutboxIsAnException() throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          boolean send = exchange.getRequestMethod().equals("POST");
+          byte[] body =
+              (send
+                      ? "{\"messageId\":\"msg-9\",\"channel\":\"sms\",\"recipient\":\"***123\","
+                          + "\"expiresAt\":\"2030-01-01T00:00:00Z\"}"
+                      : "{\"messages\":[]}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(send ? 202 : 200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      MockAdmin admin = MockAdmin.connect("http://127.0.0.1:" + server.getAddress().getPort());
+
+      assertThatThrownBy(() -> admin.sendAuthTokenAndReadMessage(LEAD, Channel.SMS, "web"))
+          .isInstanceOf(MockAdminException.class)
+          .hasMessage("message msg-9 was sent but is not in the outbox");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void aMockThatCannotBeReachedIsStatusZeroNamingTheUrl() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contractkit.mock.Main;
 import io.contractkit.mock.MockConfig;
 import io.contractkit.mock.contacts.ThrottlePolicy;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +28,11 @@ class AnnotationFlagsTest {
       requestLog = true,
       args = {"--redact", "--cors-origin", "http://localhost:5173"})
   private static final class Everything {}
+
+  static final Path CONFIG_FILE = Path.of("target", "annotation-flags", "mock.yaml");
+
+  @ContractKitMock(config = "target/annotation-flags/mock.yaml", tokenTtl = "5m")
+  private static final class WithConfigFile {}
 
   private static ContractKitMock of(Class<?> type) {
     return type.getAnnotation(ContractKitMock.class);
@@ -75,6 +82,20 @@ class AnnotationFlagsTest {
                 .withAdminToken("secret-token")
                 .withRedaction(true)
                 .withCorsOrigins(List.of("http://localhost:5173")));
+  }
+
+  @Test
+  void aConfigFileIsReadAsTheJarReadsItAndTheAttributesWinOverIt() throws IOException {
+    Files.createDirectories(CONFIG_FILE.getParent());
+    Files.writeString(CONFIG_FILE, "port: 9999\nthrottle: { maxFailures: 7 }\nauthTokenTtl: 1m\n");
+
+    List<String> flags = AnnotationFlags.of(of(WithConfigFile.class));
+    MockConfig config = Main.configFrom(flags);
+
+    assertThat(flags).startsWith("--config", "target/annotation-flags/mock.yaml");
+    assertThat(config.throttle().maxFailures()).isEqualTo(7);
+    assertThat(config.port()).isZero();
+    assertThat(config.authTokenTtl()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test

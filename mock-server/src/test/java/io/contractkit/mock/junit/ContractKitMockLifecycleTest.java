@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -92,7 +93,8 @@ class ContractKitMockLifecycleTest {
   @ContractKitMock
   static class TwoTests {
     @Test
-    void first(MockRuntimeInfo mock) {
+    void first(MockRuntimeInfo mock, TestInfo otherParameter) {
+      assertThat(otherParameter.getDisplayName()).isEqualTo("first(MockRuntimeInfo, TestInfo)");
       SEEN.add(mock);
     }
 
@@ -198,7 +200,11 @@ class ContractKitMockLifecycleTest {
   @ExtendWith(OnlyAsSample.class)
   static class InstanceField {
     @RegisterExtension
-    final ContractKitMockExtension mock = ContractKitMockExtension.newInstance().build();
+    final ContractKitMockExtension mock =
+        ContractKitMockExtension.newInstance()
+            .options(
+                ContractKitMockExtension.defaultOptions().withAuthTokenTtl(Duration.ofMinutes(4)))
+            .build();
 
     @Test
     void first(MockRuntimeInfo info) {
@@ -218,6 +224,7 @@ class ContractKitMockLifecycleTest {
 
     assertThat(SEEN).hasSize(2);
     assertThat(SEEN.get(1)).isNotSameAs(SEEN.get(0));
+    assertThat(SEEN.get(0).config().authTokenTtl()).isEqualTo(Duration.ofMinutes(4));
     assertStopped(SEEN.get(0));
     assertStopped(SEEN.get(1));
   }
