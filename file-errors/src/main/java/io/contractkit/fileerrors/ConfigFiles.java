@@ -22,6 +22,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.ValueInstantiator;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.util.ClassUtil;
 
 /**
@@ -52,7 +55,14 @@ public final class ConfigFiles {
     Collector collector = new Collector();
     T value = null;
     try {
-      value = mapper.readerFor(type).withHandler(collector).readValue(text);
+      value =
+          mapper
+              .rebuild()
+              .addModule(WHOLE_NUMBERS_IN_DIGITS)
+              .build()
+              .readerFor(type)
+              .withHandler(collector)
+              .readValue(text);
     } catch (JacksonException e) {
       collector.found.add(new Found(null, e.getLocation(), message(e, mapper)));
     }
@@ -83,6 +93,50 @@ public final class ConfigFiles {
     return location == null || location.getLineNr() < 1
         ? new FileProblem(file, 0, 0, message)
         : new FileProblem(file, location.getLineNr(), location.getColumnNr(), message);
+  }
+
+  /**
+   * A whole number given as text -- a YAML scalar that is no number, a JSON string -- Jackson reads
+   * as {@code Integer.parseInt} does, which also takes fullwidth, Arabic-Indic and other digits:
+   * {@code port: ８０８０} would be 8080. Text with anything but ASCII is a value of the wrong kind.
+   */
+  private static final SimpleModule WHOLE_NUMBERS_IN_DIGITS =
+      new SimpleModule("whole numbers in the digits 0-9")
+          .addDeserializer(
+              Integer.class,
+              new InDigits<>(
+                  Integer.class, new NumberDeserializers.IntegerDeserializer(Integer.class, null)))
+          .addDeserializer(
+              Integer.TYPE,
+              new InDigits<>(
+                  Integer.TYPE, new NumberDeserializers.IntegerDeserializer(Integer.TYPE, 0)))
+          .addDeserializer(
+              Long.class,
+              new InDigits<>(
+                  Long.class, new NumberDeserializers.LongDeserializer(Long.class, null)))
+          .addDeserializer(
+              Long.TYPE,
+              new InDigits<>(Long.TYPE, new NumberDeserializers.LongDeserializer(Long.TYPE, 0L)));
+
+  /** Jackson's own reading of a whole number, but text with other characters than ASCII. */
+  private static final class InDigits<T> extends StdDeserializer<T> {
+    private final ValueDeserializer<T> standard;
+
+    InDigits(Class<T> type, ValueDeserializer<T> standard) {
+      super(type);
+      this.standard = standard;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) {
+      if (p.hasToken(JsonToken.VALUE_STRING) && !p.getString().chars().allMatch(c -> c < 0x80)) {
+        @SuppressWarnings("unchecked")
+        T wrong =
+            (T) ctxt.handleWeirdStringValue(handledType(), p.getString(), "not in the digits 0-9");
+        return wrong;
+      }
+      return standard.deserialize(p, ctxt);
+    }
   }
 
   /** A problem found while reading: where (the value's place, or null: its key's) and what. */

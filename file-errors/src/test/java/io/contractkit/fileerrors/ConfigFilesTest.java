@@ -48,6 +48,8 @@ class ConfigFilesTest {
 
   record Counter(int count) {}
 
+  record Wide(long big, Long small) {}
+
   record Timed(Duration timeout) {}
 
   record Checked(Integer low, Integer high) {
@@ -182,6 +184,60 @@ class ConfigFilesTest {
             "s.yaml:8:25: items[0].size: expected a whole number, found 'no'",
             "s.yaml:8:30: items[1]: expected a mapping with the keys name, size, found 7",
             "s.yaml:9:8: sizes: expected a mapping, found a list");
+  }
+
+  @Test
+  void aWholeNumberInOtherDigitsThanAsciiIsAValueOfTheWrongKind() {
+    FileProblems problems =
+        problems(
+            YAML,
+            """
+            port: \uFF18\uFF10\uFF18\uFF10
+            throttle: {maxFailures: "\u0665"}
+            items: [{name: a, size: 1\u096E}]
+            sizes: {s: "\uFF11"}
+            """);
+
+    assertThat(problems.problems())
+        .extracting(FileProblem::toString)
+        .containsExactly(
+            "s.yaml:1:7: port: expected a whole number, found '\uFF18\uFF10\uFF18\uFF10'",
+            "s.yaml:2:25: throttle.maxFailures: expected a whole number, found '\u0665'",
+            "s.yaml:3:25: items[0].size: expected a whole number, found '1\u096E'",
+            "s.yaml:4:12: sizes.s: expected a whole number, found '\uFF11'");
+  }
+
+  @Test
+  void aWholeNumberInAsciiDigitsIsReadAsBeforeAlsoAsTextAndAsAPrimitive() {
+    Settings settings = read(JSON, "{\"port\": \"8080\", \"sizes\": {\"s\": 7}}");
+    Counter counter = ConfigFiles.read(YAML, Counter.class, "count: '42'\n", "settings", "c.yaml");
+    Wide wide = ConfigFiles.read(YAML, Wide.class, "big: 12345678901\nsmall: '7'\n", "w", "w.yaml");
+
+    assertThat(settings.port()).isEqualTo(8080);
+    assertThat(settings.sizes()).containsEntry("s", 7);
+    assertThat(counter.count()).isEqualTo(42);
+    assertThat(wide).isEqualTo(new Wide(12345678901L, 7L));
+  }
+
+  @Test
+  void primitivesAndLongsInOtherDigitsAreRefusedToo() {
+    FileProblems counter =
+        catchThrowableOfType(
+            FileProblems.class,
+            () -> ConfigFiles.read(YAML, Counter.class, "count: \uFF14\n", "settings", "c.yaml"));
+    FileProblems wide =
+        catchThrowableOfType(
+            FileProblems.class,
+            () ->
+                ConfigFiles.read(YAML, Wide.class, "big: \u0661\nsmall: \uFF11\n", "w", "w.yaml"));
+
+    assertThat(counter.getMessage())
+        .isEqualTo("settings c.yaml:1:8: count: expected a whole number, found '\uFF14'");
+    assertThat(wide.problems())
+        .extracting(FileProblem::toString)
+        .containsExactly(
+            "w.yaml:1:6: big: expected a whole number, found '\u0661'",
+            "w.yaml:2:8: small: expected a whole number, found '\uFF11'");
   }
 
   @Test

@@ -5,7 +5,9 @@ import io.contractkit.fileerrors.FileProblems;
 import io.contractkit.mock.cli.ConfigFile;
 import io.contractkit.mock.cli.DurationConverter;
 import io.contractkit.mock.cli.TerminationSignals;
+import io.contractkit.mock.cli.WholeNumberConverter;
 import io.contractkit.mock.contacts.ThrottlePolicy;
+import io.contractkit.mock.faults.DelayRange;
 import io.contractkit.mock.fixtures.FixtureException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,7 +43,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
       "                    --admin-token wins over it, it wins over the config file.",
       "",
       "On SIGTERM or Ctrl-C the mock refuses new connections, lets the requests in flight",
-      "finish (for up to --stop-timeout) and exits with 0."
+      "finish (for up to --stop-timeout) and exits with 0; delayed requests (--latency,",
+      "fault rules) are answered at once instead of waiting out their delay."
     })
 public final class Main implements Callable<Integer> {
 
@@ -63,7 +66,10 @@ public final class Main implements Callable<Integer> {
       })
   String host;
 
-  @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8080).")
+  @Option(
+      names = "--port",
+      converter = WholeNumberConverter.class,
+      description = "Port to listen on; 0 picks a free one (default: 8080).")
   Integer port;
 
   @Option(
@@ -75,6 +81,7 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--throttle-max-failures",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Failed lookups per ip that trigger a block (default: 10).")
   Integer maxFailures;
 
@@ -132,12 +139,14 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--journal-size",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Requests kept in the journal (default: 1000).")
   Integer journalSize;
 
   @Option(
       names = "--outbox-size",
       paramLabel = "N",
+      converter = WholeNumberConverter.class,
       description = "Messages kept in the outbox (default: 1000).")
   Integer outboxSize;
 
@@ -171,6 +180,46 @@ public final class Main implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "On SIGTERM, how long requests in flight may take to finish (default: 5s).")
   Duration stopTimeout;
+
+  @Option(
+      names = "--latency",
+      paramLabel = "DELAY",
+      converter = DelayRangeConverter.class,
+      description = {
+        "Delay every answer of the two APIs (and of the send-token extension): 50ms, or a range",
+        "such as 50ms..200ms drawn uniformly per answer (default: none)."
+      })
+  DelayRange latency;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      converter = WholeNumberConverter.ForLong.class,
+      description =
+          "Seed of random delays and fault-rule probabilities, to repeat a run (default: random;"
+              + " GET /__admin/faults shows it).")
+  Long seed;
+
+  @Option(
+      names = "--max-delayed",
+      paramLabel = "N",
+      converter = WholeNumberConverter.class,
+      description =
+          "Delayed requests held at once; the next one gets 503 (default: 10000). A delayed"
+              + " request holds a connection, not a thread.")
+  Integer maxDelayed;
+
+  /** Reads {@code --latency} as {@link DelayRange#parse} does. */
+  static final class DelayRangeConverter implements CommandLine.ITypeConverter<DelayRange> {
+    @Override
+    public DelayRange convert(String value) {
+      try {
+        return DelayRange.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   /** Where {@value #ADMIN_TOKEN_VARIABLE} is read from; tests set their own. */
   Map<String, String> environment = System.getenv();
@@ -281,7 +330,19 @@ public final class Main implements Callable<Integer> {
         first(stopTimeout, duration(file.stopTimeout(), "stopTimeout"), d.stopTimeout()),
         first(requestLog, file.requestLog(), d.requestLog()),
         first(adminCorsOrigins, file.adminCorsOrigins(), d.adminCorsOrigins()),
-        first(allowedHosts, file.allowedHosts(), d.allowedHosts()));
+        first(allowedHosts, file.allowedHosts(), d.allowedHosts()),
+        first(latency, latency(file.latency()), d.latency()),
+        first(seed, file.seed(), d.seed()),
+        first(maxDelayed, file.maxDelayed(), d.maxDelayed()));
+  }
+
+  private DelayRange latency(String text) {
+    try {
+      return text == null ? null : DelayRange.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "config file " + configFile + ", latency: " + e.getMessage());
+    }
   }
 
   /** An empty variable counts as unset, as shells and container runtimes often leave it. */

@@ -1,6 +1,7 @@
 package io.contractkit.mock;
 
 import io.contractkit.mock.contacts.ThrottlePolicy;
+import io.contractkit.mock.faults.DelayRange;
 import io.contractkit.mock.http.AllowedHosts;
 import io.contractkit.mock.http.AllowedOrigins;
 import java.nio.file.Path;
@@ -24,6 +25,10 @@ import java.util.function.Consumer;
  * @param allowedHosts names (besides localhost and loopback addresses) that requests may address
  *     the mock by in their {@code Host} header; {@code .example.test} for a domain and every name
  *     below it, {@code *} for any. On a non-loopback host, empty means any name.
+ * @param latency the delay of every answer of the two APIs (and the send-token extension); null for
+ *     none
+ * @param seed the seed of random delays and fault probabilities; null for a random one
+ * @param maxDelayed how many delayed requests the mock holds at once (the next one gets 503)
  */
 public record MockConfig(
     String host,
@@ -39,7 +44,10 @@ public record MockConfig(
     Duration stopTimeout,
     boolean requestLog,
     List<String> adminCorsOrigins,
-    List<String> allowedHosts) {
+    List<String> allowedHosts,
+    DelayRange latency,
+    Long seed,
+    int maxDelayed) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -47,6 +55,7 @@ public record MockConfig(
   public static final int DEFAULT_JOURNAL_SIZE = 1000;
   public static final int DEFAULT_OUTBOX_SIZE = 1000;
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
+  public static final int DEFAULT_MAX_DELAYED = 10_000;
 
   /** Long enough for any generated secret, short enough to fit in any header. */
   public static final int MAX_ADMIN_TOKEN_LENGTH = 1024;
@@ -77,6 +86,9 @@ public record MockConfig(
     if (stopTimeout.isNegative()) {
       throw new IllegalArgumentException("the stop timeout must not be negative");
     }
+    if (maxDelayed < 1) {
+      throw new IllegalArgumentException("the number of delayed requests held must be at least 1");
+    }
   }
 
   private static boolean isValidAdminToken(String token) {
@@ -100,7 +112,10 @@ public record MockConfig(
         DEFAULT_STOP_TIMEOUT,
         true,
         List.of(),
-        List.of());
+        List.of(),
+        null,
+        null,
+        DEFAULT_MAX_DELAYED);
   }
 
   public MockConfig withHost(String newHost) {
@@ -159,6 +174,21 @@ public record MockConfig(
     return copy(c -> c.requestLog = on);
   }
 
+  /** With every answer of the two APIs delayed by {@code delay} (null for none). */
+  public MockConfig withLatency(DelayRange delay) {
+    return copy(c -> c.latency = delay);
+  }
+
+  /** With random delays and fault probabilities drawn from {@code newSeed} (null: random). */
+  public MockConfig withSeed(Long newSeed) {
+    return copy(c -> c.seed = newSeed);
+  }
+
+  /** Holding at most {@code max} delayed requests at once. */
+  public MockConfig withMaxDelayed(int max) {
+    return copy(c -> c.maxDelayed = max);
+  }
+
   /** This config with the changes {@code change} makes to a copy of its values, validated again. */
   private MockConfig copy(Consumer<Values> change) {
     Values v = new Values(this);
@@ -177,7 +207,10 @@ public record MockConfig(
         v.stopTimeout,
         v.requestLog,
         v.adminCorsOrigins,
-        v.allowedHosts);
+        v.allowedHosts,
+        v.latency,
+        v.seed,
+        v.maxDelayed);
   }
 
   /** The values of a config, to change one or two of them for {@link #copy}. */
@@ -196,6 +229,9 @@ public record MockConfig(
     boolean requestLog;
     List<String> adminCorsOrigins;
     List<String> allowedHosts;
+    DelayRange latency;
+    Long seed;
+    int maxDelayed;
 
     Values(MockConfig c) {
       host = c.host;
@@ -212,6 +248,9 @@ public record MockConfig(
       requestLog = c.requestLog;
       adminCorsOrigins = c.adminCorsOrigins;
       allowedHosts = c.allowedHosts;
+      latency = c.latency;
+      seed = c.seed;
+      maxDelayed = c.maxDelayed;
     }
   }
 
@@ -222,7 +261,7 @@ public record MockConfig(
   /** Like the generated one, but without the admin token, which must never reach a log. */
   @Override
   public String toString() {
-    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s, adminCorsOrigins=%s, allowedHosts=%s]"
+    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s, adminCorsOrigins=%s, allowedHosts=%s, latency=%s, seed=%s, maxDelayed=%d]"
         .formatted(
             host,
             port,
@@ -237,6 +276,9 @@ public record MockConfig(
             stopTimeout,
             requestLog,
             adminCorsOrigins,
-            allowedHosts);
+            allowedHosts,
+            latency,
+            seed,
+            maxDelayed);
   }
 }

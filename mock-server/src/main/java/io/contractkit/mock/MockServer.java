@@ -8,6 +8,13 @@ import io.contractkit.mock.admin.QueryRedaction;
 import io.contractkit.mock.admin.RequestJournal;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
+import io.contractkit.mock.faults.DelayScheduler;
+import io.contractkit.mock.faults.ExecutorDelayScheduler;
+import io.contractkit.mock.faults.FaultAdminHandlers;
+import io.contractkit.mock.faults.FaultInjector;
+import io.contractkit.mock.faults.FaultState;
+import io.contractkit.mock.faults.InMemoryFaultRules;
+import io.contractkit.mock.faults.SeededRandom;
 import io.contractkit.mock.fixtures.FixtureLoader;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.SchemaCatalog;
@@ -34,6 +41,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Connector;
@@ -55,6 +63,8 @@ public final class MockServer implements AutoCloseable {
   private final MockState state;
   private final GracefulHandler inFlight;
   private final RequestLog requestLog;
+  private final FaultInjector faults;
+  private final DelayScheduler delays;
   private boolean stopped;
 
   private MockServer(
@@ -63,13 +73,17 @@ public final class MockServer implements AutoCloseable {
       Fixtures fixtures,
       MockState state,
       GracefulHandler inFlight,
-      RequestLog requestLog) {
+      RequestLog requestLog,
+      FaultInjector faults,
+      DelayScheduler delays) {
     this.app = app;
     this.config = config;
     this.fixtures = fixtures;
     this.state = state;
     this.inFlight = inFlight;
     this.requestLog = requestLog;
+    this.faults = faults;
+    this.delays = delays;
   }
 
   public static MockServer start(MockConfig config) {
@@ -86,6 +100,25 @@ public final class MockServer implements AutoCloseable {
    * {@code requestLogSink}.
    */
   public static MockServer start(MockConfig config, Clock clock, RequestLog.Sink requestLogSink) {
+    return start(config, clock, requestLogSink, new ExecutorDelayScheduler());
+  }
+
+  /**
+   * Starts the mock; delays (latency, fault rules) are timed by {@code delays}, which the mock
+   * closes when it stops.
+   */
+  public static MockServer start(
+      MockConfig config, Clock clock, RequestLog.Sink requestLogSink, DelayScheduler delays) {
+    try {
+      return startWith(config, clock, requestLogSink, delays);
+    } catch (RuntimeException e) {
+      delays.close();
+      throw e;
+    }
+  }
+
+  private static MockServer startWith(
+      MockConfig config, Clock clock, RequestLog.Sink requestLogSink, DelayScheduler delays) {
     AdminAccess.requireTokenUnlessLoopback(config.host(), config.adminToken());
     AllowedOrigins adminOrigins = AllowedOrigins.of("admin CORS origin", config.adminCorsOrigins());
     AdminAccess.requireTokenForAnyOrigin(adminOrigins, config.adminToken());
@@ -99,15 +132,26 @@ public final class MockServer implements AutoCloseable {
             List.of("Retry-After", "WWW-Authenticate", "Allow"));
     JsonMapper json = JsonMapper.builder().build();
     Fixtures fixtures = new FixtureLoader(json, new SchemaCatalog()).load(config.fixtures());
+    FaultState faultState =
+        new FaultState(
+            new InMemoryFaultRules(),
+            new SeededRandom(
+                config.seed() != null
+                    ? config.seed()
+                    : ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
     MockState state =
         new MockState(
             new InMemoryAuthTokenStore(clock, fixtures.leadsByAccessToken().values()),
             new InMemoryBruteForceThrottle(clock, config.throttle()),
             new Outbox(config.outboxSize(), config.redact()),
-            new InMemoryRequestJournal(config.journalSize()));
+            new InMemoryRequestJournal(config.journalSize()),
+            faultState);
     AuthTokenIssuer issuer =
         new AuthTokenIssuer(fixtures, state.authTokens(), clock, config.authTokenTtl());
     ProblemRenderer problems = new ProblemRenderer(json);
+    FaultInjector faults =
+        new FaultInjector(
+            faultState, config.latency(), config.maxDelayed(), delays, problems, json);
     Routes routes =
         new Routes(
             state,
@@ -118,7 +162,9 @@ public final class MockServer implements AutoCloseable {
             new LeadContactHandler(fixtures, state.authTokens(), clock),
             new SendAuthTokenHandler(issuer, state.outbox(), json),
             new AdminHandlers(
-                fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                fixtures, state, issuer, json, clock.instant().truncatedTo(ChronoUnit.MILLIS)),
+            faults,
+            new FaultAdminHandlers(faultState, faults, json));
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's
@@ -175,7 +221,7 @@ public final class MockServer implements AutoCloseable {
       }
       throw e;
     }
-    return new MockServer(app, config, fixtures, state, inFlight, requestLog);
+    return new MockServer(app, config, fixtures, state, inFlight, requestLog, faults, delays);
   }
 
   /**
@@ -274,8 +320,9 @@ public final class MockServer implements AutoCloseable {
 
   /**
    * Stops gracefully: closes the listening socket (new connections are refused), runs {@code
-   * whenNoLongerAccepting}, waits up to the stop timeout for the requests in flight to be answered,
-   * then stops. Only the first call stops; later ones return at once.
+   * whenNoLongerAccepting}, answers the delayed requests at once (their delays are cut short),
+   * waits up to the stop timeout for the requests in flight to be answered, then stops. Only the
+   * first call stops; later ones return at once.
    *
    * @return whether every request in flight was answered within the stop timeout
    */
@@ -288,8 +335,10 @@ public final class MockServer implements AutoCloseable {
       connector.shutdown(); // closes the listening socket
     }
     whenNoLongerAccepting.run();
+    faults.hurry();
     boolean answered = await(inFlight.shutdown(), config.stopTimeout());
     app.stop();
+    delays.close();
     if (requestLog != null) {
       requestLog.close(); // every answered request's line is written
     }

@@ -2,6 +2,7 @@ package io.contractkit.mock;
 
 import io.contractkit.mock.admin.RequestJournal;
 import io.contractkit.mock.contacts.BruteForceThrottle;
+import io.contractkit.mock.faults.FaultState;
 import io.contractkit.mock.lms.AuthTokenStore;
 import io.contractkit.mock.lms.Outbox;
 import io.javalin.http.Handler;
@@ -21,17 +22,20 @@ public final class MockState {
   private final BruteForceThrottle throttle;
   private final Outbox outbox;
   private final RequestJournal journal;
+  private final FaultState faults;
   private final ReadWriteLock resetLock = new ReentrantReadWriteLock();
 
   public MockState(
       AuthTokenStore authTokens,
       BruteForceThrottle throttle,
       Outbox outbox,
-      RequestJournal journal) {
+      RequestJournal journal,
+      FaultState faults) {
     this.authTokens = authTokens;
     this.throttle = throttle;
     this.outbox = outbox;
     this.journal = journal;
+    this.faults = faults;
   }
 
   public AuthTokenStore authTokens() {
@@ -50,6 +54,10 @@ public final class MockState {
     return journal;
   }
 
+  public FaultState faults() {
+    return faults;
+  }
+
   /** Restores the initial state, once no request is between its first and last state change. */
   public void reset() {
     resetLock.writeLock().lock();
@@ -58,6 +66,7 @@ public final class MockState {
       throttle.reset();
       outbox.reset();
       journal.reset();
+      faults.reset();
     } finally {
       resetLock.writeLock().unlock();
     }

@@ -2,6 +2,9 @@ package io.contractkit.mock;
 
 import io.contractkit.mock.admin.AdminHandlers;
 import io.contractkit.mock.contacts.ContactsHandler;
+import io.contractkit.mock.faults.FaultAdminHandlers;
+import io.contractkit.mock.faults.FaultInjector;
+import io.contractkit.mock.faults.FaultRoute;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.lms.LeadContactHandler;
 import io.contractkit.mock.lms.SendAuthTokenHandler;
@@ -38,19 +41,23 @@ final class Routes {
 
   private final List<Route> table = new ArrayList<>();
   private final MockState state;
+  private final FaultInjector faults;
 
   Routes(
       MockState state,
       ContactsHandler contacts,
       LeadContactHandler leadContact,
       SendAuthTokenHandler sendAuthToken,
-      AdminHandlers admin) {
+      AdminHandlers admin,
+      FaultInjector faults,
+      FaultAdminHandlers faultAdmin) {
     this.state = state;
+    this.faults = faults;
     // The two documented operations
-    add(HandlerType.GET, CONTACTS, contacts::lookup);
-    add(HandlerType.GET, LEAD_CONTACT, leadContact::release);
+    addApi(HandlerType.GET, CONTACTS, FaultRoute.CONTACTS, contacts::lookup);
+    addApi(HandlerType.GET, LEAD_CONTACT, FaultRoute.LEAD_CONTACT, leadContact::release);
     // Mock extension: send a one-time authToken by email or SMS (into the outbox)
-    add(HandlerType.POST, SEND_AUTH_TOKEN, sendAuthToken::send);
+    addApi(HandlerType.POST, SEND_AUTH_TOKEN, FaultRoute.SEND_AUTH_TOKEN, sendAuthToken::send);
     // Admin API
     add(HandlerType.GET, ADMIN + "/health", admin::health);
     // The reset takes the state exclusively: it is the one route that is not guarded.
@@ -61,6 +68,21 @@ final class Routes {
     add(HandlerType.GET, ADMIN + "/journal", admin::journal);
     add(HandlerType.DELETE, ADMIN + "/journal", admin::clearJournal);
     add(HandlerType.POST, ADMIN + "/authtokens", admin::mintAuthToken);
+    // Fault rules and latency in front of the three routes above
+    add(HandlerType.GET, ADMIN + "/faults", faultAdmin::list);
+    add(HandlerType.POST, ADMIN + "/faults", faultAdmin::add);
+    add(HandlerType.DELETE, ADMIN + "/faults", faultAdmin::clear);
+    add(HandlerType.DELETE, ADMIN + "/faults/{id}", faultAdmin::remove);
+  }
+
+  /**
+   * A route of the APIs: behind the fault rules and the latency, which run before the reset guard
+   * (a delayed request holds no lock while it waits), then run wholly before or after any reset.
+   */
+  private void addApi(HandlerType method, String path, FaultRoute route, Handler handler) {
+    table.add(
+        new Route(
+            method, path.toLowerCase(Locale.ROOT), faults.around(route, state.guarded(handler))));
   }
 
   /** A route whose handler runs wholly before or wholly after any reset. */

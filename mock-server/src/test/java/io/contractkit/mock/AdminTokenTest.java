@@ -30,6 +30,7 @@ class AdminTokenTest {
   private static final String LEAD_CONTACT = "/lms/leads/bytoken/contact";
   private static final String DASHBOARD = "http://dashboard.example";
   private static final String MINT_BODY = "{\"accessToken\":\"" + Fixture.LEAD + "\"}";
+  private static final String FAULT_RULE = "{\"route\":\"contacts\",\"fault\":{\"status\":503}}";
 
   @RegisterExtension
   static final RunningMock mock =
@@ -49,6 +50,10 @@ class AdminTokenTest {
         Arguments.of("GET", "/__admin/journal", ""),
         Arguments.of("DELETE", "/__admin/journal", ""),
         Arguments.of("POST", "/__admin/authtokens", MINT_BODY),
+        Arguments.of("GET", "/__admin/faults", ""),
+        Arguments.of("POST", "/__admin/faults", FAULT_RULE),
+        Arguments.of("DELETE", "/__admin/faults", ""),
+        Arguments.of("DELETE", "/__admin/faults/fault-1", ""),
         Arguments.of("PUT", "/__admin/reset", ""),
         Arguments.of("GET", "/__admin/authtokens", ""),
         Arguments.of("POST", "/__ADMIN/Reset", ""),
@@ -148,6 +153,24 @@ class AdminTokenTest {
         .statusCode(401);
 
     assertThat(leadName("777111")).isNull();
+  }
+
+  @Test
+  void aRefusedFaultRuleAddsNoFault() {
+    given()
+        .spec(mock.spec())
+        .contentType("application/json")
+        .body(FAULT_RULE)
+        .post("/__admin/faults")
+        .then()
+        .statusCode(401);
+
+    given()
+        .spec(mock.spec())
+        .queryParam("secret", Fixture.SECRET)
+        .get(CONTACTS)
+        .then()
+        .statusCode(200);
   }
 
   @Test

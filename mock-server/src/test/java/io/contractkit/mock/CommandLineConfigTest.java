@@ -354,6 +354,17 @@ class CommandLineConfigTest {
   }
 
   @Test
+  void aNumberInTheConfigFileWrittenInOtherDigitsThanAsciiIsNamed() throws IOException {
+    Path file = write("mock.yaml", "port: \uFF18\uFF10\uFF18\uFF10\n");
+
+    assertThatThrownBy(() -> configFrom("--config", file.toString()))
+        .hasMessage(
+            "config file "
+                + file
+                + ":1:7: port: expected a whole number, found '\uFF18\uFF10\uFF18\uFF10'");
+  }
+
+  @Test
   void aJsonConfigFileWithASyntaxErrorIsNamedAsNotValidJson() throws IOException {
     Path file = write("MOCK.JSON", "{\"port\": 0,}");
 

@@ -166,6 +166,31 @@ class OpenApiExamplesTest {
     requests.put(
         "MintedChosenCode",
         () -> send("POST", "/__admin/authtokens", BEARER + JSON_BODY, example("MintChosenCode")));
+    requests.put(
+        "FaultRuleAdded",
+        () -> send("POST", "/__admin/faults", BEARER + JSON_BODY, example("FaultThreeFailures")));
+    requests.put(
+        "FaultList",
+        () -> {
+          send("POST", "/__admin/faults", BEARER + JSON_BODY, example("FaultSlowHalfTheTime"));
+          send(
+              "POST",
+              "/__admin/faults",
+              BEARER + JSON_BODY,
+              "{\"route\":\"contacts\",\"match\":{\"ip\":\"203.0.113.7\"},"
+                  + "\"fault\":{\"status\":503},\"times\":3}");
+          send("GET", found, "");
+          return varying(send("GET", "/__admin/faults", BEARER), "seed");
+        });
+    requests.put(
+        "FaultRuleInvalidStatus",
+        () ->
+            send(
+                "POST",
+                "/__admin/faults",
+                BEARER + JSON_BODY,
+                "{\"route\":\"contacts\",\"fault\":{\"status\":\"503\"}}"));
+    requests.put("AdminUnauthorizedFaults", () -> sendWithoutToken("GET", "/__admin/faults"));
     return requests;
   }
 

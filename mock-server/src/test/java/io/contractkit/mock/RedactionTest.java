@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With {@code --redact}, the values of {@code secret}, {@code accessToken} and {@code authToken}
- * (any case, any encoding of the name) are {@code ***} in the request journal and in the request
- * log line; without it (the default) they are kept, for debugging. The outbox keeps the sent
- * authTokens either way: it is how frontends read them.
+ * (any case, any encoding of the name, look-alike letters, an encoded '=' after the name) are
+ * {@code ***} in the request journal and in the request log line; without it (the default) they are
+ * kept, for debugging. The outbox keeps the sent authTokens either way: it is how frontends read
+ * them.
  */
 class RedactionTest {
   private static final String CONTACTS = "/api/v1/Contacts";
@@ -48,7 +49,9 @@ class RedactionTest {
             "%73ecret=***",
             "accessToken=***&authToken=***&source=web",
             "accessToken=***&channel=sms&source=web",
-            "accessToken=***&limit=5");
+            "accessToken=***&limit=5",
+            "secret%3D***",
+            "accessTo%E2%84%AAen=***&authToken=***&source=web");
     assertThat(journal.prettify())
         .doesNotContain(Fixture.SECRET)
         .doesNotContain(UNKNOWN_SECRET)
@@ -67,6 +70,7 @@ class RedactionTest {
             line ->
                 assertThat(line)
                     .contains(LEAD_CONTACT + "?accessToken=***&authToken=***&source=web 200"))
+        .anySatisfy(line -> assertThat(line).contains("GET /api/v1/Contacts?secret%3D*** 400"))
         .allSatisfy(
             line ->
                 assertThat(line)
@@ -164,6 +168,24 @@ class RedactionTest {
                 + "&source=web")
         .then()
         .statusCode(200);
+    // Read as a parameter named "secret=8Qm…" (a 400), or with a Kelvin sign for the k of
+    // accessToken (no accessToken: a 400): the credential is in the request target all the same.
+    given()
+        .spec(mock.rawSpec())
+        .get(CONTACTS + "?secret%3D" + Fixture.SECRET)
+        .then()
+        .statusCode(400);
+    given()
+        .spec(mock.rawSpec())
+        .get(
+            LEAD_CONTACT
+                + "?accessTo%E2%84%AAen="
+                + Fixture.OTHER_LEAD
+                + "&authToken="
+                + Fixture.LEAD_TOKEN
+                + "&source=web")
+        .then()
+        .statusCode(400);
     sendToken(mock, Fixture.OTHER_LEAD);
     given()
         .spec(mock.adminSpec())

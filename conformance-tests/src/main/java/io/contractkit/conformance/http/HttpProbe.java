@@ -130,7 +130,10 @@ public final class HttpProbe {
     }
     String[] lines = new String(bytes, 0, split, StandardCharsets.ISO_8859_1).split("\r\n");
     String[] statusLine = lines[0].split(" ", 3);
-    if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
+    // A status code is three ASCII digits: Integer.parseInt would also read "+200" or "２００".
+    if (statusLine.length < 2
+        || !statusLine[0].startsWith("HTTP/")
+        || !statusLine[1].matches("[0-9]{3}")) {
       throw new IOException("not an HTTP status line: " + lines[0]);
     }
     Map<String, List<String>> headers = new HashMap<>();
@@ -153,7 +156,7 @@ public final class HttpProbe {
     if (chunked) {
       body = dechunk(body);
     }
-    return new Exchange(request, Integer.parseInt(statusLine[1].trim()), headers, body);
+    return new Exchange(request, Integer.parseInt(statusLine[1]), headers, body);
   }
 
   private static byte[] dechunk(byte[] chunked) {
@@ -166,12 +169,11 @@ public final class HttpProbe {
       }
       String sizeText =
           new String(chunked, pos, lineEnd - pos, StandardCharsets.ISO_8859_1).split(";")[0].trim();
-      int size;
-      try {
-        size = Integer.parseInt(sizeText, 16);
-      } catch (NumberFormatException e) {
+      // A chunk size is ASCII hex digits: Integer.parseInt would also read "-1", "+a" or "３".
+      if (!sizeText.matches("[0-9A-Fa-f]{1,7}")) {
         break;
       }
+      int size = Integer.parseInt(sizeText, 16);
       if (size == 0) {
         break;
       }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * How the probe talks to a target: a raw (hostile) request goes byte for byte over a socket and the
@@ -192,6 +194,48 @@ class HttpProbeTest {
     assertThatThrownBy(() -> sendRaw("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n", "q=%zz"))
         .isInstanceOf(ProbeException.class)
         .hasMessageContaining("without a complete HTTP answer");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "HTTP/1.1 +200 OK",
+        "HTTP/1.1 -200 OK",
+        "HTTP/1.1 2000 OK",
+        "HTTP/1.1 20 OK",
+        "HTTP/1.1  200 OK",
+        "HTTP/1.1 \uFF12\uFF10\uFF10 OK", // fullwidth digits
+        "HTTP/1.1 \u0662\u0660\u0660 OK" // Arabic-Indic digits
+      })
+  void aStatusCodeIsThreeAsciiDigits(String statusLine) {
+    assertThatThrownBy(() -> sendRaw(utf8(statusLine) + "\r\nContent-Length: 0\r\n\r\n", "q=1"))
+        .isInstanceOf(ProbeException.class)
+        .hasMessageContaining("not an HTTP status line");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "+3", "\uFF13", "\u0663", "", "12345678", "3 3"})
+  void dechunkingStopsAtAChunkSizeThatIsNotAsciiHex(String size) throws Exception {
+    String head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+    Exchange e = sendRaw(head + "3\r\nabc\r\n" + utf8(size) + "\r\ndef\r\n0\r\n\r\n", "q=1");
+
+    assertThat(e.text()).isEqualTo("abc");
+  }
+
+  @Test
+  void aChunkSizeOfSevenHexDigitsInEitherCaseIsRead() throws Exception {
+    String head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+    assertThat(sendRaw(head + "0000003\r\nabc\r\na\r\n0123456789\r\n0\r\n\r\n", "q=1").text())
+        .isEqualTo("abc0123456789");
+    assertThat(sendRaw(head + "F\r\n0123456789abcde\r\n0\r\n\r\n", "q=1").text())
+        .isEqualTo("0123456789abcde");
+  }
+
+  /** The text as its UTF-8 bytes, one char per byte, as the canned server writes its answer. */
+  private static String utf8(String text) {
+    return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
   @Test

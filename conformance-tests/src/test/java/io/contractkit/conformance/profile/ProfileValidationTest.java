@@ -139,6 +139,26 @@ class ProfileValidationTest {
   }
 
   @Test
+  void secondsWrittenInOtherDigitsThanAsciiAreNamed() {
+    assertThatThrownBy(
+            () ->
+                yaml(
+                    """
+                    http: {timeoutSeconds: \uFF11\uFF10}
+                    contacts:
+                      baseUrl: http://h
+                      throttle: {maxFailures: 5, windowSeconds: \u0666\u0660, blockSeconds: 300}
+                    """))
+        .isInstanceOf(ProfileException.class)
+        .hasMessage(
+            """
+            profile p.yaml has 2 problems:
+              p.yaml:1:24: http.timeoutSeconds: expected a whole number, found '\uFF11\uFF10'
+              p.yaml:4:45: contacts.throttle.windowSeconds: expected a whole number, found \
+            '\u0666\u0660'""");
+  }
+
+  @Test
   void aJsonProfileIsPlacedToo() {
     assertThatThrownBy(
             () -> ProfileLoader.parse("{\"lms\": {},\n \"nmae\": \"x\"}", true, "p.json"))

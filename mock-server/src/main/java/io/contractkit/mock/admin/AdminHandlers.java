@@ -3,6 +3,7 @@ package io.contractkit.mock.admin;
 import io.contractkit.mock.MockState;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.http.ApiProblem;
+import io.contractkit.mock.http.JsonRequestBody;
 import io.contractkit.mock.http.QueryParameters;
 import io.contractkit.mock.lms.AuthTokenIssuer;
 import io.contractkit.mock.lms.Channel;
@@ -13,11 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,39 +128,7 @@ public final class AdminHandlers {
   }
 
   private JsonNode readBody(Context ctx) {
-    if (!isJson(ctx.header("Content-Type"))) {
-      // Also what keeps a page on another site from minting with a form or a simple request:
-      // those can only send text/plain, form and multipart bodies without a preflight.
-      throw ApiProblem.unsupportedMediaType(
-          "The body must be JSON, sent with 'Content-Type: application/json'.");
-    }
-    byte[] bytes = ctx.bodyAsBytes();
-    if (bytes.length > MAX_BODY_BYTES) {
-      throw ApiProblem.badRequest("The body must be at most " + MAX_BODY_BYTES + " bytes.");
-    }
-    try {
-      JsonNode body = json.readTree(bytes);
-      if (body == null || !body.isObject()) {
-        throw ApiProblem.badRequest("The body must be a JSON object.");
-      }
-      return body;
-    } catch (JacksonException e) {
-      throw ApiProblem.badRequest("The body is not valid JSON.");
-    }
-  }
-
-  /** {@code application/json} or {@code application/<something>+json}, with any parameters. */
-  static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    int semicolon = contentType.indexOf(';');
-    String type =
-        (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-            .trim()
-            .toLowerCase(Locale.ROOT);
-    return type.equals("application/json")
-        || type.startsWith("application/") && type.endsWith("+json");
+    return JsonRequestBody.object(ctx, json, MAX_BODY_BYTES);
   }
 
   private static String requiredText(JsonNode body, String field) {
@@ -189,22 +156,7 @@ public final class AdminHandlers {
   }
 
   private static int limit(QueryParameters query) {
-    return query
-        .optional("limit")
-        .map(
-            text -> {
-              try {
-                int limit = Integer.parseInt(text);
-                if (limit >= 1 && limit <= MAX_LIMIT) {
-                  return limit;
-                }
-              } catch (NumberFormatException e) {
-                // reported below
-              }
-              throw ApiProblem.invalidParameter(
-                  "limit", "must be a whole number from 1 to " + MAX_LIMIT);
-            })
-        .orElse(DEFAULT_LIMIT);
+    return query.wholeNumber("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
   }
 
   private static Map<String, Object> view(OutboxMessage m) {

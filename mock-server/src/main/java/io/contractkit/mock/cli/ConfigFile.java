@@ -21,6 +21,9 @@ import java.util.List;
  * requestLog: true
  * adminCorsOrigins: [ "http://localhost:5173" ]
  * allowedHosts: [ mock.dev.example.test ]
+ * latency: 50ms..200ms     # or one duration
+ * seed: 42
+ * maxDelayed: 10000
  * </pre>
  */
 public record ConfigFile(
@@ -37,7 +40,10 @@ public record ConfigFile(
     String stopTimeout,
     Boolean requestLog,
     List<String> adminCorsOrigins,
-    List<String> allowedHosts) {
+    List<String> allowedHosts,
+    String latency,
+    Long seed,
+    Integer maxDelayed) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}
 }

@@ -13,7 +13,14 @@ public enum Channel {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The channel of {@code email} or {@code sms} in any case of their ASCII letters; {@code
+   * equalsIgnoreCase} alone would also take look-alikes such as {@code \u017Fms} (long s).
+   */
   public static Optional<Channel> fromWireName(String name) {
-    return Arrays.stream(values()).filter(c -> c.wireName().equalsIgnoreCase(name)).findFirst();
+    boolean ascii = name.chars().allMatch(c -> c < 0x80);
+    return Arrays.stream(values())
+        .filter(c -> ascii && c.wireName().equalsIgnoreCase(name))
+        .findFirst();
   }
 }

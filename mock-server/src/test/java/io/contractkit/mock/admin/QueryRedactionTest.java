@@ -6,7 +6,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Which query values the redaction masks: credentials by name, in any case and encoding. */
+/**
+ * Which query values the redaction masks: credentials by name, in any case and encoding, also when
+ * an encoded '=' makes the mock read the whole parameter as a name, and whenever the name cannot be
+ * decoded.
+ */
 class QueryRedactionTest {
 
   @ParameterizedTest
@@ -26,7 +30,20 @@ class QueryRedactionTest {
         "&&secret=abc&|&&secret=***&",
         "secret=abc=def|secret=***",
         "%zz=abc&ip=1|%zz=***&ip=1",
-        "secret%FF=abc|secret%FF=***"
+        "secret%FF=abc|secret%FF=***",
+        "secret%3Dabc|secret%3D***",
+        "secret%3dabc|secret%3d***",
+        "ip=1&SeCrEt%3D%61bc&x=2|ip=1&SeCrEt%3D***&x=2",
+        "%73ecret%3Dabc|%73ecret%3D***",
+        "secret%3Dabc=def|secret%3D***",
+        "authToken%3D1&accessToken%3Dlead|authToken%3D***&accessToken%3D***",
+        "secret+=abc|secret+=***",
+        "%20secret%20=abc|%20secret%20=***",
+        "accessTo%E2%84%AAen=lead|accessTo%E2%84%AAen=***",
+        "%C5%BFecret=abc|%C5%BFecret=***",
+        "%7\uFF13ecret=abc|%7\uFF13ecret=***",
+        "%%3Dabc|%%3D***",
+        "sec%ret=abc|sec%ret=***"
       })
   void credentialValuesAreMasked(String query, String redacted) {
     assertThat(QueryRedaction.redact(query)).isEqualTo(redacted);
@@ -42,7 +59,15 @@ class QueryRedactionTest {
         "secret=",
         "channel=sms&source=web&limit=5",
         "&&",
-        "=abc"
+        "=abc",
+        "secret%3D",
+        "secret%3",
+        "ip=1&secret%",
+        "x=secret%3Dabc",
+        "x%3Dsecret=abc",
+        "ip=1%3D2",
+        "se+cret=abc",
+        "secret%253Dabc"
       })
   void everythingElseIsLeftAsItIs(String query) {
     assertThat(QueryRedaction.redact(query)).isSameAs(query);

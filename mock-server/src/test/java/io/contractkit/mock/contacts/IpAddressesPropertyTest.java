@@ -88,7 +88,13 @@ class IpAddressesPropertyTest {
           "[",
           "]",
           " ",
-          "-");
+          "-",
+          "\uFF11", // fullwidth 1: Character.digit reads it as 1, an ip parser must not
+          "\uFF18\uFF10",
+          "\u0661", // Arabic-Indic 1
+          "\u0969", // Devanagari 3
+          "\uFF21", // fullwidth A
+          "\uFF46");
 
   private static Gen<String> tokenSoup() {
     return lists()
@@ -146,7 +152,7 @@ class IpAddressesPropertyTest {
 
   /** A well-formed address with one or two characters inserted, deleted or replaced. */
   private static Gen<String> nearIpv6() {
-    String edits = ":.0fF9g:.";
+    String edits = ":.0fF9g:.\uFF10\u0669";
     Gen<Integer> edit = integers().between(0, 1 << 24);
     return wellFormedIpv6()
         .zip(

@@ -212,7 +212,24 @@ class HostileInputPropertyTest {
                   return out.toString();
                 });
     Gen<String> broken =
-        Generate.pick(List.of("%", "%z", "%e", "%%", "%C3%28", "%ED%A0%80", "%FF", "%0", "a%2"));
+        Generate.pick(
+            List.of(
+                "%",
+                "%z",
+                "%e",
+                "%%",
+                "%C3%28",
+                "%ED%A0%80",
+                "%FF",
+                "%0",
+                "a%2",
+                // digits Character.digit takes but a percent escape must not: fullwidth, Arabic-
+                // Indic, Devanagari; sent as raw UTF-8
+                onTheWire("%3\uFF18"),
+                onTheWire("%\uFF14\uFF11"),
+                onTheWire("%3\u0668"),
+                onTheWire("%4\u096E"),
+                onTheWire("%4\uFF26")));
     Gen<String> raw =
         strings()
             .betweenCodePoints(0x21, 0x7e)
@@ -234,6 +251,8 @@ class HostileInputPropertyTest {
                 "-1",
                 "1000",
                 "99999999999999999999",
+                onTheWire("\uFF15"),
+                onTheWire("192.0.2.\u0661"),
                 "k".repeat(257),
                 "%20",
                 ""));
@@ -268,6 +287,11 @@ class HostileInputPropertyTest {
           (bits >>> (i % 64) & 1) == 1 ? Character.toUpperCase(c) : Character.toLowerCase(c));
     }
     return out.toString();
+  }
+
+  /** Text as its UTF-8 bytes, one char per byte, as the load driver writes the request line. */
+  private static String onTheWire(String text) {
+    return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
   /** Raw text that stays inside one parameter of the request line. */

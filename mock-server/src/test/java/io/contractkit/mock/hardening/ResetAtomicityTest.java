@@ -6,6 +6,9 @@ import io.contractkit.mock.MockState;
 import io.contractkit.mock.admin.InMemoryRequestJournal;
 import io.contractkit.mock.contacts.BruteForceThrottle;
 import io.contractkit.mock.contacts.IpAddress;
+import io.contractkit.mock.faults.FaultState;
+import io.contractkit.mock.faults.InMemoryFaultRules;
+import io.contractkit.mock.faults.SeededRandom;
 import io.contractkit.mock.lms.AuthTokenStore;
 import io.contractkit.mock.lms.Outbox;
 import java.time.Duration;
@@ -63,7 +66,12 @@ class ResetAtomicityTest {
       };
 
   private final MockState state =
-      new MockState(slowResettingStore, noThrottle, new Outbox(10), new InMemoryRequestJournal(10));
+      new MockState(
+          slowResettingStore,
+          noThrottle,
+          new Outbox(10),
+          new InMemoryRequestJournal(10),
+          new FaultState(new InMemoryFaultRules(), new SeededRandom(1)));
 
   @Test
   void aRequestThatArrivesDuringAResetRunsOnlyAfterTheResetIsComplete() throws Exception {

@@ -64,6 +64,41 @@ class QueryParametersBehaviourTest {
             });
   }
 
+  @Test
+  void noCharacterButAnAsciiHexDigitMakesAnEscape() {
+    for (char c = 0x80; c < 0xFFFF; c++) {
+      if (Character.digit(c, 16) >= 0) { // fullwidth, Arabic-Indic, Devanagari... digits and A-F
+        String query = "secret=%3" + c + "&x=%" + c + "3";
+        assertThatThrownBy(() -> QueryParameters.parse(query))
+            .as(query)
+            .isInstanceOf(ApiProblem.class);
+        assertThat(QueryParameters.decode("%3" + c)).as(query).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void namesMatchWithoutRegardToTheCaseOfAsciiLettersOnly() {
+    QueryParameters q =
+        QueryParameters.parse("AUTHTOKEN=1&accessTo\u212Aen=2&\u017Fecret=3&ZAP=4&Ip=5");
+
+    assertThat(q.required("authToken")).isEqualTo("1");
+    assertThat(q.required("zap")).isEqualTo("4");
+    assertThat(q.required("IP")).isEqualTo("5");
+    assertThat(q.optional("accessToken")).isEmpty();
+    assertThat(q.optional("secret")).isEmpty();
+    assertThat(q.optional("accessTo\u212Aen")).contains("2");
+  }
+
+  @Test
+  void decodeReadsAComponentAsParseDoes() {
+    assertThat(QueryParameters.decode("se%63ret+%C3%B6")).contains("secret ö");
+    assertThat(QueryParameters.decode("plain")).contains("plain");
+    assertThat(QueryParameters.decode("%zz")).isEmpty();
+    assertThat(QueryParameters.decode("a%C3%28")).isEmpty();
+    assertThat(QueryParameters.decode("%C3%28a")).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"secret=a%E2%80%A9b", "secret=a%C2%85b", "secret=a%09b"})
   void lineAndParagraphSeparatorsAndC1ControlsAreRefused(String query) {

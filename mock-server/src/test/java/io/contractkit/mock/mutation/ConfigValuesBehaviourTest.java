@@ -34,7 +34,10 @@ class ConfigValuesBehaviourTest {
         MockConfig.DEFAULT_STOP_TIMEOUT,
         true,
         List.of(),
-        List.of());
+        List.of(),
+        null,
+        null,
+        MockConfig.DEFAULT_MAX_DELAYED);
   }
 
   @Test

@@ -66,6 +66,7 @@ class JettySettingsBehaviourTest {
     assertThat(problem.path("title").asString()).isEqualTo("Bad Request");
     assertThat(problem.path("detail").asString())
         .isEqualTo(
-            "The request is malformed: its request line, a header or its encoding cannot be read.");
+            "The request line is malformed or names an HTTP version other than HTTP/1.1 or"
+                + " HTTP/1.0.");
   }
 }

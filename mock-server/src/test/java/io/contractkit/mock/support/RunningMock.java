@@ -19,10 +19,11 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real mock server on a free loopback port, on the bundled fixtures, a {@link MutableClock} and a
- * small throttle (3 failures in 60 s block for 300 s), without the per-request log line (stress
- * tests send tens of thousands of requests; the journal still records them). Before each test it is
- * reset over HTTP, through the admin API, as a frontend's own tests would do.
+ * A real mock server on a free loopback port, on the bundled fixtures, a {@link MutableClock},
+ * delays timed by hand ({@link ManualDelays}) and a small throttle (3 failures in 60 s block for
+ * 300 s), without the per-request log line (stress tests send tens of thousands of requests; the
+ * journal still records them). Before each test it is reset over HTTP, through the admin API, as a
+ * frontend's own tests would do.
  *
  * <pre>
  * &#64;RegisterExtension static final RunningMock mock = new RunningMock();
@@ -72,13 +73,16 @@ public final class RunningMock implements BeforeEachCallback, AfterEachCallback 
   /** A started server with its clock, and the tests that have run on it. */
   private static final class Instance {
     final MutableClock clock = MutableClock.atFixedStart();
+    final ManualDelays delays = new ManualDelays();
     final MockServer server;
     final Set<String> testsRun = ConcurrentHashMap.newKeySet();
     final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
     volatile boolean failedOn;
 
     Instance(MockConfig config) {
-      server = MockServer.start(config, clock, lines -> requestLog.addAll(lines.lines().toList()));
+      server =
+          MockServer.start(
+              config, clock, lines -> requestLog.addAll(lines.lines().toList()), delays);
     }
 
     boolean fitFor(String testId) {
@@ -102,6 +106,7 @@ public final class RunningMock implements BeforeEachCallback, AfterEachCallback 
               return new Instance(key);
             });
     instance.testsRun.add(testId);
+    instance.delays.forget();
     reset();
     instance.server.flushRequestLog();
     instance.requestLog.clear();
@@ -169,6 +174,11 @@ public final class RunningMock implements BeforeEachCallback, AfterEachCallback 
 
   public MutableClock clock() {
     return instance().clock;
+  }
+
+  /** The scheduler of the server's delays (latency, fault rules): the test lets them pass. */
+  public ManualDelays delays() {
+    return instance().delays;
   }
 
   public MockServer server() {
