@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small Java client of the mock's admin API (and of its send-token route), for tests: read the
- * outbox, mint and send authTokens, read the journal, reset. It talks HTTP, so it works against any
- * running mock: the one the JUnit extension started, the jar, a container.
+ * outbox, mint and send authTokens, read the journal, add fault rules, reset. It talks HTTP, so it
+ * works against any running mock: the one the JUnit extension started, the jar, a container.
  *
  * <pre>
  * MockAdmin admin = MockAdmin.connect("http://127.0.0.1:8080").withAdminToken(token);
@@ -224,6 +224,46 @@ public final class MockAdmin {
     send("DELETE", "__admin/journal", null, 204);
   }
 
+  // --- faults and latency (the README's "Faults and latency") ----------------------------------
+
+  /**
+   * {@code POST /__admin/faults}: the next {@code times} requests to {@code route} ({@code
+   * contacts}, {@code lead-contact}, {@code send-authtoken} or {@code *}) are answered with {@code
+   * status} instead; then the real answers come back.
+   */
+  public FaultRule addFault(String route, int status, int times) {
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("route", route);
+    rule.put("fault", Map.of("status", status));
+    rule.put("times", times);
+    return addFault(rule);
+  }
+
+  /**
+   * {@code POST /__admin/faults} with a rule as the README writes it: {@code route}, {@code match}
+   * (query values), {@code fault} ({@code status}, {@code headers}, {@code body}, {@code delay},
+   * {@code kind}), {@code times}, {@code probability}, in a {@code Map} or anything Jackson writes
+   * as that object. Answers the rule as stored, with its id.
+   */
+  public FaultRule addFault(Object rule) {
+    return read(send("POST", "__admin/faults", rule, 201), FaultRule.class);
+  }
+
+  /** {@code GET /__admin/faults}: the rules, newest first, with the latency and the seed. */
+  public Faults faults() {
+    return read(send("GET", "__admin/faults", null, 200), Faults.class);
+  }
+
+  /** {@code DELETE /__admin/faults/{id}}; an unknown id is a {@link MockAdminException} (404). */
+  public void removeFault(String id) {
+    send("DELETE", "__admin/faults/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null, 204);
+  }
+
+  /** {@code DELETE /__admin/faults}: every rule. */
+  public void clearFaults() {
+    send("DELETE", "__admin/faults", null, 204);
+  }
+
   // --- what the mock answers -------------------------------------------------------------------
 
   /** {@code GET /__admin/health}. */
@@ -261,6 +301,24 @@ public final class MockAdmin {
       String query,
       int status,
       double durationMillis) {}
+
+  /**
+   * A stored fault rule and how often it fired; {@code times} and {@code remaining} are null for a
+   * rule without a limit, {@code probability} for one that always applies.
+   */
+  public record FaultRule(
+      String id,
+      String route,
+      Map<String, String> match,
+      Map<String, Object> fault,
+      Integer times,
+      Double probability,
+      long fired,
+      Integer remaining) {}
+
+  /** The fault rules, newest first, and the latency settings ({@code latency} null for none). */
+  public record Faults(
+      String latency, long seed, int maxDelayed, int delayedNow, List<FaultRule> rules) {}
 
   /** How an authToken is delivered. */
   public enum Channel {

@@ -222,6 +222,90 @@ class MockAdminTest {
         .containsExactly(tuple("DELETE", "/__admin/journal"));
   }
 
+  // --- faults ----------------------------------------------------------------------------------
+
+  @Test
+  void aFaultAnswersTheNextRequestsThenTheRealAnswersComeBack() throws IOException {
+    MockAdmin admin = admin();
+    String lookup = "/api/v1/Contacts?secret=" + Fixture.SECRET + "&ip=203.0.113.9";
+
+    MockAdmin.FaultRule rule = admin.addFault("contacts", 503, 2);
+
+    assertThat(rule.id()).isEqualTo("fault-1");
+    assertThat(rule.route()).isEqualTo("contacts");
+    assertThat(rule.fault()).isEqualTo(java.util.Map.of("status", 503));
+    assertThat(rule.times()).isEqualTo(2);
+    assertThat(rule.remaining()).isEqualTo(2);
+    assertThat(rule.fired()).isZero();
+    assertThat(rule.probability()).isNull();
+    assertThat(RawHttp.get(mock.port(), lookup).status()).isEqualTo(503);
+    assertThat(RawHttp.get(mock.port(), lookup).status()).isEqualTo(503);
+    assertThat(RawHttp.get(mock.port(), lookup).status()).isEqualTo(200);
+    assertThat(admin.faults().rules())
+        .singleElement()
+        .satisfies(
+            stored -> {
+              assertThat(stored.fired()).isEqualTo(2);
+              assertThat(stored.remaining()).isZero();
+            });
+  }
+
+  @Test
+  void aRuleWrittenAsTheReadmeWritesItIsStoredWithItsMatchAndBody() throws IOException {
+    MockAdmin.FaultRule rule =
+        admin()
+            .addFault(
+                java.util.Map.of(
+                    "route",
+                    "lead-contact",
+                    "match",
+                    java.util.Map.of("accessToken", Fixture.LEAD),
+                    "fault",
+                    java.util.Map.of(
+                        "status", 500, "body", java.util.Map.of("Message", "An error")),
+                    "probability",
+                    1));
+
+    assertThat(rule.match()).isEqualTo(java.util.Map.of("accessToken", Fixture.LEAD));
+    assertThat(rule.fault()).containsEntry("body", java.util.Map.of("Message", "An error"));
+    assertThat(rule.probability()).isEqualTo(1.0);
+    assertThat(rule.times()).isNull();
+    assertThat(release(Fixture.LEAD, Fixture.LEAD_TOKEN)).isEqualTo("{\"Message\":\"An error\"}");
+  }
+
+  @Test
+  void theFaultListShowsTheRulesNewestFirstWithTheLatencySettings() {
+    MockAdmin admin = admin();
+    admin.addFault("contacts", 503, 1);
+    admin.addFault("*", 502, 1);
+
+    MockAdmin.Faults faults = admin.faults();
+
+    assertThat(faults.rules())
+        .extracting(MockAdmin.FaultRule::id)
+        .containsExactly("fault-2", "fault-1");
+    assertThat(faults.latency()).isNull();
+    assertThat(faults.maxDelayed()).isEqualTo(MockConfig.DEFAULT_MAX_DELAYED);
+    assertThat(faults.delayedNow()).isZero();
+  }
+
+  @Test
+  void faultsAreRemovedOneByOneOrAllAtOnce() {
+    MockAdmin admin = admin();
+    MockAdmin.FaultRule first = admin.addFault("contacts", 503, 1);
+    admin.addFault("contacts", 500, 1);
+
+    admin.removeFault(first.id());
+    assertThat(admin.faults().rules())
+        .extracting(MockAdmin.FaultRule::id)
+        .containsExactly("fault-2");
+    admin.clearFaults();
+    assertThat(admin.faults().rules()).isEmpty();
+    assertThatThrownBy(() -> admin.removeFault(first.id()))
+        .isInstanceOfSatisfying(
+            MockAdminException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
   // --- errors ----------------------------------------------------------------------------------
 
   @Test
