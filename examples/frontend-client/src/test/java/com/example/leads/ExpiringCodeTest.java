@@ -14,7 +14,8 @@ class ExpiringCodeTest {
   @RegisterExtension
   static final ContractKitMockExtension mock =
       ContractKitMockExtension.newInstance()
-          .options(ContractKitMockExtension.defaultOptions().withAuthTokenTtl(Duration.ofMinutes(1)))
+          .options(
+              ContractKitMockExtension.defaultOptions().withAuthTokenTtl(Duration.ofMinutes(1)))
           .build();
 
   @Test
@@ -25,15 +26,15 @@ class ExpiringCodeTest {
 
     assertThat(minted.expiresAt())
         .isBetween(before.plusSeconds(59), Instant.now().plusSeconds(60));
-    assertThat(new LeadContactClient(mock.baseUrl()).leadContact(minted.accessToken(), minted.authToken()))
-        .isPresent();
+    LeadContactClient client = new LeadContactClient(mock.baseUrl());
+    assertThat(client.leadContact(minted.accessToken(), minted.authToken())).isPresent();
   }
 
   @Test
   void aCodeOfYourOwnChoosingWorks() {
     mock.admin().mintAuthToken(LeadContactClientTest.LEAD, "424242", Duration.ofSeconds(30));
 
-    assertThat(new LeadContactClient(mock.baseUrl()).leadContact(LeadContactClientTest.LEAD, "424242"))
-        .isPresent();
+    LeadContactClient client = new LeadContactClient(mock.baseUrl());
+    assertThat(client.leadContact(LeadContactClientTest.LEAD, "424242")).isPresent();
   }
 }

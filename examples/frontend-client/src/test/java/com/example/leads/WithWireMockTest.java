@@ -30,7 +30,8 @@ class WithWireMockTest {
     HttpResponse<String> store =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(wireMock.getHttpBaseUrl() + "/stores/27")).build(),
+                HttpRequest.newBuilder(URI.create(wireMock.getHttpBaseUrl() + "/stores/27"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     Contact contact =
         new LeadContactClient(mock.baseUrl())
