@@ -1,6 +1,8 @@
 package io.contractkit.mock.client;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.contractkit.mock.admin.JournalEntry;
+import io.contractkit.mock.lms.Channel;
+import io.contractkit.mock.lms.OutboxMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -269,19 +271,6 @@ public final class MockAdmin {
   /** {@code GET /__admin/health}. */
   public record Health(String status, int contacts, int leads, Instant startedAt) {}
 
-  /** A "delivered" authToken message, as the lead received it. */
-  public record OutboxMessage(
-      String id,
-      Channel channel,
-      String recipient,
-      String accessToken,
-      String authToken,
-      String source,
-      String subject,
-      String body,
-      Instant sentAt,
-      Instant expiresAt) {}
-
   /** A minted authToken. */
   public record MintedAuthToken(String accessToken, String authToken, Instant expiresAt) {}
 
@@ -291,16 +280,6 @@ public final class MockAdmin {
 
   /** The newest answered requests, newest first, and how many were recorded in all. */
   public record Journal(List<JournalEntry> requests, long total) {}
-
-  /** One answered request. */
-  public record JournalEntry(
-      long id,
-      Instant timestamp,
-      String method,
-      String path,
-      String query,
-      int status,
-      double durationMillis) {}
 
   /**
    * A stored fault rule and how often it fired; {@code times} and {@code remaining} are null for a
@@ -319,19 +298,6 @@ public final class MockAdmin {
   /** The fault rules, newest first, and the latency settings ({@code latency} null for none). */
   public record Faults(
       String latency, long seed, int maxDelayed, int delayedNow, List<FaultRule> rules) {}
-
-  /** How an authToken is delivered. */
-  public enum Channel {
-    @JsonProperty("email")
-    EMAIL,
-    @JsonProperty("sms")
-    SMS;
-
-    /** As the mock writes it: {@code email}, {@code sms}. */
-    public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
 
   private record Outbox(List<OutboxMessage> messages) {}
 

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpServer;
 import io.contractkit.mock.MockConfig;
-import io.contractkit.mock.client.MockAdmin.Channel;
+import io.contractkit.mock.admin.JournalEntry;
 import io.contractkit.mock.client.MockAdmin.Journal;
 import io.contractkit.mock.client.MockAdmin.MintedAuthToken;
-import io.contractkit.mock.client.MockAdmin.OutboxMessage;
 import io.contractkit.mock.client.MockAdmin.SentAuthToken;
+import io.contractkit.mock.lms.Channel;
+import io.contractkit.mock.lms.OutboxMessage;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RawHttp;
 import io.contractkit.mock.support.RunningMock;
@@ -194,7 +195,7 @@ class MockAdminTest {
     // the clearing DELETE and the two lookups; the admin API's own requests are recorded too
     assertThat(journal.total()).isEqualTo(3);
     assertThat(journal.requests()).hasSize(1);
-    MockAdmin.JournalEntry newest = journal.requests().get(0);
+    JournalEntry newest = journal.requests().get(0);
     assertThat(newest.method()).isEqualTo("GET");
     assertThat(newest.path()).isEqualTo("/api/v1/Contacts");
     assertThat(newest.query()).isEqualTo("secret=unknown&ip=203.0.113.7");
@@ -203,7 +204,7 @@ class MockAdminTest {
     assertThat(newest.durationMillis()).isNotNegative();
     // now with the journal request before: a request is recorded once it is answered
     assertThat(admin.journal().requests())
-        .extracting(MockAdmin.JournalEntry::path, MockAdmin.JournalEntry::status)
+        .extracting(JournalEntry::path, JournalEntry::status)
         .containsExactly(
             tuple("/__admin/journal", 200),
             tuple("/api/v1/Contacts", 404),
@@ -218,7 +219,7 @@ class MockAdminTest {
     admin().clearJournal();
 
     assertThat(admin().journal().requests())
-        .extracting(MockAdmin.JournalEntry::method, MockAdmin.JournalEntry::path)
+        .extracting(JournalEntry::method, JournalEntry::path)
         .containsExactly(tuple("DELETE", "/__admin/journal"));
   }
 

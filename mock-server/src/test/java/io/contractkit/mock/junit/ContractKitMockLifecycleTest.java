@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.contractkit.mock.client.MockAdmin;
-import io.contractkit.mock.client.MockAdmin.Channel;
 import io.contractkit.mock.client.MockAdminException;
+import io.contractkit.mock.lms.Channel;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RawHttp;
 import java.io.IOException;
