@@ -4,6 +4,7 @@ import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.CheckRegistry;
 import io.contractkit.conformance.checks.Mode;
+import io.contractkit.conformance.checks.SuiteClock;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.profile.ProfileException;
 import io.contractkit.conformance.profile.ProfileLoader;
@@ -12,12 +13,16 @@ import io.contractkit.conformance.report.ConsoleReporter;
 import io.contractkit.conformance.report.FailureText;
 import io.contractkit.conformance.report.Reports;
 import io.contractkit.conformance.run.ConformanceSuite;
+import io.contractkit.conformance.run.RunOptions;
 import io.contractkit.conformance.run.RunResult;
 import io.contractkit.conformance.run.Status;
+import io.contractkit.conformance.run.TargetUnreachable;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +54,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:no error-severity check failed",
       "1:at least one error-severity check failed",
-      "2:usage or profile problem"
+      "2:usage or profile problem, or the target cannot be reached"
     })
 public final class Main implements Callable<Integer> {
   static final int PASSED = 0;
@@ -127,6 +132,34 @@ public final class Main implements Callable<Integer> {
   boolean failOnSkipped;
 
   @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "" + RunOptions.DEFAULT_CONCURRENCY,
+      description =
+          "How many requests the suite has in flight at once, and how many checks run at the same"
+              + " time; each check keeps its own ips and authTokens. 1 runs everything one after another"
+              + " (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(
+      names = "--max-wait",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description =
+          "The longest real wait a check makes to see a block lift or an authToken expire when the"
+              + " profile gives no clock hook (clock.advance): 30, 30s, 2m, 500ms (default: ${DEFAULT-VALUE}).")
+  Duration maxWait;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description =
+          "Seed of the random values the checks send (ips, wrong secrets and tokens); printed at the"
+              + " start of every run, so that a run can be repeated. Default: a new one per run.")
+  Long seed;
+
+  @Option(
       names = "--write-check-reference",
       paramLabel = "FILE",
       description = "Write the check reference (Markdown) to FILE and exit.")
@@ -142,8 +175,8 @@ public final class Main implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       return run(out, err);
-    } catch (ProfileException | IllegalArgumentException e) {
-      err.println("conformance: " + e.getMessage());
+    } catch (ProfileException | TargetUnreachable | IllegalArgumentException e) {
+      err.println("conformance: " + FailureText.visible(e.getMessage()));
       return USAGE;
     } catch (RuntimeException e) {
       err.println("conformance: unexpected error (a bug in the suite, please report it): " + e);
@@ -180,6 +213,7 @@ public final class Main implements Callable<Integer> {
       return USAGE;
     }
 
+    ConformanceSuite.warmUpInBackground();
     Set<String> onlyIds = ids(only);
     Set<String> skipIds = ids(skip);
     CheckRegistry.standard()
@@ -187,19 +221,29 @@ public final class Main implements Callable<Integer> {
 
     Profile profile = ProfileLoader.load(profileFile);
     if (mode != null) {
-      profile =
-          new Profile(profile.name(), mode, profile.http(), profile.contacts(), profile.lms());
+      profile = profile.withMode(mode);
     }
+    RunOptions options =
+        new RunOptions(
+            concurrency,
+            maxWait,
+            seed != null ? seed : new SecureRandom().nextLong(),
+            SuiteClock.SYSTEM);
     ConformanceSuite suite =
-        new ConformanceSuite(profile, first(contactsBaseUrl, baseUrl), first(lmsBaseUrl, baseUrl));
+        new ConformanceSuite(
+            profile, first(contactsBaseUrl, baseUrl), first(lmsBaseUrl, baseUrl), options);
 
     ConsoleReporter console = new ConsoleReporter(out, color());
     out.printf(
-        "Conformance run: profile %s (%s mode)%n  Contacts API: %s%n  LMS API:      %s%n%n",
+        "Conformance run: profile %s (%s mode)%n  Contacts API: %s%n  LMS API:      %s%n"
+            + "  Run:          %d at once, real waits up to %s, --seed %d%n%n",
         FailureText.visible(profile.name() == null ? profileFile.toString() : profile.name()),
         profile.mode().name().toLowerCase(Locale.ROOT),
         suite.target().contactsBase() == null ? "(not set)" : suite.target().contactsBase(),
-        suite.target().lmsBase() == null ? "(not set)" : suite.target().lmsBase());
+        suite.target().lmsBase() == null ? "(not set)" : suite.target().lmsBase(),
+        options.concurrency(),
+        Reports.duration(options.maxWait()),
+        options.seed());
     out.flush();
 
     RunResult result = suite.run(onlyIds, skipIds, console);
@@ -214,7 +258,10 @@ public final class Main implements Callable<Integer> {
     console.summary(result, written);
     long skipped = result.count(Status.SKIPPED);
     if (failOnSkipped && skipped > 0) {
-      err.println("conformance: " + skipped + " check(s) skipped and --fail-on-skipped is set");
+      err.println(
+          "conformance: "
+              + skipped
+              + " check(s) skipped without --skip asking for it, and --fail-on-skipped is set");
       return FAILED;
     }
     return result.passed() ? PASSED : FAILED;
@@ -277,6 +324,32 @@ public final class Main implements Callable<Integer> {
 
   private static String first(String a, String b) {
     return a != null ? a : b;
+  }
+
+  /** {@code 30} (seconds), {@code 30s}, {@code 2m}, {@code 500ms} or ISO-8601 ({@code PT30S}). */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      try {
+        if (v.matches("[0-9]+")) {
+          return Duration.ofSeconds(Long.parseLong(v));
+        }
+        if (v.matches("[0-9]+ms")) {
+          return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        if (v.matches("[0-9]+s")) {
+          return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+        }
+        if (v.matches("[0-9]+m")) {
+          return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+        }
+        return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+      } catch (RuntimeException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a duration; write 30, 30s, 2m or 500ms");
+      }
+    }
   }
 
   /** {@code strict} or {@code lenient}, in any case. */

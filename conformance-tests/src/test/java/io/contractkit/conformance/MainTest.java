@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.CheckRegistry;
+import io.contractkit.conformance.fakes.SimulatedImplementation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -28,6 +29,11 @@ class MainTest {
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     return cmd.execute(args);
+  }
+
+  private static String mockBase() {
+    String base = SimulatedImplementation.sharedMock().baseUri().toString();
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   private Path profile() throws Exception {
@@ -114,6 +120,7 @@ class MainTest {
             "--profile", "--base-url", "--contacts-base-url", "--lms-base-url", "--only", "--skip")
         .contains(
             "--list-checks", "--mode", "--report-dir", "--no-color", "--write-check-reference")
+        .contains("--concurrency", "--max-wait", "--seed", "--fail-on-skipped")
         .contains("conformance-report");
   }
 
@@ -193,6 +200,8 @@ class MainTest {
     String[] args = {
       "--profile",
       profile().toString(),
+      "--base-url",
+      mockBase(),
       "--no-color",
       "--only",
       "CONTACTS-FOUND-SCHEMA",
@@ -202,11 +211,19 @@ class MainTest {
 
     assertThat(run(args)).as(err.toString()).isZero();
     assertThat(out.toString()).contains("SKIP", "contacts.secrets");
+    String summary = out.toString().substring(out.toString().indexOf("Conformance summary"));
+    assertThat(summary)
+        .contains(
+            "Not checked (1 check skipped without --skip; --fail-on-skipped fails the run on them)\n"
+                + "  SKIP CONTACTS-FOUND-SCHEMA: the profile lists no existing secret"
+                + " (contacts.secrets)\n");
+    assertThat(summary.indexOf("Not checked")).isLessThan(summary.indexOf("Category"));
 
     String[] strict = java.util.Arrays.copyOf(args, args.length + 1);
     strict[args.length] = "--fail-on-skipped";
     assertThat(run(strict)).isEqualTo(1);
-    assertThat(err.toString()).contains("1 check(s) skipped and --fail-on-skipped is set");
+    assertThat(err.toString())
+        .contains("1 check(s) skipped without --skip asking for it, and --fail-on-skipped is set");
   }
 
   private String[] skippingAll(String... first) {
@@ -281,7 +298,8 @@ class MainTest {
         .startsWith(
             "Conformance run: profile "
                 + file
-                + " (strict mode)\n  Contacts API: (not set)\n  LMS API:      http://127.0.0.1:9\n\n")
+                + " (strict mode)\n  Contacts API: (not set)\n  LMS API:      http://127.0.0.1:9\n"
+                + "  Run:          16 at once, real waits up to 30.0 s, --seed ")
         .doesNotContain("\u001B");
   }
 
@@ -326,6 +344,8 @@ class MainTest {
         run(
             "--profile",
             profile().toString(),
+            "--base-url",
+            mockBase(),
             "--only",
             " CONTACTS-FOUND-SCHEMA ,,",
             "--skip",
@@ -339,9 +359,10 @@ class MainTest {
 
   @Test
   void anErrorThatFailsExitsOneAndAFailOnSkippedRunWithoutSkipsPasses() throws Exception {
-    Path file = tmp.resolve("unreachable.yaml");
+    Path file = tmp.resolve("wrong-secret.yaml");
     Files.writeString(
-        file, "contacts:\n  baseUrl: http://127.0.0.1:9\n  secrets:\n    - secret: abc\n");
+        file,
+        "contacts:\n  baseUrl: " + mockBase() + "\n  secrets:\n    - secret: no-such-secret\n");
 
     int failing =
         run(
@@ -361,8 +382,110 @@ class MainTest {
                 tmp.resolve("r2").toString()));
 
     assertThat(failing).isEqualTo(1);
-    assertThat(out.toString()).contains("FAIL  CONTACTS-FOUND-SCHEMA", "no answer");
+    assertThat(out.toString()).contains("FAIL  CONTACTS-FOUND-SCHEMA", "status 404");
     assertThat(passing).as(err.toString()).isZero();
+  }
+
+  @Test
+  void anUnreachableTargetExitsTwoWithOneMessageNamingHostPortAndCauseAndRunsNoCheck()
+      throws Exception {
+    Path file = tmp.resolve("unreachable.yaml");
+    Files.writeString(
+        file, "contacts:\n  baseUrl: http://127.0.0.1:9\n  secrets:\n    - secret: abc\n");
+
+    int code = run("--profile", file.toString(), "--report-dir", tmp.resolve("r").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "conformance: cannot reach the Contacts API at 127.0.0.1:9 (http://127.0.0.1:9):"
+                + " connection refused. Is the implementation running there? (The run did not"
+                + " start.)\n");
+    assertThat(out.toString()).doesNotContain("FAIL", "SKIP", "ConnectException");
+    assertThat(tmp.resolve("r")).doesNotExist();
+  }
+
+  @Test
+  void anUnknownHostExitsTwoSayingSo() throws Exception {
+    Path file = tmp.resolve("unknown-host.yaml");
+    Files.writeString(file, "lms:\n  baseUrl: http://no-such-host.invalid:8080\n");
+
+    int code = run("--profile", file.toString(), "--report-dir", tmp.resolve("r").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "cannot reach the LMS API at no-such-host.invalid:8080"
+                + " (http://no-such-host.invalid:8080): unknown host");
+  }
+
+  @Test
+  void anAuthTokenSourceThatFailsWhenFirstUsedExitsTwoNamingSourceRequestAndAnswer()
+      throws Exception {
+    Path file = tmp.resolve("broken-source.yaml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "lms:",
+            "  baseUrl: " + mockBase(),
+            "  leads:",
+            "    - accessToken: lead-7Gk2mQ9xWp4tR8vZ",
+            "  authTokens:",
+            "    http:",
+            "      url: \"{baseUrl}/__admin/authtokenz\"",
+            ""));
+
+    int code = run("--profile", file.toString(), "--report-dir", tmp.resolve("r").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("authToken source fails when the suite first uses it")
+        .contains("lms.authTokens.http: POST " + mockBase() + "/__admin/authtokenz answered 404");
+    assertThat(out.toString()).doesNotContain("SKIP");
+  }
+
+  @Test
+  void concurrencyOutsideOneToSixtyFourIsAUsageError() throws Exception {
+    int code = run("--profile", profile().toString(), "--concurrency", "0");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("the concurrency must be from 1 to 64, not 0");
+  }
+
+  @Test
+  void maxWaitTakesSecondsOrAUnitAndRefusesOtherText() {
+    Main.DurationConverter convert = new Main.DurationConverter();
+
+    assertThat(convert.convert("30")).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(convert.convert(" 45s ")).isEqualTo(java.time.Duration.ofSeconds(45));
+    assertThat(convert.convert("2m")).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(convert.convert("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(convert.convert("pt1h")).isEqualTo(java.time.Duration.ofHours(1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> convert.convert("soon"))
+        .isInstanceOf(CommandLine.TypeConversionException.class)
+        .hasMessageContaining("'soon' is not a duration");
+  }
+
+  @Test
+  void theSeedAndTheConcurrencyOfARunAreInItsHeader() throws Exception {
+    int code =
+        run(
+            skippingAll(
+                "--profile",
+                profile().toString(),
+                "--seed",
+                "42",
+                "--concurrency",
+                "3",
+                "--max-wait",
+                "5",
+                "--report-dir",
+                tmp.resolve("r").toString()));
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("  Run:          3 at once, real waits up to 5.0 s, --seed 42\n");
   }
 
   @Test

@@ -28,10 +28,17 @@ class ValidVariantsTest {
   @EnumSource(ValidVariant.class)
   void aCorrectImplementationThatChoseDifferentlyPasses(ValidVariant variant) {
     try (SimulatedImplementation impl =
-        SimulatedImplementation.start(variant.defect(), variant.prefix())) {
-      Profile profile = impl.profile(p -> Profiles.withMode(p, variant.mode()));
+        variant.mockConfig() == null
+            ? SimulatedImplementation.start(variant.defect(), variant.prefix())
+            : SimulatedImplementation.startWithOwnMock(
+                variant.defect(), variant.prefix(), variant.mockConfig())) {
+      Profile profile = impl.profile(p -> Profiles.withMode(variant.profile(p), variant.mode()));
 
-      RunResult result = impl.run(profile);
+      RunResult result =
+          impl.run(
+              variant.baseUrl(impl.baseUrl()),
+              profile,
+              impl.options().withConcurrency(variant.concurrency()));
 
       assertThat(result.results())
           .filteredOn(CheckResult::failsGate)

@@ -236,6 +236,24 @@ public final class Main implements Callable<Integer> {
     System.exit(new CommandLine(new Main()).execute(args));
   }
 
+  /**
+   * The config these command-line flags build, exactly as the jar would start with them (with the
+   * config file that {@code --config} names), except that {@value #ADMIN_TOKEN_VARIABLE} is not
+   * read: the JUnit extension's options, for example.
+   *
+   * @throws IllegalArgumentException saying which flag or value is wrong
+   */
+  public static MockConfig configFrom(List<String> flags) {
+    Main main = new Main();
+    main.environment = Map.of();
+    try {
+      new CommandLine(main).parseArgs(flags.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return main.config();
+  }
+
   @Override
   public Integer call() {
     MockConfig config;

@@ -137,6 +137,11 @@ public record MockConfig(
     return copy(c -> c.throttle = policy);
   }
 
+  /** With sent and minted authTokens valid for {@code ttl}. */
+  public MockConfig withAuthTokenTtl(Duration ttl) {
+    return copy(c -> c.authTokenTtl = ttl);
+  }
+
   public MockConfig withCorsOrigins(List<String> origins) {
     return copy(c -> c.corsOrigins = origins);
   }

@@ -10,9 +10,12 @@ import io.contractkit.mock.admin.JournalEntry;
 import io.contractkit.mock.admin.LeadsAdmin;
 import io.contractkit.mock.admin.QueryRedaction;
 import io.contractkit.mock.admin.RequestJournal;
+import io.contractkit.mock.admin.ThrottleAdmin;
 import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
+import io.contractkit.mock.dashboard.ChangeFeed;
+import io.contractkit.mock.dashboard.DashboardPages;
 import io.contractkit.mock.faults.DelayScheduler;
 import io.contractkit.mock.faults.ExecutorDelayScheduler;
 import io.contractkit.mock.faults.FaultAdminHandlers;
@@ -69,6 +72,9 @@ public final class MockServer implements AutoCloseable {
   private static final int REQUEST_HEADER_BYTES = 16 * 1024;
   private static final String STARTED_NANOS = "mock.startedNanos";
 
+  /** Dashboards (their event streams) open at once; the next one gets 503. */
+  static final int MAX_DASHBOARD_STREAMS = 16;
+
   private final Javalin app;
   private final MockConfig config;
   private final MockState state;
@@ -76,6 +82,7 @@ public final class MockServer implements AutoCloseable {
   private final RequestLog requestLog;
   private final FaultInjector faults;
   private final DelayScheduler delays;
+  private final ChangeFeed changes;
   private final FixtureWatcher watcher;
   private boolean stopped;
 
@@ -87,6 +94,7 @@ public final class MockServer implements AutoCloseable {
       RequestLog requestLog,
       FaultInjector faults,
       DelayScheduler delays,
+      ChangeFeed changes,
       FixtureWatcher watcher) {
     this.app = app;
     this.config = config;
@@ -95,6 +103,7 @@ public final class MockServer implements AutoCloseable {
     this.requestLog = requestLog;
     this.faults = faults;
     this.delays = delays;
+    this.changes = changes;
     this.watcher = watcher;
   }
 
@@ -182,6 +191,7 @@ public final class MockServer implements AutoCloseable {
     boolean watching = config.fixtures() != null && config.watch();
     FixtureRecords records = new FixtureRecords(json, schemas);
     ProblemRenderer problems = new ProblemRenderer(json);
+    ChangeFeed changes = new ChangeFeed(MAX_DASHBOARD_STREAMS, steerable);
     FaultInjector faults =
         new FaultInjector(
             faultState, config.latency(), config.maxDelayed(), delays, problems, json);
@@ -200,7 +210,10 @@ public final class MockServer implements AutoCloseable {
             new LeadsAdmin(state, records, json),
             new FixturesAdmin(reloader, json),
             faults,
-            new FaultAdminHandlers(faultState, faults, json));
+            new FaultAdminHandlers(faultState, faults, json),
+            new ThrottleAdmin(state, config.throttle(), json),
+            new DashboardPages(),
+            changes);
     // Counts the requests in flight, so that a stop can wait for them (see stop()).
     GracefulHandler inFlight = new GracefulHandler();
     // While stopping, a request still sending its body may take the whole stop timeout (Jetty's
@@ -239,7 +252,8 @@ public final class MockServer implements AutoCloseable {
               javalin.routes.before(hosts::check);
               javalin.routes.before(cors::addHeaders);
               javalin.routes.beforeMatched(
-                  new AdminAccess(config.adminToken(), adminOrigins)::check);
+                  new AdminAccess(config.adminToken(), adminOrigins, DashboardPages::isPage)
+                      ::check);
               routes.registerOn(javalin.routes);
               javalin.routes.exception(ApiProblem.class, problems::render);
               javalin.routes.exception(HttpResponseException.class, problems::render);
@@ -247,7 +261,12 @@ public final class MockServer implements AutoCloseable {
               // Recorded before the answer is written, so that a client that has its answer finds
               // the request in the journal.
               javalin.routes.after(
-                  ctx -> record(state.journal(), steerable, ctx, config.redact(), requestLog));
+                  ctx -> {
+                    record(state.journal(), steerable, ctx, config.redact(), requestLog);
+                    if (changes.watched()) { // one volatile read without a dashboard
+                      changes.answered(ctx.method().name(), ctx.path());
+                    }
+                  });
             });
     FixtureWatcher watcher = null;
     try {
@@ -262,9 +281,11 @@ public final class MockServer implements AutoCloseable {
       if (requestLog != null) {
         requestLog.close();
       }
+      changes.close();
       throw e;
     }
-    return new MockServer(app, config, state, inFlight, requestLog, faults, delays, watcher);
+    return new MockServer(
+        app, config, state, inFlight, requestLog, faults, delays, changes, watcher);
   }
 
   private static FixtureWatcher watch(Path folder, FixtureReloader reloader) {
@@ -373,6 +394,11 @@ public final class MockServer implements AutoCloseable {
     return state;
   }
 
+  /** The dashboards' event streams. */
+  public ChangeFeed changes() {
+    return changes;
+  }
+
   /** Waits until the log lines of every request answered so far are written (none when off). */
   public void flushRequestLog() {
     if (requestLog != null) {
@@ -400,6 +426,7 @@ public final class MockServer implements AutoCloseable {
       connector.shutdown(); // closes the listening socket
     }
     whenNoLongerAccepting.run();
+    changes.close(); // the dashboards' streams would otherwise hold the stop for its whole timeout
     faults.hurry();
     boolean answered = await(inFlight.shutdown(), config.stopTimeout());
     app.stop();

@@ -5,7 +5,10 @@ import io.contractkit.mock.admin.ClockAdmin;
 import io.contractkit.mock.admin.ContactsAdmin;
 import io.contractkit.mock.admin.FixturesAdmin;
 import io.contractkit.mock.admin.LeadsAdmin;
+import io.contractkit.mock.admin.ThrottleAdmin;
 import io.contractkit.mock.contacts.ContactsHandler;
+import io.contractkit.mock.dashboard.ChangeFeed;
+import io.contractkit.mock.dashboard.DashboardPages;
 import io.contractkit.mock.faults.FaultAdminHandlers;
 import io.contractkit.mock.faults.FaultInjector;
 import io.contractkit.mock.faults.FaultRoute;
@@ -57,7 +60,10 @@ final class Routes {
       LeadsAdmin leadsAdmin,
       FixturesAdmin fixtures,
       FaultInjector faults,
-      FaultAdminHandlers faultAdmin) {
+      FaultAdminHandlers faultAdmin,
+      ThrottleAdmin throttle,
+      DashboardPages pages,
+      ChangeFeed changes) {
     this.state = state;
     this.faults = faults;
     // The two documented operations
@@ -67,7 +73,7 @@ final class Routes {
     addApi(HandlerType.POST, SEND_AUTH_TOKEN, FaultRoute.SEND_AUTH_TOKEN, sendAuthToken::send);
     // Admin API
     add(HandlerType.GET, ADMIN + "/health", admin::health);
-    exclusive(HandlerType.POST, ADMIN + "/reset", admin::reset);
+    unguarded(HandlerType.POST, ADMIN + "/reset", admin::reset);
     add(HandlerType.GET, ADMIN + "/outbox", admin::outbox);
     add(HandlerType.DELETE, ADMIN + "/outbox", admin::clearOutbox);
     add(HandlerType.GET, ADMIN + "/journal", admin::journal);
@@ -75,28 +81,45 @@ final class Routes {
     add(HandlerType.POST, ADMIN + "/authtokens", admin::mintAuthToken);
     // Admin API: the clock
     add(HandlerType.GET, ADMIN + "/clock", clock::read);
-    exclusive(HandlerType.POST, ADMIN + "/clock", clock::change);
+    unguarded(HandlerType.POST, ADMIN + "/clock", clock::change);
     // Admin API: test data at run time
     add(HandlerType.GET, ADMIN + "/contacts", contactsAdmin::list);
     add(HandlerType.GET, ADMIN + "/contacts/{" + ContactsAdmin.SECRET + "}", contactsAdmin::get);
-    exclusive(
+    unguarded(
         HandlerType.PUT, ADMIN + "/contacts/{" + ContactsAdmin.SECRET + "}", contactsAdmin::put);
-    exclusive(
+    unguarded(
         HandlerType.DELETE,
         ADMIN + "/contacts/{" + ContactsAdmin.SECRET + "}",
         contactsAdmin::delete);
     add(HandlerType.GET, ADMIN + "/leads", leadsAdmin::list);
     add(HandlerType.GET, ADMIN + "/leads/{" + LeadsAdmin.ACCESS_TOKEN + "}", leadsAdmin::get);
-    exclusive(HandlerType.PUT, ADMIN + "/leads/{" + LeadsAdmin.ACCESS_TOKEN + "}", leadsAdmin::put);
-    exclusive(
+    unguarded(HandlerType.PUT, ADMIN + "/leads/{" + LeadsAdmin.ACCESS_TOKEN + "}", leadsAdmin::put);
+    unguarded(
         HandlerType.DELETE, ADMIN + "/leads/{" + LeadsAdmin.ACCESS_TOKEN + "}", leadsAdmin::delete);
     // Admin API: the fixture files
-    exclusive(HandlerType.POST, ADMIN + "/fixtures/reload", fixtures::reload);
+    unguarded(HandlerType.POST, ADMIN + "/fixtures/reload", fixtures::reload);
     // Fault rules and latency in front of the three routes above
     add(HandlerType.GET, ADMIN + "/faults", faultAdmin::list);
     add(HandlerType.POST, ADMIN + "/faults", faultAdmin::add);
     add(HandlerType.DELETE, ADMIN + "/faults", faultAdmin::clear);
     add(HandlerType.DELETE, ADMIN + "/faults/{id}", faultAdmin::remove);
+    // The Contacts API's throttle: who is counted or blocked, and unblocking
+    add(HandlerType.GET, ADMIN + "/throttle", throttle::list);
+    add(HandlerType.DELETE, ADMIN + "/throttle", throttle::clear);
+    add(HandlerType.DELETE, ADMIN + "/throttle/{" + ThrottleAdmin.IP + "}", throttle::forget);
+    // The dashboard: its pages (no state; no admin token needed) and its stream of changes, which
+    // stays open for hours and so must never hold the reset guard.
+    unguarded(HandlerType.GET, ADMIN, pages::redirect);
+    unguarded(HandlerType.GET, DashboardPages.UI, pages::page);
+    unguarded(HandlerType.GET, DashboardPages.UI + "/{" + DashboardPages.FILE + "}", pages::uiFile);
+    unguarded(HandlerType.GET, DashboardPages.DOCS, pages::docs);
+    unguarded(
+        HandlerType.GET, DashboardPages.DOCS + "/{" + DashboardPages.FILE + "}", pages::docsFile);
+    unguarded(HandlerType.GET, DashboardPages.OPENAPI, pages::openApi);
+    for (String schema : pages.schemaFiles()) {
+      unguarded(HandlerType.GET, ADMIN + "/" + schema, ctx -> pages.schema(ctx, schema));
+    }
+    unguarded(HandlerType.GET, ADMIN + "/events", changes::stream);
   }
 
   /**
@@ -107,18 +130,18 @@ final class Routes {
     table.add(new Route(method, lowerCase(path), faults.around(route, state.guarded(handler))));
   }
 
+  /**
+   * A route outside the reset guard: it reads no state, must not wait for a reset, or changes the
+   * state through {@link MockState}, which takes it exclusively (a reset, data put at run time, the
+   * clock set back) -- a request that held the shared lock could never take it exclusively.
+   */
+  private void unguarded(HandlerType method, String path, Handler handler) {
+    table.add(new Route(method, lowerCase(path), handler));
+  }
+
   /** A route whose handler runs wholly before or wholly after any reset. */
   private void add(HandlerType method, String path, Handler handler) {
     table.add(new Route(method, lowerCase(path), state.guarded(handler)));
-  }
-
-  /**
-   * A route whose handler changes the state through {@link MockState}, which takes it exclusively
-   * (a reset, data put at run time, the clock set back): not guarded, since a request that holds
-   * the shared lock could never take it exclusively.
-   */
-  private void exclusive(HandlerType method, String path, Handler handler) {
-    table.add(new Route(method, lowerCase(path), handler));
   }
 
   /** The path in lower case (routes match case-insensitively), but for its parameters' names. */

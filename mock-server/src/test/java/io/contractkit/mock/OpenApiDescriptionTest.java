@@ -183,7 +183,7 @@ class OpenApiDescriptionTest {
             wrong.add(label);
           }
         });
-    assertThat(admin).as("admin operations").hasSize(21);
+    assertThat(admin).as("admin operations").hasSize(24);
     assertThat(api.getComponents().getSecuritySchemes()).containsKey("adminToken");
     assertThat(wrong).as("admin operations without adminToken security and a 401").isEmpty();
   }

@@ -191,6 +191,18 @@ class OpenApiExamplesTest {
                 BEARER + JSON_BODY,
                 "{\"route\":\"contacts\",\"fault\":{\"status\":\"503\"}}"));
     requests.put("AdminUnauthorizedFaults", () -> sendWithoutToken("GET", "/__admin/faults"));
+    requests.put("AdminUnauthorizedThrottle", () -> sendWithoutToken("GET", "/__admin/throttle"));
+    requests.put(
+        "ThrottleList",
+        () -> {
+          for (int i = 0; i < 3; i++) {
+            send("GET", "/api/v1/Contacts?secret=wrong-" + i + "&ip=203.0.113.7", "");
+          }
+          for (int i = 0; i < 2; i++) {
+            send("GET", "/api/v1/Contacts?secret=wrong-" + i + "&ip=198.51.100.23", "");
+          }
+          return send("GET", "/__admin/throttle", BEARER);
+        });
     requests.put("Clock", () -> send("GET", "/__admin/clock", BEARER));
     requests.put(
         "ClockAdvanced",

@@ -21,8 +21,10 @@ import tools.jackson.databind.JsonNode;
  *       truncated or rounded to its number of fractional digits: {@code 2024-02-06T03:41:07.268Z}
  *       is {@code 2024-02-06T03:41:07.2682884+00:00} as written by an implementation that keeps
  *       milliseconds (a valid choice, docs/CONTRACT.md G13).
- *   <li>An absent property equals a {@code null} one: optional properties may be left out (the
- *       schemas check presence separately).
+ *   <li>An absent property and a {@code null} one are the same ({@link MissingNull#EQUAL}: lenient
+ *       mode, where an omitted null is a valid choice) or a difference ({@link
+ *       MissingNull#DIFFERENT}: strict mode, where every documented property is present), as the
+ *       caller chooses ({@link MissingNull#in(Mode)}; docs/CONTRACT.md G16).
  *   <li>Arrays compare element by element; a missing element is a difference.
  *   <li>Properties only the actual value has are a difference ({@link ExtraProperties#COMPARED}) or
  *       are not looked at ({@link ExtraProperties#IGNORED}), as the caller chooses.
@@ -38,6 +40,19 @@ public final class JsonComparison {
     COMPARED,
     /** Properties only the actual value has are not compared (another check may judge them). */
     IGNORED
+  }
+
+  /** What the comparison makes of a property one side has as {@code null} and the other lacks. */
+  public enum MissingNull {
+    /** No difference: leaving out a null property is a valid choice (lenient mode). */
+    EQUAL,
+    /** A difference: every documented property is present, null or not (strict mode). */
+    DIFFERENT;
+
+    /** DIFFERENT in strict mode, EQUAL in lenient mode. */
+    public static MissingNull in(Mode mode) {
+      return mode == Mode.STRICT ? DIFFERENT : EQUAL;
+    }
   }
 
   /**
@@ -85,62 +100,76 @@ public final class JsonComparison {
     return first(expected, actual, ExtraProperties.COMPARED);
   }
 
-  /** Where {@code actual} first differs from {@code expected}; empty when they are equal. */
+  /**
+   * Where {@code actual} first differs from {@code expected}, a missing property the same as a null
+   * one; empty when they are equal.
+   */
   public static Optional<Difference> first(
       JsonNode expected, JsonNode actual, ExtraProperties extra) {
-    return first("", expected, actual, extra);
+    return first(expected, actual, extra, MissingNull.EQUAL);
   }
 
-  private static Optional<Difference> first(
-      String pointer, JsonNode expected, JsonNode actual, ExtraProperties extra) {
-    if (absent(expected) || absent(actual)) {
-      return absent(expected) && absent(actual)
-          ? Optional.empty()
-          : differ(pointer, expected, actual);
-    }
-    if (expected.isObject() && actual.isObject()) {
-      for (String name : expected.propertyNames()) {
-        Optional<Difference> d =
-            property(pointer + "/" + escape(name), expected.get(name), actual.get(name), extra);
-        if (d.isPresent()) {
-          return d;
-        }
+  /** Where {@code actual} first differs from {@code expected}; empty when they are equal. */
+  public static Optional<Difference> first(
+      JsonNode expected, JsonNode actual, ExtraProperties extra, MissingNull missingNull) {
+    return new Comparison(extra, missingNull).first("", expected, actual);
+  }
+
+  /** One comparison's choices. */
+  private record Comparison(ExtraProperties extra, MissingNull missingNull) {
+    Optional<Difference> first(String pointer, JsonNode expected, JsonNode actual) {
+      if (absent(expected) || absent(actual)) {
+        return absent(expected) && absent(actual)
+            ? Optional.empty()
+            : differ(pointer, expected, actual);
       }
-      if (extra == ExtraProperties.COMPARED) {
-        for (String name : actual.propertyNames()) {
-          if (!expected.has(name)) {
-            Optional<Difference> d =
-                property(pointer + "/" + escape(name), null, actual.get(name), extra);
-            if (d.isPresent()) {
-              return d;
+      if (expected.isObject() && actual.isObject()) {
+        for (String name : expected.propertyNames()) {
+          Optional<Difference> d =
+              property(pointer + "/" + escape(name), expected.get(name), actual.get(name));
+          if (d.isPresent()) {
+            return d;
+          }
+        }
+        if (extra == ExtraProperties.COMPARED) {
+          for (String name : actual.propertyNames()) {
+            if (!expected.has(name)) {
+              Optional<Difference> d =
+                  property(pointer + "/" + escape(name), null, actual.get(name));
+              if (d.isPresent()) {
+                return d;
+              }
             }
           }
         }
+        return Optional.empty();
       }
-      return Optional.empty();
-    }
-    if (expected.isArray() && actual.isArray()) {
-      for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
-        JsonNode e = i < expected.size() ? expected.get(i) : null;
-        JsonNode a = i < actual.size() ? actual.get(i) : null;
-        Optional<Difference> d = first(pointer + "/" + i, e, a, extra);
-        if (d.isPresent()) {
-          return d;
+      if (expected.isArray() && actual.isArray()) {
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+          JsonNode e = i < expected.size() ? expected.get(i) : null;
+          JsonNode a = i < actual.size() ? actual.get(i) : null;
+          Optional<Difference> d = first(pointer + "/" + i, e, a);
+          if (d.isPresent()) {
+            return d;
+          }
         }
+        return Optional.empty();
       }
-      return Optional.empty();
+      return sameScalar(expected, actual) ? Optional.empty() : differ(pointer, expected, actual);
     }
-    return sameScalar(expected, actual) ? Optional.empty() : differ(pointer, expected, actual);
-  }
 
-  /** A property: absent on one side and {@code null} on the other is no difference. */
-  private static Optional<Difference> property(
-      String pointer, JsonNode expected, JsonNode actual, ExtraProperties extra) {
-    if ((absent(expected) && !absent(actual) && actual.isNull())
-        || (absent(actual) && !absent(expected) && expected.isNull())) {
-      return Optional.empty();
+    /**
+     * A property: absent on one side and {@code null} on the other is no difference when {@link
+     * MissingNull#EQUAL}.
+     */
+    private Optional<Difference> property(String pointer, JsonNode expected, JsonNode actual) {
+      if (missingNull == MissingNull.EQUAL
+          && ((absent(expected) && !absent(actual) && actual.isNull())
+              || (absent(actual) && !absent(expected) && expected.isNull()))) {
+        return Optional.empty();
+      }
+      return first(pointer, expected, actual);
     }
-    return first(pointer, expected, actual, extra);
   }
 
   private static boolean sameScalar(JsonNode expected, JsonNode actual) {

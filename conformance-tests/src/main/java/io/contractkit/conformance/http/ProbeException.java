@@ -14,6 +14,11 @@ public final class ProbeException extends RuntimeException {
     return request;
   }
 
+  /** What went wrong, without the request: {@code ConnectException: Connection refused}. */
+  public String cause() {
+    return getCause() instanceof Exception e ? describe(e) : getMessage();
+  }
+
   private static String describe(Exception e) {
     String name = e.getClass().getSimpleName();
     return e.getMessage() == null ? name : name + ": " + e.getMessage();

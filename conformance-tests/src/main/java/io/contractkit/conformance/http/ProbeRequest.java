@@ -14,6 +14,12 @@ import java.util.Map;
  * client would never produce (bad percent-encoding, control characters).
  */
 public final class ProbeRequest {
+  /** How much of a long value {@link #toString()} shows (messages, not reproductions). */
+  static final int SHOWN_VALUE_CHARS = 60;
+
+  /** How many query parameters a shortened target shows before the last one. */
+  static final int SHOWN_PARAMETERS = 10;
+
   private final String method;
   private final URI base;
   private final String path;
@@ -79,12 +85,7 @@ public final class ProbeRequest {
 
   /** The request target: base path + path + query, as sent on the request line. */
   public String target() {
-    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-    if (basePath.endsWith("/")) {
-      basePath = basePath.substring(0, basePath.length() - 1);
-    }
-    String q = String.join("&", query);
-    return basePath + path + (q.isEmpty() ? "" : "?" + q);
+    return target(Integer.MAX_VALUE);
   }
 
   public String host() {
@@ -103,6 +104,15 @@ public final class ProbeRequest {
 
   /** The request as a curl command line that reproduces it. */
   public String curl() {
+    return curl(Integer.MAX_VALUE);
+  }
+
+  /**
+   * The request as a curl command line, with every query value, header value and body longer than
+   * {@code maxValueChars} cut to that length and marked with how long it was: for a console, where
+   * a 10 KB hostile value would bury everything else. {@link #curl()} keeps every byte.
+   */
+  public String curl(int maxValueChars) {
     StringBuilder curl = new StringBuilder("curl -i");
     if (raw) {
       curl.append(" --globoff --path-as-is");
@@ -110,17 +120,54 @@ public final class ProbeRequest {
     if (!method.equals("GET")) {
       curl.append(" -X ").append(method);
     }
-    headers.forEach((k, v) -> curl.append(" -H ").append(shellQuote(k + ": " + v)));
+    headers.forEach(
+        (k, v) -> curl.append(" -H ").append(shellQuote(k + ": " + abbreviate(v, maxValueChars))));
     if (body != null) {
-      curl.append(" --data ").append(shellQuote(body));
+      curl.append(" --data ").append(shellQuote(abbreviate(body, maxValueChars)));
     }
-    curl.append(' ').append(shellQuote(url()));
+    String url =
+        maxValueChars == Integer.MAX_VALUE
+            ? url()
+            : base.getScheme() + "://" + base.getRawAuthority() + target(maxValueChars);
+    curl.append(' ').append(shellQuote(url));
     return curl.toString();
   }
 
   @Override
   public String toString() {
-    return method + " " + target();
+    return method + " " + target(SHOWN_VALUE_CHARS);
+  }
+
+  /** The request target with each query value cut to {@code maxValueChars}. */
+  private String target(int maxValueChars) {
+    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+    if (basePath.endsWith("/")) {
+      basePath = basePath.substring(0, basePath.length() - 1);
+    }
+    boolean cut = maxValueChars != Integer.MAX_VALUE && query.size() > SHOWN_PARAMETERS + 1;
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < query.size(); i++) {
+      String part = query.get(i);
+      if (cut && i == SHOWN_PARAMETERS) {
+        q.append("&…(").append(query.size() - SHOWN_PARAMETERS - 1).append(" more parameters)");
+        i = query.size() - 2;
+        continue;
+      }
+      if (q.length() > 0) {
+        q.append('&');
+      }
+      int eq = part.indexOf('=');
+      q.append(
+          eq < 0
+              ? abbreviate(part, maxValueChars)
+              : part.substring(0, eq + 1) + abbreviate(part.substring(eq + 1), maxValueChars));
+    }
+    return basePath + path + (q.length() == 0 ? "" : "?" + q);
+  }
+
+  /** The text, or its first {@code max} characters followed by {@code …(N chars)}. */
+  static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "…(" + text.length() + " chars)";
   }
 
   static String shellQuote(String s) {

@@ -7,6 +7,14 @@ public interface AuthTokenSource {
   /** A fresh, never used authToken for the lead; throws {@link AuthTokenUnavailable} if none. */
   String fresh(String accessToken);
 
+  /**
+   * Before the run: throws {@link AuthTokenUnavailable} when the source cannot deliver an authToken
+   * for the lead. Takes one (and throws it away) unless the source can tell without.
+   */
+  default void check(String accessToken) {
+    fresh(accessToken);
+  }
+
   /** No authToken could be obtained; the message says why. */
   final class AuthTokenUnavailable extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -10,11 +10,22 @@ import tools.jackson.databind.JsonNode;
  * test data that exists there, the promised throttle thresholds, and how to get fresh one-time
  * authTokens. See {@code conformance-tests/PROFILE.md} for every field.
  */
-public record Profile(String name, Mode mode, Http http, Contacts contacts, Lms lms) {
+public record Profile(
+    String name, Mode mode, Http http, Contacts contacts, Lms lms, TargetClock clock) {
 
   public Profile {
     mode = mode == null ? Mode.STRICT : mode;
     http = http == null ? new Http(null, null) : http;
+  }
+
+  /** A profile without a clock hook. */
+  public Profile(String name, Mode mode, Http http, Contacts contacts, Lms lms) {
+    this(name, mode, http, contacts, lms, null);
+  }
+
+  /** The same profile in another mode. */
+  public Profile withMode(Mode newMode) {
+    return new Profile(name, newMode, http, contacts, lms, clock);
   }
 
   /** Settings for every request the suite sends. */
@@ -48,11 +59,23 @@ public record Profile(String name, Mode mode, Http http, Contacts contacts, Lms 
       List<KnownLead> leads,
       ExpiredLead expiredLead,
       Integer concurrency,
-      AuthTokens authTokens) {
+      AuthTokens authTokens,
+      Integer authTokenLifetimeSeconds) {
     public Lms {
       source = source == null ? "conformance" : source;
       leads = leads == null ? List.of() : List.copyOf(leads);
       concurrency = concurrency == null ? 20 : concurrency;
+    }
+
+    /** Without a promised authToken lifetime. */
+    public Lms(
+        String baseUrl,
+        String source,
+        List<KnownLead> leads,
+        ExpiredLead expiredLead,
+        Integer concurrency,
+        AuthTokens authTokens) {
+      this(baseUrl, source, leads, expiredLead, concurrency, authTokens, null);
     }
   }
 
@@ -79,4 +102,16 @@ public record Profile(String name, Mode mode, Http http, Contacts contacts, Lms 
    */
   public record HttpSource(
       String method, String url, Map<String, String> headers, String body, String pointer) {}
+
+  /**
+   * How the suite moves the target's clock, so that checks can see a block lift or an authToken
+   * expire without waiting: {@code advance} is called with the seconds to move forward.
+   */
+  public record TargetClock(Hook advance) {}
+
+  /**
+   * A call the suite makes to the target's tooling: exactly one of an HTTP call ({@code pointer}
+   * has no meaning here) and an external command (argv list, no shell).
+   */
+  public record Hook(HttpSource http, List<String> command) {}
 }

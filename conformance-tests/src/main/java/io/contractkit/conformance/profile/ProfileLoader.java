@@ -109,8 +109,36 @@ public final class ProfileLoader {
       if (a != null && a.command() != null && a.command().isEmpty()) {
         problems.add("lms.authTokens.command is empty");
       }
+      Integer lifetime = p.lms().authTokenLifetimeSeconds();
+      if (lifetime != null && lifetime < 1) {
+        problems.add("lms.authTokenLifetimeSeconds must be at least 1");
+      }
     }
+    clockProblems(p.clock(), problems);
     return problems;
+  }
+
+  /** The clock hook: exactly one of an HTTP call with a url and a command that is not empty. */
+  private static void clockProblems(Profile.TargetClock clock, List<String> problems) {
+    if (clock == null) {
+      return;
+    }
+    Profile.Hook advance = clock.advance();
+    if (advance == null || (advance.http() == null) == (advance.command() == null)) {
+      problems.add("clock.advance must have exactly one of 'http', 'command'");
+      return;
+    }
+    if (advance.http() != null) {
+      if (advance.http().url() == null || advance.http().url().isBlank()) {
+        problems.add("clock.advance.http.url is missing");
+      }
+      if (advance.http().pointer() != null) {
+        problems.add("clock.advance.http.pointer has no meaning (nothing is read from the answer)");
+      }
+    }
+    if (advance.command() != null && advance.command().isEmpty()) {
+      problems.add("clock.advance.command is empty");
+    }
   }
 
   private static void url(String url, String field, List<String> problems) {

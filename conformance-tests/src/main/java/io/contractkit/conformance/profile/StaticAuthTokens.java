@@ -16,12 +16,18 @@ public final class StaticAuthTokens implements AuthTokenSource {
 
   @Override
   public synchronized String fresh(String accessToken) {
+    check(accessToken);
+    return unused.get(accessToken).removeFirst();
+  }
+
+  /** Looks at the list only: none is used up. */
+  @Override
+  public synchronized void check(String accessToken) {
     Deque<String> left = unused.get(accessToken);
     if (left == null || left.isEmpty()) {
       throw new AuthTokenUnavailable(
           "the profile's lms.authTokens.staticTokens has no unused authToken left for lead "
               + accessToken);
     }
-    return left.removeFirst();
   }
 }

@@ -67,16 +67,41 @@ public final class CheckReference {
             "- A failed **warning** is reported (console, HTML, JSON, and as `WARNING:` in the test case's\n")
         .append("  `<system-out>` in `junit.xml`) but does not fail the run.\n");
     md.append(
-        "- A check is **skipped** when the profile lacks what it needs; the reason says what to add.\n");
+            "- The **mode** (profile `mode:` or `--mode`) picks each check's severity, by the rules of\n")
+        .append(
+            "  [`docs/CONTRACT.md`](../docs/CONTRACT.md#the-two-modes): what a page says is an error in both\n")
+        .append(
+            "  modes; an ASP.NET default the pages do not state (405 with `Allow`, case-insensitive names,\n")
+        .append(
+            "  `application/json` without `Accept`) is an error in strict mode and a warning in lenient\n")
+        .append(
+            "  mode; for another choice strict expects contract-kit's default and lenient accepts another\n")
+        .append(
+            "  behaviour (a failed LMS authorization: any answer without contact data that is not a 5xx);\n")
+        .append(
+            "  undocumented properties are a warning in both modes; every documented property must be\n")
+        .append(
+            "  present in strict mode (`null` when it has no value), while lenient mode reads a left-out\n")
+        .append(
+            "  property that may be `null` as `null`; brute-force protection is held to the profile's\n")
+        .append(
+            "  promises in both modes; contact data without valid credentials and a 5xx are errors in both.\n")
+        .append("  Each section below gives the check's severity in both modes.\n\n");
+
+    md.append("## Skips\n\n");
     md.append(
-            "- The **mode** (profile `mode:` or `--mode`) picks each check's severity. Where the contract\n")
+            "- A check is **skipped** when the profile lacks what it needs, or when it would have to let\n")
         .append(
-            "  ([`docs/CONTRACT.md`](../docs/CONTRACT.md#the-two-modes)) marks a choice, **strict** expects its\n")
+            "  time pass on the target (a block to lift, an authToken to expire) and can neither move the\n")
         .append(
-            "  default (for example all-null values for every failed LMS authorization, no extra properties)\n")
-        .append("  and **lenient** accepts any answer that discloses nothing\n")
+            "  target's clock (profile `clock.advance`) nor wait that long (`--max-wait`, default 30 s).\n")
+        .append("  The reason says what to add.\n");
+    md.append("- Skips that `--skip` did not ask for stand at the top of the console summary;\n")
+        .append("  `--fail-on-skipped` fails the run (exit code 1) on them.\n");
+    md.append(
+            "- A profile that cannot work is no skip: an authToken source or a clock hook that fails\n")
         .append(
-            "  and is not a 5xx. Each section below gives the check's severity in both modes.\n\n");
+            "  when first used, and a target that cannot be reached, stop the run with exit code 2.\n\n");
 
     md.append("## Contents\n\n");
     if (checks.isEmpty()) {

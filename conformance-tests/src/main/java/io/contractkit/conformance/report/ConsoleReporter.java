@@ -71,6 +71,7 @@ public final class ConsoleReporter implements RunListener {
         .append("\", ")
         .append(result.mode().name().toLowerCase(Locale.ROOT))
         .append(" mode\n\n");
+    skippedUnasked(s, result);
     categoryTable(s, result);
 
     List<CheckResult> failed =
@@ -102,6 +103,37 @@ public final class ConsoleReporter implements RunListener {
       }
     }
     return s.toString();
+  }
+
+  /**
+   * Checks that were skipped although no {@code --skip} asked for it (the profile lacks what they
+   * need, or the target's clock cannot be moved and the wait is too long) come first: a gate that
+   * only looks at the verdict would not see what was never checked.
+   */
+  private void skippedUnasked(StringBuilder s, RunResult result) {
+    List<CheckResult> skipped =
+        result.results().stream().filter(r -> r.status() == Status.SKIPPED).toList();
+    if (skipped.isEmpty()) {
+      return;
+    }
+    s.append(
+            paint(
+                "Not checked ("
+                    + Reports.plural(skipped.size(), "check")
+                    + " skipped without --skip; --fail-on-skipped fails the run on them)",
+                YELLOW,
+                true))
+        .append('\n');
+    for (CheckResult r : skipped) {
+      s.append("  ")
+          .append(paint("SKIP", DIM, true))
+          .append(' ')
+          .append(r.info().id())
+          .append(": ")
+          .append(FailureText.visible(r.skipReason()))
+          .append('\n');
+    }
+    s.append('\n');
   }
 
   private void categoryTable(StringBuilder s, RunResult result) {

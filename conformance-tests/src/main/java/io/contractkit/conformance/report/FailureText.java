@@ -16,6 +16,9 @@ import java.util.Locale;
  * send escape sequences to a terminal or break a report.
  */
 public final class FailureText {
+  /** In a shortened failure, how much of each value of a curl line is shown. */
+  static final int CURL_VALUE_CHARS = 80;
+
   private FailureText() {}
 
   /** One labelled piece of a failure (label as a person reads it, key as JSON names it). */
@@ -26,13 +29,21 @@ public final class FailureText {
    * exchange, request (curl), status, contentType and bodyExcerpt.
    */
   public static List<Line> lines(CheckFailure failure) {
+    return lines(failure, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #lines(CheckFailure)}, with each query value, header value and body of the curl line
+   * cut to {@code curlValueChars} (the console's choice; the report files keep every byte).
+   */
+  static List<Line> lines(CheckFailure failure, int curlValueChars) {
     List<Line> lines = new ArrayList<>();
     lines.add(new Line("expected", "expected", visible(failure.expected())));
     lines.add(new Line("actual", "actual", visible(failure.actual())));
     Exchange exchange = failure.exchange();
     if (exchange != null) {
       if (exchange.request() != null) {
-        lines.add(new Line("curl", "request", visible(exchange.request().curl())));
+        lines.add(new Line("curl", "request", visible(exchange.request().curl(curlValueChars))));
       }
       lines.add(new Line("status", "status", String.valueOf(exchange.status())));
       lines.add(new Line("contentType", "content type", visible(contentType(exchange))));
@@ -89,13 +100,15 @@ public final class FailureText {
   }
 
   /**
-   * As {@link #body(CheckFailure, String)}, with each value cut to {@code maxValueChars} (a 10 KB
-   * hostile parameter would bury a console summary; the files keep the whole text).
+   * As {@link #body(CheckFailure, String)}, with each value cut to {@code maxValueChars} and each
+   * query value of the curl line to {@value #CURL_VALUE_CHARS} characters (a 10 KB hostile
+   * parameter would bury a console summary; the files keep the whole text).
    */
   public static String body(CheckFailure failure, String indent, int maxValueChars) {
     StringBuilder s = new StringBuilder();
     String continuation = indent + " ".repeat(14);
-    for (Line line : lines(failure)) {
+    int curlValueChars = maxValueChars == Integer.MAX_VALUE ? maxValueChars : CURL_VALUE_CHARS;
+    for (Line line : lines(failure, curlValueChars)) {
       s.append(indent).append(String.format(Locale.ROOT, "%-14s", line.label() + ":"));
       String value = shorten(line.value().stripTrailing(), maxValueChars);
       s.append(value.replace("\n", "\n" + continuation)).append('\n');

@@ -3,9 +3,11 @@ package io.contractkit.conformance.run;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckRegistry;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.checks.Target;
 import io.contractkit.conformance.http.HttpProbe;
 import io.contractkit.conformance.profile.AuthTokenSource;
+import io.contractkit.conformance.profile.ClockHook;
 import io.contractkit.conformance.profile.CommandAuthTokens;
 import io.contractkit.conformance.profile.HttpAuthTokens;
 import io.contractkit.conformance.profile.Profile;
@@ -14,6 +16,7 @@ import io.contractkit.conformance.profile.StaticAuthTokens;
 import io.contractkit.conformance.schema.Schemas;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +28,7 @@ public final class ConformanceSuite {
 
   private final Profile profile;
   private final Target target;
+  private final RunOptions options;
   private final CheckRegistry registry = CheckRegistry.standard();
 
   /**
@@ -32,7 +36,17 @@ public final class ConformanceSuite {
    * @param lmsBaseUrl overrides the profile's lms.baseUrl when not null
    */
   public ConformanceSuite(Profile profile, String contactsBaseUrl, String lmsBaseUrl) {
+    this(profile, contactsBaseUrl, lmsBaseUrl, RunOptions.defaults());
+  }
+
+  /**
+   * @param contactsBaseUrl overrides the profile's contacts.baseUrl when not null
+   * @param lmsBaseUrl overrides the profile's lms.baseUrl when not null
+   */
+  public ConformanceSuite(
+      Profile profile, String contactsBaseUrl, String lmsBaseUrl, RunOptions options) {
     this.profile = profile;
+    this.options = options;
     this.target =
         new Target(
             uri(
@@ -53,14 +67,76 @@ public final class ConformanceSuite {
     return registry;
   }
 
+  public RunOptions options() {
+    return options;
+  }
+
+  /**
+   * Runs the selected checks. Before the first one, every base URL must answer HTTP and the
+   * profile's authToken source (when a selected check needs it) must deliver.
+   *
+   * @throws TargetUnreachable when a base URL cannot be reached at all
+   * @throws ProfileException when the authToken source or the clock hook fails when first used
+   */
   public RunResult run(Set<String> only, Set<String> skip, RunListener listener) {
     List<Check> checks = registry.select(only, skip);
-    HttpProbe http =
-        new HttpProbe(
-            Duration.ofSeconds(profile.http().timeoutSeconds()), profile.http().headers());
-    CheckContext context = new CheckContext(target, profile, http, SCHEMAS, authTokens(http));
+    Duration timeout = Duration.ofSeconds(profile.http().timeoutSeconds());
+    HttpProbe http = new HttpProbe(timeout, profile.http().headers());
+    AuthTokenSource tokens = authTokens(http);
+    ClockHook clock =
+        ClockHook.of(profile.clock(), base(target.contactsBase()), base(target.lmsBase()), http);
+    CheckContext context =
+        new CheckContext(target, profile, http, SCHEMAS, tokens, clock, options.settings());
+    if (!checks.isEmpty()) {
+      Preflight.reach(target, http, timeout);
+      String lead = firstLeadNeedingTokens(checks, context);
+      if (tokens != null && lead != null) {
+        Preflight.authTokens(tokens, lead);
+      }
+    }
     String name = profile.name() == null ? "(unnamed profile)" : profile.name();
-    return new ConformanceRunner(listener).run(name, checks, context);
+    return new ConformanceRunner(listener, options.concurrency()).run(name, checks, context);
+  }
+
+  /** The first lead of the profile whose fresh authTokens a selected check takes, or null. */
+  private String firstLeadNeedingTokens(List<Check> checks, CheckContext context) {
+    Set<ResourceLock> locks = new HashSet<>();
+    checks.forEach(c -> locks.addAll(c.locks(context)));
+    return profile.lms() == null
+        ? null
+        : profile.lms().leads().stream()
+            .map(Profile.KnownLead::accessToken)
+            .filter(a -> locks.contains(ResourceLock.authTokensOf(a)))
+            .findFirst()
+            .orElse(null);
+  }
+
+  /**
+   * Does, on a daemon thread, what the first run would otherwise wait for: compiling the schemas
+   * and creating the default TLS context that every HTTP client builds (together ~0.5-1 s of a cold
+   * JVM). Call it first thing, so that it overlaps with reading the profile.
+   */
+  public static Thread warmUpInBackground() {
+    Thread warm =
+        new Thread(
+            () -> {
+              try {
+                javax.net.ssl.SSLContext.getDefault();
+              } catch (java.security.NoSuchAlgorithmException e) {
+                // the run itself will say so when it needs TLS
+              }
+              for (String schema :
+                  List.of(
+                      Schemas.READ_CONTACT_DTO,
+                      Schemas.LMS_CONTACT_INFO,
+                      Schemas.LMS_CONTACT_INFO_NULL)) {
+                SCHEMAS.schema(schema);
+              }
+            },
+            "conformance-warm-up");
+    warm.setDaemon(true);
+    warm.start();
+    return warm;
   }
 
   public RunResult runAll() {
@@ -72,7 +148,7 @@ public final class ConformanceSuite {
     if (lms == null || lms.authTokens() == null) {
       return null;
     }
-    String base = target.lmsBase() == null ? null : stripSlash(target.lmsBase().toString());
+    String base = base(target.lmsBase());
     Profile.AuthTokens a = lms.authTokens();
     if (a.staticTokens() != null) {
       return new StaticAuthTokens(a.staticTokens());
@@ -86,7 +162,12 @@ public final class ConformanceSuite {
     return null;
   }
 
-  private static String stripSlash(String s) {
+  /** The base URL as text without a trailing slash, or null. */
+  private static String base(URI uri) {
+    if (uri == null) {
+      return null;
+    }
+    String s = uri.toString();
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 

@@ -98,6 +98,114 @@ public final class Schemas {
     }
   }
 
+  /**
+   * The documented properties (those the schema lists, at any depth it describes) that {@code body}
+   * leaves out, as JSON pointers in document order, whether the schema requires them or not.
+   */
+  public List<String> missingProperties(String schemaName, JsonNode body) {
+    List<String> missing = new ArrayList<>();
+    JsonNode schema = schema(schemaName).getSchemaNode();
+    collectMissing(schema, schema, body, "", missing, null);
+    return missing;
+  }
+
+  /**
+   * A copy of {@code body} in which every documented property that is left out and may be null is
+   * {@code null}: how lenient mode reads an omitted null (a valid choice) before validating. A
+   * left-out property that may not be null stays left out, so the schema still reports it.
+   */
+  public JsonNode withOmittedNulls(String schemaName, JsonNode body) {
+    if (body == null || !body.isObject()) {
+      return body;
+    }
+    JsonNode copy = body.deepCopy();
+    JsonNode schema = schema(schemaName).getSchemaNode();
+    collectMissing(schema, schema, copy, "", new ArrayList<>(), copy);
+    return copy;
+  }
+
+  /**
+   * Walks the documented properties: adds the pointer of each one {@code body} lacks to {@code
+   * missing}; when {@code fill} is given, sets the nullable ones to null in it (at the same place).
+   */
+  private static void collectMissing(
+      JsonNode root,
+      JsonNode schema,
+      JsonNode body,
+      String pointer,
+      List<String> missing,
+      JsonNode fill) {
+    if (body == null || !body.isObject()) {
+      return;
+    }
+    JsonNode described = describedObject(root, schema);
+    JsonNode properties = described == null ? null : described.get("properties");
+    if (properties == null) {
+      return;
+    }
+    for (String name : properties.propertyNames()) {
+      String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+      JsonNode propertySchema = properties.get(name);
+      if (!body.has(name)) {
+        missing.add(at);
+        if (fill != null && nullable(root, propertySchema)) {
+          ((tools.jackson.databind.node.ObjectNode) body).putNull(name);
+        }
+      } else {
+        collectMissing(root, propertySchema, body.get(name), at, missing, fill);
+      }
+    }
+  }
+
+  /** The schema, or its {@code anyOf} option, that describes an object's properties. */
+  private static JsonNode describedObject(JsonNode root, JsonNode schema) {
+    JsonNode resolved = resolve(root, schema);
+    if (resolved.has("properties")) {
+      return resolved;
+    }
+    if (resolved.has("anyOf")) {
+      for (JsonNode option : resolved.get("anyOf")) {
+        JsonNode o = resolve(root, option);
+        if (o.has("properties")) {
+          return o;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the schema allows {@code null}: its type is or lists "null", its const is null, or an
+   * anyOf option does.
+   */
+  private static boolean nullable(JsonNode root, JsonNode schema) {
+    JsonNode resolved = resolve(root, schema);
+    JsonNode constant = resolved.get("const");
+    if (constant != null && constant.isNull()) {
+      return true;
+    }
+    JsonNode type = resolved.get("type");
+    if (type != null) {
+      if (type.isString() && type.asString().equals("null")) {
+        return true;
+      }
+      for (JsonNode t : type) {
+        if (t.asString().equals("null")) {
+          return true;
+        }
+      }
+    }
+    JsonNode anyOf = resolved.get("anyOf");
+    if (anyOf != null) {
+      for (JsonNode option : anyOf) {
+        if (nullable(root, option)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static JsonNode resolve(JsonNode root, JsonNode schema) {
     JsonNode ref = schema.get("$ref");
     if (ref != null && ref.asString().startsWith("#/")) {

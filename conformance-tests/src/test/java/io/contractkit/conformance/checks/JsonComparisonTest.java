@@ -260,4 +260,56 @@ class JsonComparisonTest {
   private static JsonNode json(String text) {
     return JSON.readTree(text);
   }
+
+  // ---- null versus missing, by mode
+  // ------------------------------------------------------------------
+
+  @Test
+  void aMissingPropertyAndANullOneAreTheSameInLenientModeAndDifferInStrictMode() {
+    JsonNode withNull = JSON.readTree("{\"a\":1,\"b\":null}");
+    JsonNode without = JSON.readTree("{\"a\":1}");
+
+    assertThat(
+            JsonComparison.first(
+                withNull, without, ExtraProperties.COMPARED, JsonComparison.MissingNull.EQUAL))
+        .isEmpty();
+    assertThat(
+            JsonComparison.first(
+                without, withNull, ExtraProperties.COMPARED, JsonComparison.MissingNull.EQUAL))
+        .isEmpty();
+    assertThat(
+            JsonComparison.first(
+                    withNull,
+                    without,
+                    ExtraProperties.COMPARED,
+                    JsonComparison.MissingNull.DIFFERENT)
+                .map(Difference::toString))
+        .contains("at /b: expected null, got (absent)");
+    assertThat(
+            JsonComparison.first(
+                    without,
+                    withNull,
+                    ExtraProperties.COMPARED,
+                    JsonComparison.MissingNull.DIFFERENT)
+                .map(Difference::toString))
+        .contains("at /b: expected (absent), got null");
+    assertThat(
+            JsonComparison.first(
+                without, withNull, ExtraProperties.IGNORED, JsonComparison.MissingNull.DIFFERENT))
+        .isEmpty();
+  }
+
+  @Test
+  void strictModeTellsMissingFromNullAndLenientModeDoesNot() {
+    assertThat(JsonComparison.MissingNull.in(Mode.STRICT))
+        .isEqualTo(JsonComparison.MissingNull.DIFFERENT);
+    assertThat(JsonComparison.MissingNull.in(Mode.LENIENT))
+        .isEqualTo(JsonComparison.MissingNull.EQUAL);
+    assertThat(
+            JsonComparison.first(
+                JSON.readTree("{\"c\":{\"fax\":null}}"),
+                JSON.readTree("{\"c\":{}}"),
+                ExtraProperties.IGNORED))
+        .isEmpty();
+  }
 }

@@ -62,6 +62,13 @@ public record Answer(int status, Map<String, String> headers, byte[] body) {
         .findFirst();
   }
 
+  /** The media type without parameters, lower case; empty without a Content-Type. */
+  public String mediaType() {
+    return header("Content-Type")
+        .map(ct -> ct.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
+        .orElse("");
+  }
+
   public boolean isLmsDisclosure() {
     return status == 200
         && jsonBody().map(j -> j.has("name") && !j.get("name").isNull()).orElse(false);

@@ -1,5 +1,7 @@
 package io.contractkit.conformance.fakes;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -362,6 +364,148 @@ public enum KnownDefect {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request).withHeader("Cache-Control", "public, max-age=3600");
+    }
+  },
+
+  OMITS_NULL_PROPERTIES(
+      "null properties left out of a found contact (strict: every documented property is there)",
+      "CONTACTS-FOUND-SCHEMA") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 200) {
+        return answer.withBody(Rewrite.withoutNulls(answer.jsonBody().orElseThrow()));
+      }
+      return answer;
+    }
+  },
+
+  OTHER_METHODS_NOT_FOUND(
+      "POST, PUT, PATCH, DELETE on the routes answered 404 without Allow (not ASP.NET's 405)",
+      "PROTOCOL-OTHER-METHODS-405") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if ((request.isContacts() || request.isLms()) && !request.method().equals("GET")) {
+        return Answer.json(404, "{\"message\":\"not found\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  CASE_SENSITIVE_QUERY_NAMES(
+      "query parameter names matched case-sensitively (?SECRET= is not ?secret=)",
+      "PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE") {
+    private final Set<String> names = Set.of("secret", "ip", "accessToken", "authToken", "source");
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if ((request.isContacts() || request.isLms())
+          && !names.containsAll(request.params().keySet())) {
+        return Answer.json(400, "{\"message\":\"unknown parameter\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  BLOCK_NEVER_LIFTS("a blocked ip stays blocked for good", "CONTACTS-THROTTLE-BLOCK-LIFTS") {
+    private final Set<String> blocked = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
+      if (ip != null && blocked.contains(ip)) {
+        return Answer.json(429, "{\"message\":\"too many requests\"}")
+            .withHeader("Retry-After", "1");
+      }
+      Answer answer = upstream.forward(request);
+      if (ip != null && answer.status() == 429) {
+        blocked.add(ip);
+      }
+      return answer;
+    }
+  },
+
+  FIXED_RETRY_AFTER(
+      "Retry-After always says the whole block time, however much of it is left",
+      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      return answer.status() == 429 ? answer.withHeader("Retry-After", "300") : answer;
+    }
+  },
+
+  BLOCK_ENDS_EARLY(
+      "a block ends after 60 s although 300 s are promised",
+      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN") {
+    private final Map<String, Instant> blockedAt = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
+      Instant now = SimulatedImplementation.sharedClock().instant();
+      Instant since = ip == null ? null : blockedAt.get(ip);
+      if (since != null && Duration.between(since, now).toSeconds() > 60) {
+        return upstream.forward(request.withQuery(Upstreams.removeParam(request.rawQuery(), "ip")));
+      }
+      Answer answer = upstream.forward(request);
+      if (ip != null && answer.status() == 429) {
+        blockedAt.putIfAbsent(ip, now);
+      }
+      return answer;
+    }
+  },
+
+  AUTH_TOKENS_NEVER_EXPIRE(
+      "an unused authToken still works after its lifetime", "LMS-AUTHTOKEN-EXPIRES") {
+    private final Map<String, String> leadOfToken = new ConcurrentHashMap<>();
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.lowerPath().equals("/__admin/authtokens")) {
+        answer
+            .jsonBody()
+            .ifPresent(
+                j ->
+                    leadOfToken.put(
+                        j.path("authToken").asString(""), j.path("accessToken").asString("")));
+        return answer;
+      }
+      String token = request.isLms() ? request.param("authToken").orElse("") : "";
+      String owner = leadOfToken.get(token);
+      if (owner == null || !owner.equals(request.param("accessToken").orElse(""))) {
+        return answer;
+      }
+      if (answer.isLmsDisclosure()) {
+        used.add(token);
+        return answer;
+      }
+      if (answer.status() != 200 || !used.add(token)) {
+        return answer;
+      }
+      return Upstreams.releaseWithFreshToken(upstream, request).orElse(answer);
+    }
+  },
+
+  AUTH_TOKENS_EXPIRE_EARLY(
+      "authTokens expire after 5 minutes although 15 are promised", "LMS-AUTHTOKEN-EXPIRES") {
+    private final Map<String, Instant> issuedAt = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Instant now = SimulatedImplementation.sharedClock().instant();
+      String token = request.isLms() ? request.param("authToken").orElse("") : "";
+      Instant issued = issuedAt.get(token);
+      if (issued != null && Duration.between(issued, now).toSeconds() > 300) {
+        return Answer.json(200, Upstreams.NULL_VALUES);
+      }
+      Answer answer = upstream.forward(request);
+      if (request.lowerPath().equals("/__admin/authtokens")) {
+        answer.jsonBody().ifPresent(j -> issuedAt.put(j.path("authToken").asString(""), now));
+      }
+      return answer;
     }
   };
 

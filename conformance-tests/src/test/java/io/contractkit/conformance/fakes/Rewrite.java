@@ -56,6 +56,25 @@ public final class Rewrite {
     return node;
   }
 
+  /** A copy without any property whose value is {@code null}, at any depth. */
+  public static JsonNode withoutNulls(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode copy = JSON.createObjectNode();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        if (!e.getValue().isNull()) {
+          copy.set(e.getKey(), withoutNulls(e.getValue()));
+        }
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JSON.createArrayNode();
+      node.forEach(child -> copy.add(withoutNulls(child)));
+      return copy;
+    }
+    return node;
+  }
+
   public static String lowerFirst(String s) {
     return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }

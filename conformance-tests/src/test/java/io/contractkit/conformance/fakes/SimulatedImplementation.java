@@ -7,6 +7,7 @@ import io.contractkit.conformance.profile.ProfileLoader;
 import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.ConformanceSuite;
 import io.contractkit.conformance.run.RunListener;
+import io.contractkit.conformance.run.RunOptions;
 import io.contractkit.conformance.run.RunResult;
 import io.contractkit.mock.MockConfig;
 import io.contractkit.mock.MockServer;
@@ -16,6 +17,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -23,6 +25,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An implementation of both APIs for the suite's self-tests: the real mock server (on a free
@@ -38,14 +44,27 @@ import java.util.function.UnaryOperator;
 public final class SimulatedImplementation implements AutoCloseable {
   public static final Path EXAMPLE_PROFILE = Path.of("profiles", "mock.yaml");
 
+  private static final SteerableClock SHARED_CLOCK = new SteerableClock();
+  private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m|h)");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private final MockServer mock;
+  private final SteerableClock clock;
+  private final boolean ownMock;
   private final HttpServer proxy;
   private final ExecutorService pool;
   private final String prefix;
 
   private SimulatedImplementation(
-      MockServer mock, HttpServer proxy, ExecutorService pool, String prefix) {
+      MockServer mock,
+      SteerableClock clock,
+      boolean ownMock,
+      HttpServer proxy,
+      ExecutorService pool,
+      String prefix) {
     this.mock = mock;
+    this.clock = clock;
+    this.ownMock = ownMock;
     this.proxy = proxy;
     this.pool = pool;
     this.prefix = prefix;
@@ -61,7 +80,19 @@ public final class SimulatedImplementation implements AutoCloseable {
   public static SimulatedImplementation start(Defect defect, String prefix) {
     MockServer mock = sharedMock();
     mock.state().reset();
-    return proxy(mock, defect, prefix);
+    SHARED_CLOCK.reset();
+    return proxy(mock, SHARED_CLOCK, false, defect, prefix);
+  }
+
+  /**
+   * An implementation on a mock of its own, started with {@code config} (other throttle numbers,
+   * say) on a clock of its own; closing the implementation stops that mock.
+   */
+  public static SimulatedImplementation startWithOwnMock(
+      Defect defect, String prefix, MockConfig config) {
+    SteerableClock clock = new SteerableClock();
+    MockServer mock = MockServer.start(config.withPort(0).withRequestLog(false), clock);
+    return proxy(mock, clock, true, defect, prefix);
   }
 
   /**
@@ -73,7 +104,8 @@ public final class SimulatedImplementation implements AutoCloseable {
   }
 
   private static final class Correct {
-    static final SimulatedImplementation INSTANCE = proxy(sharedMock(), Defect.NONE, "");
+    static final SimulatedImplementation INSTANCE =
+        proxy(sharedMock(), SHARED_CLOCK, false, Defect.NONE, "");
   }
 
   /** The mock behind every implementation of this JVM: the bundled fixtures, a free port. */
@@ -82,10 +114,11 @@ public final class SimulatedImplementation implements AutoCloseable {
   }
 
   private static final class SharedMock {
-    static final MockServer INSTANCE = startMock();
+    static final MockServer INSTANCE = startSharedMock();
   }
 
-  private static SimulatedImplementation proxy(MockServer mock, Defect defect, String prefix) {
+  private static SimulatedImplementation proxy(
+      MockServer mock, SteerableClock clock, boolean ownMock, Defect defect, String prefix) {
     Upstream upstream = new Upstream(mock.baseUri());
     try {
       HttpServer proxy =
@@ -107,7 +140,9 @@ public final class SimulatedImplementation implements AutoCloseable {
               Answer answer =
                   request == null
                       ? Answer.json(404, "{\"message\":\"not found\"}")
-                      : defect.handle(request, upstream);
+                      : request.lowerPath().equals("/__admin/clock")
+                          ? clockAnswer(request, clock)
+                          : defect.handle(request, upstream);
               send(exchange, answer);
             } catch (RuntimeException e) {
               send(
@@ -116,10 +151,47 @@ public final class SimulatedImplementation implements AutoCloseable {
             }
           });
       proxy.start();
-      return new SimulatedImplementation(mock, proxy, pool, prefix);
+      return new SimulatedImplementation(mock, clock, ownMock, proxy, pool, prefix);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * {@code GET|POST /__admin/clock}, as the mock's admin clock answers it: {@code
+   * {"advance":"90s"}} moves the implementation's clock forward; the answer is {@code {now,
+   * offsetSeconds, frozen}}.
+   */
+  private static Answer clockAnswer(Incoming request, SteerableClock clock) {
+    if (request.method().equals("POST")) {
+      JsonNode body;
+      try {
+        body = JSON.readTree(request.body());
+      } catch (RuntimeException e) {
+        return Answer.json(400, "{\"title\":\"the body is not JSON\"}");
+      }
+      Matcher m = DURATION.matcher(body == null ? "" : body.path("advance").asString(""));
+      if (!m.matches()) {
+        return Answer.json(400, "{\"title\":\"advance must be a duration such as 90s\"}");
+      }
+      long n = Long.parseLong(m.group(1));
+      clock.advance(
+          switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+          });
+    } else if (!request.method().equals("GET")) {
+      return Answer.json(405, "{\"title\":\"GET or POST\"}").withHeader("Allow", "GET, POST");
+    }
+    return Answer.json(
+        200,
+        "{\"now\":\""
+            + clock.instant()
+            + "\",\"offsetSeconds\":"
+            + clock.offset().toSeconds()
+            + ",\"frozen\":false}");
   }
 
   /**
@@ -129,6 +201,10 @@ public final class SimulatedImplementation implements AutoCloseable {
    */
   public static MockServer startMock() {
     return MockServer.start(MockConfig.defaults().withPort(0).withRequestLog(false));
+  }
+
+  private static MockServer startSharedMock() {
+    return MockServer.start(MockConfig.defaults().withPort(0).withRequestLog(false), SHARED_CLOCK);
   }
 
   /** The example profile, as read from {@link #EXAMPLE_PROFILE}. */
@@ -201,20 +277,49 @@ public final class SimulatedImplementation implements AutoCloseable {
   }
 
   public RunResult run(Profile profile, String... onlyIds) {
-    Set<String> only = new HashSet<>(Arrays.asList(onlyIds));
-    return new ConformanceSuite(profile, baseUrl(), baseUrl())
-        .run(only, Set.of(), RunListener.NONE);
+    return run(profile, options(), onlyIds);
   }
 
-  /** The real mock behind the proxy (the shared one), e.g. to reset it. */
+  public RunResult run(Profile profile, RunOptions options, String... onlyIds) {
+    return run(baseUrl(), profile, options, onlyIds);
+  }
+
+  /** Runs the checks with {@code base} as the base URL of both APIs (this one, spelled so). */
+  public RunResult run(String base, Profile profile, RunOptions options, String... onlyIds) {
+    Set<String> only = new HashSet<>(Arrays.asList(onlyIds));
+    return new ConformanceSuite(profile, base, base, options).run(only, Set.of(), RunListener.NONE);
+  }
+
+  /**
+   * The run options for this implementation: the defaults, but the suite's real waits move this
+   * implementation's clock instead of sleeping.
+   */
+  public RunOptions options() {
+    return RunOptions.defaults().withClock(clock.asSuiteClock());
+  }
+
+  /** The real mock behind the proxy (the shared one, unless started with a mock of its own). */
   public MockServer mock() {
     return mock;
   }
 
-  /** Stops the proxy; the shared mock behind it goes on. */
+  /** The implementation's clock (the mock's). */
+  public SteerableClock clock() {
+    return clock;
+  }
+
+  /** The shared mock's clock. */
+  public static SteerableClock sharedClock() {
+    return SHARED_CLOCK;
+  }
+
+  /** Stops the proxy, and the mock behind it when it is its own; the shared mock goes on. */
   @Override
   public void close() {
     proxy.stop(0);
     pool.shutdownNow();
+    if (ownMock) {
+      mock.close();
+    }
   }
 }

@@ -21,6 +21,11 @@ final class Upstreams {
   static final String FIRST_SECRET = "8Qm3vT7kLp2XwZ9rBn4Y";
   static final String EXPIRED_LEAD = "lead-expiredLm5Vt2Kq8W";
 
+  /** The LmsContactInfo with every property null: the answer to a failed authorization. */
+  static final String NULL_VALUES =
+      "{\"accessToken\":null,\"name\":null,\"street\":null,\"city\":null,\"zipCode\":null,"
+          + "\"email\":null,\"phone\":null,\"fax\":null,\"notice\":null,\"company\":null}";
+
   private Upstreams() {}
 
   static boolean leadUnknown(String accessToken) {

@@ -1,8 +1,17 @@
 package io.contractkit.conformance.fakes;
 
 import io.contractkit.conformance.checks.Mode;
+import io.contractkit.conformance.profile.Profile;
+import io.contractkit.conformance.run.RunOptions;
+import io.contractkit.mock.MockConfig;
+import io.contractkit.mock.contacts.ThrottlePolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,16 +43,69 @@ public enum ValidVariant {
   },
 
   EXTRA_PROPERTIES(
-      "extra, undocumented properties (lenient profile: warnings only)", Mode.LENIENT, "") {
+      "an extra property (\"links\": {}) in every found contact and released lead, which the"
+          + " owner copied into the profile's records: warnings only, also in strict mode",
+      Mode.STRICT,
+      "") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
       if (answer.status() == 200 && answer.jsonBody().filter(j -> j.isObject()).isPresent()) {
         ObjectNode body = Rewrite.object(answer.jsonBody().get());
-        body.put(request.isContacts() ? "TenantId" : "tenantId", 42);
+        if (request.isContacts() || body.path("name").isString()) {
+          body.putObject("links");
+        }
         return answer.withBody(body);
       }
       return answer;
+    }
+
+    @Override
+    public Profile profile(Profile p) {
+      return Profiles.withExpectedRecords(p, record -> record.putObject("links"));
+    }
+  },
+
+  OMITTED_NULLS(
+      "null properties left out of every answer (lenient: an omitted null is a valid choice)",
+      Mode.LENIENT,
+      "") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (answer.status() == 200 && answer.jsonBody().filter(j -> j.isObject()).isPresent()) {
+        return answer.withBody(Rewrite.withoutNulls(answer.jsonBody().get()));
+      }
+      return answer;
+    }
+  },
+
+  RETRY_AFTER_AS_HTTP_DATE(
+      "Retry-After as an HTTP-date (RFC 9110 allows it), with a Date header", Mode.STRICT, "") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      Instant now = SimulatedImplementation.sharedClock().instant();
+      Answer dated = answer.withHeader("Date", IMF_FIXDATE.format(now));
+      return answer.status() == 429
+          ? dated.withHeader(
+              "Retry-After",
+              IMF_FIXDATE.format(
+                  now.plusSeconds(Long.parseLong(answer.header("Retry-After").orElse("300")))))
+          : dated;
+    }
+  },
+
+  TEXT_JSON_PREFERRED(
+      "text/json unless application/json is asked for (lenient: a warning, G3)", Mode.LENIENT, "") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      boolean askedForApplicationJson =
+          request.header("Accept").filter(a -> a.contains("application/json")).isPresent();
+      return answer.mediaType().equals("application/json") && !askedForApplicationJson
+          ? answer.withHeader("Content-Type", "text/json; charset=utf-8")
+          : answer;
     }
   },
 
@@ -73,15 +135,109 @@ public enum ValidVariant {
     }
   },
 
-  SLOWER_ANSWERS("every answer 10 ms slower", Mode.STRICT, "") {
+  TRAILING_SLASH(
+      "deployed below /crm, the base URL given with a trailing slash (/crm/)",
+      Mode.STRICT,
+      "/crm") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return upstream.forward(request);
+    }
+
+    @Override
+    public String baseUrl(String implementationBase) {
+      return implementationBase + "/";
+    }
+  },
+
+  SLOW_ANSWERS("every answer 150 ms late", Mode.STRICT, "") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       try {
-        Thread.sleep(10);
+        Thread.sleep(150);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       return upstream.forward(request);
+    }
+  },
+
+  OTHER_THROTTLE_NUMBERS(
+      "a throttle of 3 failures in 20 s and blocks of 45 s, authTokens issued for 10 minutes",
+      Mode.STRICT,
+      "") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return upstream.forward(request);
+    }
+
+    @Override
+    public MockConfig mockConfig() {
+      return MockConfig.defaults()
+          .withThrottle(new ThrottlePolicy(3, Duration.ofSeconds(20), Duration.ofSeconds(45)));
+    }
+
+    @Override
+    public Profile profile(Profile p) {
+      return Profiles.withTiming(p, new Profile.Throttle(3, 20, 45), 600, p.clock());
+    }
+  },
+
+  NO_CLOCK_HOOK(
+      "no way to move its clock: blocks of 12 s (4 failures in 60 s), authTokens issued for 20 s,"
+          + " which the suite waits out",
+      Mode.STRICT,
+      "") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return upstream.forward(request);
+    }
+
+    @Override
+    public MockConfig mockConfig() {
+      return MockConfig.defaults()
+          .withThrottle(new ThrottlePolicy(4, Duration.ofSeconds(60), Duration.ofSeconds(12)));
+    }
+
+    @Override
+    public Profile profile(Profile p) {
+      return Profiles.withTiming(p, new Profile.Throttle(4, 60, 12), 20, null);
+    }
+
+    /** The simulated waits jump the clock; real ones would not land inside another check. */
+    @Override
+    public int concurrency() {
+      return 1;
+    }
+  },
+
+  RECORDS_WITH_MILLISECONDS(
+      "answers with 7 fractional digits, the profile's records written with 3", Mode.STRICT, "") {
+    private final Pattern fraction =
+        Pattern.compile("(\\d{2}:\\d{2}:\\d{2})\\.(\\d{3})\\d*([+-]\\d{2}:\\d{2}|Z)");
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return upstream.forward(request);
+    }
+
+    @Override
+    public Profile profile(Profile p) {
+      return Profiles.withExpectedRecords(
+          p,
+          record -> {
+            JsonNode cut =
+                Rewrite.strings(
+                    record,
+                    s -> {
+                      Matcher m = fraction.matcher(s);
+                      return m.matches()
+                          ? s.substring(0, m.start()) + m.group(1) + "." + m.group(2) + m.group(3)
+                          : s;
+                    });
+            record.removeAll();
+            record.setAll((ObjectNode) cut);
+          });
     }
   },
 
@@ -115,10 +271,35 @@ public enum ValidVariant {
     this.prefix = prefix;
   }
 
+  /** IMF-fixdate (RFC 9110, section 5.6.7): two-digit days, always GMT. */
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
   public abstract Answer handle(Incoming request, Upstream upstream);
 
   public Defect defect() {
     return this::handle;
+  }
+
+  /** The example profile as this variant's owner would write it: in its mode, with its numbers. */
+  public Profile profile(Profile p) {
+    return Profiles.withMode(p, mode);
+  }
+
+  /** How many checks run at once against it. */
+  public int concurrency() {
+    return RunOptions.DEFAULT_CONCURRENCY;
+  }
+
+  /** A mock of its own with this configuration, or null for the shared mock. */
+  public MockConfig mockConfig() {
+    return null;
+  }
+
+  /** The base URL as the owner writes it in the command line, from the implementation's. */
+  public String baseUrl(String implementationBase) {
+    return implementationBase;
   }
 
   public String description() {

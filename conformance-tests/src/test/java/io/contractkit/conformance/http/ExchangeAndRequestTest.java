@@ -117,4 +117,51 @@ class ExchangeAndRequestTest {
                 .headers())
         .containsExactly(Map.entry("Content-Type", "text/plain"));
   }
+
+  @Test
+  void aShortCurlLineCutsLongValuesAndHeadersAndBodiesSayingHowLongTheyWere() {
+    ProbeRequest request =
+        ProbeRequest.of("POST", BASE, "/x")
+            .param("secret", "A".repeat(10 * 1024))
+            .param("ip", "192.0.2.1")
+            .header("X-Long", "h".repeat(20))
+            .body("b".repeat(12));
+
+    assertThat(request.curl(10))
+        .isEqualTo(
+            "curl -i -X POST -H 'X-Long: hhhhhhhhhh…(20 chars)' -H 'Content-Type: applicatio…(16"
+                + " chars)' --data 'bbbbbbbbbb…(12 chars)'"
+                + " 'http://127.0.0.1:8080/x?secret=AAAAAAAAAA…(10240 chars)&ip=192.0.2.1'");
+    assertThat(request.curl(16))
+        .contains("-H 'Content-Type: application/json' --data 'bbbbbbbbbbbb' ");
+    assertThat(request.curl()).contains("A".repeat(10 * 1024)).doesNotContain("chars)");
+    assertThat(request.curl(Integer.MAX_VALUE)).isEqualTo(request.curl());
+    assertThat(request.curl(12)).contains("ip=192.0.2.1");
+  }
+
+  @Test
+  void aRequestAsTextCutsLongValuesAndShowsTheFirstTenAndTheLastOfManyParameters() {
+    ProbeRequest many = ProbeRequest.get(BASE, "/x");
+    for (int i = 0; i < 1000; i++) {
+      many.param("ck" + i, "x");
+    }
+    many.param("secret", "ck-many");
+
+    assertThat(many.toString())
+        .isEqualTo(
+            "GET /x?ck0=x&ck1=x&ck2=x&ck3=x&ck4=x&ck5=x&ck6=x&ck7=x&ck8=x&ck9=x&…(990 more"
+                + " parameters)&secret=ck-many");
+    assertThat(many.target()).hasSizeGreaterThan(7000);
+    ProbeRequest eleven = ProbeRequest.get(BASE, "/x");
+    for (int i = 0; i < 11; i++) {
+      eleven.param("p" + i, "v");
+    }
+    assertThat(eleven.toString()).doesNotContain("more parameters").endsWith("&p10=v");
+    assertThat(ProbeRequest.get(BASE, "/x").param("s", "v".repeat(61)).toString())
+        .isEqualTo("GET /x?s=" + "v".repeat(60) + "…(61 chars)");
+    assertThat(ProbeRequest.get(BASE, "/x").param("s", "v".repeat(60)).toString())
+        .isEqualTo("GET /x?s=" + "v".repeat(60));
+    assertThat(ProbeRequest.get(BASE, "/x").rawQuery("x".repeat(70)).toString())
+        .isEqualTo("GET /x?" + "x".repeat(60) + "…(70 chars)");
+  }
 }

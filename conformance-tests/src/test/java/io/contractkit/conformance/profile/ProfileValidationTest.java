@@ -135,7 +135,8 @@ class ProfileValidationTest {
               p.yaml:4:3: unknown key 'throtle' in contacts (did you mean 'throttle'?); valid keys \
             in contacts: baseUrl, secrets, throttle
               p.yaml:5:7: unknown key 'concurency' in lms (did you mean 'concurrency'?); valid \
-            keys in lms: baseUrl, source, leads, expiredLead, concurrency, authTokens""");
+            keys in lms: baseUrl, source, leads, expiredLead, concurrency, authTokens, \
+            authTokenLifetimeSeconds""");
   }
 
   @Test
@@ -165,7 +166,7 @@ class ProfileValidationTest {
         .isInstanceOf(ProfileException.class)
         .hasMessage(
             "profile p.json:2:2: unknown key 'nmae' (did you mean 'name'?); valid keys at the top"
-                + " level: name, mode, http, contacts, lms");
+                + " level: name, mode, http, contacts, lms, clock");
   }
 
   @Test

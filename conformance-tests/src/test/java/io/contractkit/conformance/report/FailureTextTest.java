@@ -69,4 +69,24 @@ class FailureTextTest {
                 + "body:         line 1\n"
                 + "              line 2\n");
   }
+
+  @Test
+  void theConsoleShowsAShortCurlLineAndTheFilesTheWholeOne() {
+    ProbeRequest request =
+        ProbeRequest.get(URI.create("http://h"), "/api/v1/Contacts")
+            .param("secret", "A".repeat(10 * 1024));
+    CheckFailure f =
+        new CheckFailure("no 5xx", "status 500", new Exchange(request, 500, Map.of(), new byte[0]));
+
+    String console = FailureText.body(f, "", 800);
+
+    assertThat(console)
+        .contains(
+            "request:      curl -i 'http://h/api/v1/Contacts?secret="
+                + "A".repeat(FailureText.CURL_VALUE_CHARS)
+                + "…(10240 chars)'\n");
+    assertThat(console.length()).isLessThan(400);
+    assertThat(FailureText.body(f, "")).contains("A".repeat(10 * 1024));
+    assertThat(FailureText.lines(f).get(2).value()).contains("A".repeat(10 * 1024));
+  }
 }

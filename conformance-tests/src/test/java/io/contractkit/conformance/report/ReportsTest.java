@@ -535,6 +535,9 @@ class ReportsTest {
 
             Conformance summary — profile "p", strict mode
 
+            Not checked (1 check skipped without --skip; --fail-on-skipped fails the run on them)
+              SKIP CONTACTS-THROTTLE-BLOCKS: no throttle
+
               Category  Passed  Failed  Skipped  Score
               CONTACTS       1       1        1    50%
               LMS            0       1        0     0%

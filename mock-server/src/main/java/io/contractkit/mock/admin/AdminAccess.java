@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.function.Predicate;
 
 /**
  * Who may call the admin API. A page in a browser only from an allowed origin: a request whose
@@ -31,14 +32,25 @@ public final class AdminAccess {
 
   private final byte[] tokenDigest;
   private final AllowedOrigins origins;
+  private final Predicate<String> pages;
 
   /**
    * @param token the admin token, or null when the admin API needs none
    * @param origins the origins whose pages may call the admin API
    */
   public AdminAccess(String token, AllowedOrigins origins) {
+    this(token, origins, route -> false);
+  }
+
+  /**
+   * @param pages the routes of pages a browser opens (the dashboard, the API docs): they hold no
+   *     data and need no token (a browser cannot send one when it opens a page); the origin rule
+   *     still applies
+   */
+  public AdminAccess(String token, AllowedOrigins origins, Predicate<String> pages) {
     this.tokenDigest = token == null ? null : sha256(token);
     this.origins = origins;
+    this.pages = pages;
   }
 
   /**
@@ -109,7 +121,9 @@ public final class AdminAccess {
           "The admin API does not answer pages from this origin; start the mock with"
               + " --admin-cors-origin and the page's origin to allow it.");
     }
-    if (tokenDigest != null && !endpoint.path.equalsIgnoreCase(HEALTH)) {
+    if (tokenDigest != null
+        && !endpoint.path.equalsIgnoreCase(HEALTH)
+        && !pages.test(endpoint.path)) {
       checkToken(ctx);
     }
   }

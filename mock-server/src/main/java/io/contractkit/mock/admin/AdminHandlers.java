@@ -168,7 +168,8 @@ public final class AdminHandlers {
     }
   }
 
-  private static int limit(QueryParameters query) {
+  /** The {@code limit} query parameter: 1 to 1000, 100 when absent. */
+  static int limit(QueryParameters query) {
     return query.wholeNumber("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
   }
 

@@ -1,6 +1,7 @@
 package io.contractkit.mock.contacts;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,34 @@ public interface BruteForceThrottle {
    */
   Optional<Duration> failed(IpAddress ip);
 
+  /**
+   * What the throttle holds now, for the admin API and the dashboard (read only): every ip with
+   * failures still in the window or a block that has not ended, at most {@code limit} of them. The
+   * blocked ones come first, the block that ends last first; then the others, most failures first;
+   * ties by the ip's bits. Ips whose failures have left the window and whose block has ended are
+   * not listed (they are as good as forgotten).
+   */
+  List<TrackedIp> tracked(int limit);
+
+  /**
+   * Forgets {@code ip} in one atomic step, its failures in the window and its block: its next
+   * lookup is answered as from an ip never seen (404 or 200). False when the ip had neither.
+   */
+  boolean forget(IpAddress ip);
+
   /** Forgets every ip: the initial state. */
   void reset();
+
+  /**
+   * One ip the throttle holds.
+   *
+   * @param failures failed lookups still in the window (0 while blocked: a block starts with a
+   *     fresh budget)
+   * @param blockedFor the time until its block lifts; zero when it is not blocked
+   */
+  record TrackedIp(IpAddress ip, int failures, Duration blockedFor) {
+    public boolean blocked() {
+      return !blockedFor.isZero();
+    }
+  }
 }

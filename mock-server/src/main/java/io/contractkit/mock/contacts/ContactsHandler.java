@@ -64,7 +64,8 @@ public final class ContactsHandler {
     }
   }
 
-  private static long ceilSeconds(Duration d) {
+  /** Whole seconds, rounded up, at least 1: the {@code Retry-After} of a block. */
+  public static long ceilSeconds(Duration d) {
     long seconds = d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
     return Math.max(1, seconds);
   }

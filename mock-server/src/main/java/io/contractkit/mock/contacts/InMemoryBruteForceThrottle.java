@@ -2,8 +2,13 @@ package io.contractkit.mock.contacts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Per-ip sliding-window throttle, on epoch milliseconds of the injected clock. A failure is one
@@ -97,6 +102,59 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
     return inSegment(ip, Segment::failed);
   }
 
+  @Override
+  public List<TrackedIp> tracked(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    // The first `limit` in the documented order, kept in a heap whose head is the last of them.
+    Comparator<Row> order = Row.ORDER;
+    PriorityQueue<Row> first = new PriorityQueue<>(Math.min(limit, 1024), order.reversed());
+    for (Segment segment : segments) {
+      synchronized (segment) {
+        long now = clock.millis();
+        segment.purge(now);
+        segment.rows(
+            now,
+            row -> {
+              if (first.size() < limit) {
+                first.add(row);
+              } else if (order.compare(row, first.peek()) < 0) {
+                first.poll();
+                first.add(row);
+              }
+            });
+      }
+    }
+    List<Row> rows = new ArrayList<>(first);
+    rows.sort(order);
+    return rows.stream()
+        .map(
+            r ->
+                new TrackedIp(
+                    new IpAddress(r.high, r.low), r.failures, Duration.ofMillis(r.blockedMillis)))
+        .toList();
+  }
+
+  @Override
+  public boolean forget(IpAddress ip) {
+    long hash = hash(ip.high(), ip.low());
+    Segment segment = segments[(int) (hash >>> SEGMENT_SHIFT)];
+    synchronized (segment) {
+      return segment.forget(ip.high(), ip.low(), hash, clock.millis());
+    }
+  }
+
+  /** One tracked ip as {@link #tracked} orders it. */
+  private record Row(long high, long low, int failures, long blockedMillis) {
+    static final Comparator<Row> ORDER =
+        Comparator.comparingLong(Row::blockedMillis)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(Row::failures).reversed())
+            .thenComparingLong(Row::high)
+            .thenComparingLong(Row::low);
+  }
+
   /** A call on one ip's segment: the milliseconds its ip is refused for, or 0. */
   @FunctionalInterface
   private interface SegmentCall {
@@ -188,6 +246,36 @@ public final class InMemoryBruteForceThrottle implements BruteForceThrottle {
     long blockedFor(long h, long l, long hash, long now) {
       int slot = find(h, l, hash);
       return slot < 0 ? 0 : blockLeft(slot, now);
+    }
+
+    /** Every held ip; the caller has purged those that lapsed by {@code now}. */
+    void rows(long now, Consumer<Row> sink) {
+      long cutoff = now - windowMillis;
+      for (int slot = 0; slot < slots; slot++) {
+        int at = slot * STRIDE;
+        if (cells[at + EXPIRES] != 0) {
+          int held = (int) cells[at + COUNT];
+          int recent = 0;
+          for (int k = 0; k < held; k++) {
+            if (failureAt(slot, held, k) > cutoff) {
+              recent++;
+            }
+          }
+          long blocked = Math.max(0, cells[at + BLOCKED_UNTIL] - now);
+          sink.accept(new Row(cells[at + HIGH], cells[at + LOW], recent, blocked));
+        }
+      }
+    }
+
+    /** Forgets the ip; whether it still had failures in the window or a block. */
+    boolean forget(long h, long l, long hash, long now) {
+      int slot = find(h, l, hash);
+      if (slot < 0) {
+        return false;
+      }
+      boolean live = cells[slot * STRIDE + EXPIRES] > now;
+      remove(slot);
+      return live;
     }
 
     /** The time the failure is refused for (blocked), or 0 when it was counted. */

@@ -1,5 +1,6 @@
 package io.contractkit.mock.lms;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +10,8 @@ public enum Channel {
   EMAIL,
   SMS;
 
+  /** As the API and the admin API write it: {@code email}, {@code sms}. */
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

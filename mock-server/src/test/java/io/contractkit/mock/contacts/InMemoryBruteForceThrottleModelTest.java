@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contractkit.mock.support.MutableClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -18,8 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The throttle's hash table (growth, purges, shrinking, removals that shift probe runs back)
  * answers exactly as the plain model below: a map from ip to its failure times and block, as the
  * throttle was written before it kept its state in primitive arrays. Random runs of failures, found
- * secrets, clock steps, counts of tracked ips and resets, over enough ips that every segment grows
- * and shrinks several times; each seed is a test, so a failure names the seed that replays it.
+ * secrets, clock steps, counts and lists of tracked ips, forgotten ips and resets, over enough ips
+ * that every segment grows and shrinks several times; each seed is a test, so a failure names the
+ * seed that replays it.
  */
 class InMemoryBruteForceThrottleModelTest {
   private static final Duration WINDOW = Duration.ofSeconds(10);
@@ -72,6 +75,41 @@ class InMemoryBruteForceThrottleModelTest {
           .count();
     }
 
+    /** As {@link BruteForceThrottle#tracked}: blocked first (latest end first), then failures. */
+    List<BruteForceThrottle.TrackedIp> tracked(long now, int limit) {
+      return Stream.concat(failures.keySet().stream(), blockedUntil.keySet().stream())
+          .distinct()
+          .map(
+              ip -> {
+                long recent =
+                    failures.getOrDefault(ip, new ArrayDeque<>()).stream()
+                        .filter(t -> t > now - window)
+                        .count();
+                long blocked = Math.max(0, blockedUntil.getOrDefault(ip, 0L) - now);
+                return new BruteForceThrottle.TrackedIp(
+                    ip, (int) recent, Duration.ofMillis(blocked));
+              })
+          .filter(t -> t.failures() > 0 || t.blocked())
+          .sorted(
+              Comparator.comparing(BruteForceThrottle.TrackedIp::blockedFor)
+                  .reversed()
+                  .thenComparing(
+                      Comparator.comparingInt(BruteForceThrottle.TrackedIp::failures).reversed())
+                  .thenComparingLong(t -> t.ip().high())
+                  .thenComparingLong(t -> t.ip().low()))
+          .limit(limit)
+          .toList();
+    }
+
+    boolean forget(IpAddress ip, long now) {
+      boolean held =
+          tracked(now) > 0
+              && tracked(now, Integer.MAX_VALUE).stream().anyMatch(t -> t.ip().equals(ip));
+      failures.remove(ip);
+      blockedUntil.remove(ip);
+      return held;
+    }
+
     void reset() {
       failures.clear();
       blockedUntil.clear();
@@ -107,12 +145,17 @@ class InMemoryBruteForceThrottleModelTest {
         assertThat(throttle.failed(ip)).as(at).isEqualTo(model.failed(ip, now));
       } else if (op < 900) {
         assertThat(throttle.blockedFor(ip)).as(at).isEqualTo(model.blockedFor(ip, now));
-      } else if (op < 989) {
+      } else if (op < 980) {
         clock.advance(Duration.ofMillis(random.nextInt(50)));
-      } else if (op < 990) {
+      } else if (op < 981) {
         clock.advance(Duration.ofMillis(random.nextInt(40_000))); // often past every window
-      } else if (op < 999) {
+      } else if (op < 990) {
         assertThat(throttle.trackedIps()).as(at).isEqualTo(model.tracked(now));
+      } else if (op < 993) {
+        int limit = 1 + random.nextInt(random.nextBoolean() ? 5 : 5_000);
+        assertThat(throttle.tracked(limit)).as(at).isEqualTo(model.tracked(now, limit));
+      } else if (op < 999) {
+        assertThat(throttle.forget(ip)).as(at).isEqualTo(model.forget(ip, now));
       } else {
         throttle.reset();
         model.reset();

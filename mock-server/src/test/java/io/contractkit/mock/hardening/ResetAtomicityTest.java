@@ -20,6 +20,7 @@ import io.contractkit.mock.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +74,16 @@ class ResetAtomicityTest {
 
         @Override
         public Optional<Duration> failed(IpAddress ip) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<TrackedIp> tracked(int limit) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean forget(IpAddress ip) {
           throw new UnsupportedOperationException();
         }
 

@@ -2,6 +2,7 @@ package io.contractkit.mock.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contractkit.mock.support.CapturedStandardError;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -138,19 +139,32 @@ class ProblemRendererBehaviourTest {
   void javalinsOtherAnswersAreAnInternalErrorProblem(int status) {
     Answer answer = new Answer();
 
-    renderer.render(new HttpResponseException(status), context(answer));
+    String log;
+    try (CapturedStandardError captured = CapturedStandardError.start()) {
+      renderer.render(new HttpResponseException(status), context(answer));
+      log = captured.text();
+    }
 
     assertThat(answer.status).isEqualTo(500);
     assertThat(answer.json().path("type").asString())
         .isEqualTo("https://contract-kit.example/problems/internal-error");
+    assertThat(log).contains("ERROR ProblemRenderer - Unexpected failure on PUT /some/path");
   }
 
   @Test
   void anUnexpectedExceptionIsAnInternalErrorThatLeaksNothing() {
     Answer answer = new Answer();
 
-    renderer.render(new IllegalStateException("secret-detail-42"), context(answer));
+    String log;
+    try (CapturedStandardError captured = CapturedStandardError.start()) {
+      renderer.render(new IllegalStateException("secret-detail-42"), context(answer));
+      log = captured.text();
+    }
 
+    // The details go to the mock's log, for its operator, and never into the answer.
+    assertThat(log)
+        .contains("ERROR ProblemRenderer - Unexpected failure on PUT /some/path")
+        .contains("java.lang.IllegalStateException: secret-detail-42");
     assertThat(answer.status).isEqualTo(500);
     assertThat(answer.contentType).isEqualTo("application/problem+json");
     assertThat(new String(answer.body, StandardCharsets.UTF_8)).doesNotContain("secret-detail-42");

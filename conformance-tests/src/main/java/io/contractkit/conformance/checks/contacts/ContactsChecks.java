@@ -20,6 +20,8 @@ public final class ContactsChecks {
         new ThrottleBlocksValidSecret(),
         new ThrottleIsPerIp(),
         new ThrottleSendsRetryAfter(),
-        new ThrottleIgnoresSuccesses());
+        new ThrottleIgnoresSuccesses(),
+        new ThrottleBlockLifts(),
+        new ThrottleRetryAfterCountsDown());
   }
 }

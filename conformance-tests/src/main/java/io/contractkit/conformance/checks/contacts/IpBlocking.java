@@ -3,7 +3,10 @@ package io.contractkit.conformance.checks.contacts;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.http.Exchange;
+import io.contractkit.conformance.http.ProbeRequest;
 import io.contractkit.conformance.profile.Profile;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Drives a fresh ip into the block that the profile promises: {@code maxFailures} wrong secrets,
@@ -19,7 +22,12 @@ final class IpBlocking {
   /** A blocked ip and the 429 that shows it. */
   record Blocked(String ip, Exchange refusal) {}
 
-  /** Sends {@code maxFailures} wrong secrets from a fresh ip; each must be answered 404. */
+  /**
+   * Sends {@code maxFailures} wrong secrets from a fresh ip; each must be answered 404. The first
+   * goes alone (an ip still blocked by an earlier run is replaced), the last goes alone after all
+   * others were answered, and those in between go at once when the run allows it: every one of them
+   * is a failed lookup within the window, however they overlap.
+   */
   static Failed failUpToLimit(CheckContext context) {
     int max = context.throttle().maxFailures();
     long start = System.nanoTime();
@@ -27,10 +35,32 @@ final class IpBlocking {
         ContactLookups.fromFreshIp(context, ContactLookups.wrongSecret(context));
     String ip = first.ip();
     expect404(first.exchange(), 1, max, ip, first.fromIps());
-    for (int attempt = 2; attempt <= max; attempt++) {
-      Exchange e =
+    List<ProbeRequest> between = new ArrayList<>();
+    for (int attempt = 2; attempt < max; attempt++) {
+      between.add(ContactLookups.bySecret(context, ContactLookups.wrongSecret(context), ip));
+    }
+    List<Exchange> answers = new ArrayList<>();
+    answers.add(first.exchange());
+    context.sendAll(between).forEach(sent -> answers.add(sent.orThrow()));
+    for (int i = 1; i < answers.size(); i++) {
+      if (answers.get(i).status() != 404) {
+        long notFound = answers.stream().filter(a -> a.status() == 404).count();
+        expect404(
+            answers.get(i),
+            i + 1,
+            max,
+            ip,
+            ": only "
+                + notFound
+                + " of the "
+                + answers.size()
+                + " wrong secrets sent so far were answered 404");
+      }
+    }
+    if (max > 1) {
+      Exchange last =
           context.send(ContactLookups.bySecret(context, ContactLookups.wrongSecret(context), ip));
-      expect404(e, attempt, max, ip, "");
+      expect404(last, max, max, ip, "");
     }
     return new Failed(ip, max, (System.nanoTime() - start) / 1_000_000);
   }

@@ -13,7 +13,9 @@ public final class ThrottleBlocksAfterMaxFailures implements Check {
           Category.CONTACTS,
           "Failed lookups from one ip lead to a block",
           "From a fresh ip, maxFailures wrong secrets are each answered 404 (no block too early), and"
-              + " the next wrong secret from that ip is answered 429.",
+              + " the next wrong secret from that ip is answered 429. The first and the last of the"
+              + " failures go alone, those in between at once when the run allows it: each is a failed"
+              + " lookup within the window, so a counter that loses concurrent failures fails here.",
           "Document: ip \"If provided - it will be used for brute force protection\";"
               + " [CONTRACT C16](../docs/CONTRACT.md#c16), [CONTRACT C21](../docs/CONTRACT.md#c21),"
               + " [CONTRACT C23](../docs/CONTRACT.md#c23): after maxFailures failed lookups within the"

@@ -14,8 +14,8 @@ public final class ThrottleIgnoresSuccesses implements Check {
           "CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK",
           Category.CONTACTS,
           "Successful lookups from one ip do not lead to a block",
-          "maxFailures + 2 lookups of an existing secret from one fresh ip are all answered 200: a"
-              + " client that looks up its own contact repeatedly is not throttled.",
+          "maxFailures + 2 lookups of an existing secret from one fresh ip, one after another, are all"
+              + " answered 200: a client that looks up its own contact repeatedly is not throttled.",
           "[CONTRACT C16](../docs/CONTRACT.md#c16), [CONTRACT C17](../docs/CONTRACT.md#c17):"
               + " failed lookups (404s) are counted per ip value -- successes are not failures (choice;"
               + " thresholds from the profile).",
@@ -42,6 +42,8 @@ public final class ThrottleIgnoresSuccesses implements Check {
             + first.ip()
             + " (only failed lookups count)";
     expect200(first.exchange(), 1, lookups, expected, first.fromIps());
+    // One after another: an implementation that counts a success only after answering it would
+    // still answer a burst of successes 200.
     for (int i = 2; i <= lookups; i++) {
       expect200(
           context.send(ContactLookups.bySecret(context, secret, first.ip())),

@@ -8,19 +8,13 @@ import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.http.Exchange;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 
 /** CONTACTS-THROTTLE-RETRY-AFTER: the 429 of a blocked ip says when to come back. */
 public final class ThrottleSendsRetryAfter implements Check {
   /** IMF-fixdate, the HTTP-date form that senders must generate (RFC 9110, section 5.6.7). */
-  static final DateTimeFormatter IMF_FIXDATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter IMF_FIXDATE = RetryAfter.IMF_FIXDATE;
 
   static final CheckInfo INFO =
       CheckInfo.error(
@@ -56,7 +50,8 @@ public final class ThrottleSendsRetryAfter implements Check {
       throw new CheckFailure(expected, "no Retry-After header", e);
     }
     String value = header.get().trim();
-    String problem = value.matches("[0-9]+") ? badDelay(value, maxSeconds) : badDate(value, e);
+    String problem =
+        value.matches("[0-9]+") ? badDelay(value, maxSeconds) : badDate(value, e, context);
     if (problem != null) {
       throw new CheckFailure(expected, "Retry-After: " + header.get() + " (" + problem + ")", e);
     }
@@ -73,14 +68,17 @@ public final class ThrottleSendsRetryAfter implements Check {
     return null;
   }
 
-  /** Null when the value is an IMF-fixdate after the answer's Date (or, without one, after now). */
-  private static String badDate(String value, Exchange e) {
+  /**
+   * Null when the value is an IMF-fixdate after the answer's Date (or, without one, after the
+   * target's time as the suite estimates it).
+   */
+  private static String badDate(String value, Exchange e, CheckContext context) {
     Optional<Instant> date = imfFixdate(value);
     if (date.isEmpty()) {
       return "neither delta-seconds nor an HTTP-date";
     }
     Optional<Instant> answered = e.header("Date").flatMap(ThrottleSendsRetryAfter::imfFixdate);
-    Instant now = answered.orElse(Instant.now());
+    Instant now = answered.orElseGet(() -> context.now().plus(context.clockMoved()));
     if (!date.get().isAfter(now)) {
       String reference =
           answered.isPresent()
@@ -92,10 +90,6 @@ public final class ThrottleSendsRetryAfter implements Check {
   }
 
   static Optional<Instant> imfFixdate(String value) {
-    try {
-      return Optional.of(ZonedDateTime.parse(value.trim(), IMF_FIXDATE).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return RetryAfter.imfFixdate(value);
   }
 }

@@ -4,10 +4,15 @@ import io.contractkit.conformance.checks.Category;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.profile.Profile;
+import java.util.Set;
 
 /** LMS-AUTHTOKEN-ONE-TIME: an authToken releases the contact once, never twice. */
 public final class AuthTokenIsOneTime implements Check {
+  /** The lead it uses: lms.leads[1 % n] ({@link CheckContext#spreadLead}). */
+  static final int LEAD_SLOT = 1;
+
   static final CheckInfo INFO =
       CheckInfo.error(
           "LMS-AUTHTOKEN-ONE-TIME",
@@ -29,8 +34,13 @@ public final class AuthTokenIsOneTime implements Check {
   }
 
   @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(context.spreadLead(LEAD_SLOT));
+  }
+
+  @Override
   public void run(CheckContext context) {
-    Profile.KnownLead lead = context.lead(0);
+    Profile.KnownLead lead = context.lead(context.spreadLead(LEAD_SLOT));
     String authToken = context.freshAuthToken(lead.accessToken());
     FreshRelease.expectReleased(context.send(context.lmsRequest(lead.accessToken(), authToken)));
     NoDisclosure.expect(

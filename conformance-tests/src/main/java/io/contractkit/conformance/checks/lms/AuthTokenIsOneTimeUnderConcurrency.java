@@ -7,11 +7,13 @@ import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.CheckSkipped;
 import io.contractkit.conformance.checks.Disclosure;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +26,9 @@ import java.util.stream.Collectors;
 
 /** LMS-AUTHTOKEN-CONCURRENT-ONE-TIME: of N simultaneous uses of one authToken, exactly one wins. */
 public final class AuthTokenIsOneTimeUnderConcurrency implements Check {
+  /** The lead it uses: lms.leads[1 % n] ({@link CheckContext#spreadLead}). */
+  static final int LEAD_SLOT = 1;
+
   static final CheckInfo INFO =
       CheckInfo.error(
           "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME",
@@ -46,12 +51,17 @@ public final class AuthTokenIsOneTimeUnderConcurrency implements Check {
   }
 
   @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(context.spreadLead(LEAD_SLOT));
+  }
+
+  @Override
   public void run(CheckContext context) {
     int n = context.lms().concurrency();
     if (n < 2) {
       throw new CheckSkipped("lms.concurrency is " + n + "; racing needs at least 2 requests");
     }
-    Profile.KnownLead lead = context.lead(0);
+    Profile.KnownLead lead = context.lead(context.spreadLead(LEAD_SLOT));
     String authToken = context.freshAuthToken(lead.accessToken());
     List<Exchange> answers = race(context, lead.accessToken(), authToken, n);
 
@@ -84,7 +94,7 @@ public final class AuthTokenIsOneTimeUnderConcurrency implements Check {
                   var request = context.lmsRequest(accessToken, authToken);
                   ready.countDown();
                   go.await();
-                  return context.send(request);
+                  return context.sendRacing(request);
                 }));
       }
       long waitSeconds = 10L + 2L * context.profile().http().timeoutSeconds();

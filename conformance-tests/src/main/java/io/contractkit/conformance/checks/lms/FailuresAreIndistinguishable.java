@@ -6,6 +6,8 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.JsonComparison;
+import io.contractkit.conformance.checks.Mode;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.profile.Profile;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,11 +51,16 @@ public final class FailuresAreIndistinguishable implements Check {
   }
 
   @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0, 1);
+  }
+
+  @Override
   public void run(CheckContext context) {
     List<Failed> answers = failedAuthorizations(context);
     Failed reference = answers.get(0);
     for (Failed other : answers.subList(1, answers.size())) {
-      Optional<String> difference = difference(reference.answer(), other.answer());
+      Optional<String> difference = difference(reference.answer(), other.answer(), context.mode());
       if (difference.isPresent()) {
         throw new CheckFailure(
             "the same answer to every failed authorization (status, body, "
@@ -118,7 +126,7 @@ public final class FailuresAreIndistinguishable implements Check {
   }
 
   /** How {@code other} differs from {@code reference}: status, then headers, then body. */
-  private static Optional<String> difference(Exchange reference, Exchange other) {
+  private static Optional<String> difference(Exchange reference, Exchange other, Mode mode) {
     if (reference.status() != other.status()) {
       return Optional.of("status " + other.status() + " vs " + reference.status());
     }
@@ -132,7 +140,12 @@ public final class FailuresAreIndistinguishable implements Check {
     Optional<JsonNode> rJson = reference.json();
     Optional<JsonNode> oJson = other.json();
     if (rJson.isPresent() && oJson.isPresent()) {
-      return JsonComparison.first(rJson.get(), oJson.get()).map(d -> "the body differs " + d);
+      return JsonComparison.first(
+              rJson.get(),
+              oJson.get(),
+              JsonComparison.ExtraProperties.COMPARED,
+              JsonComparison.MissingNull.in(mode))
+          .map(d -> "the body differs " + d);
     }
     if (!Arrays.equals(reference.body(), other.body())) {
       return Optional.of("the body \"" + excerpt(other) + "\" vs \"" + excerpt(reference) + "\"");

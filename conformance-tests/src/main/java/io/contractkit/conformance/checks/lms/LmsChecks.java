@@ -14,6 +14,7 @@ public final class LmsChecks {
         new SuccessHasNoExtraProperties(),
         new AuthTokenIsOneTime(),
         new AuthTokenIsOneTimeUnderConcurrency(),
+        new AuthTokenExpires(),
         new WrongAuthTokenDisclosesNothing(),
         new OtherLeadsAuthTokenDisclosesNothing(),
         new UnknownAccessTokenDisclosesNothing(),

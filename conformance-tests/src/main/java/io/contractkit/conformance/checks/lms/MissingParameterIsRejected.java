@@ -7,16 +7,21 @@ import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Disclosure;
 import io.contractkit.conformance.checks.Expect;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.http.ProbeRequest;
 import io.contractkit.conformance.profile.Profile;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * LMS-MISSING-{ACCESSTOKEN,AUTHTOKEN,SOURCE}-400: leaving out one required parameter is a client
  * error and releases nothing, even when the other two would authorize the request.
  */
 public final class MissingParameterIsRejected implements Check {
+  /** The lead it uses: lms.leads[2 % n] ({@link CheckContext#spreadLead}). */
+  static final int LEAD_SLOT = 2;
+
   private final String parameter;
   private final CheckInfo info;
 
@@ -80,8 +85,13 @@ public final class MissingParameterIsRejected implements Check {
   }
 
   @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(context.spreadLead(LEAD_SLOT));
+  }
+
+  @Override
   public void run(CheckContext context) {
-    Profile.KnownLead lead = context.lead(0);
+    Profile.KnownLead lead = context.lead(context.spreadLead(LEAD_SLOT));
     ProbeRequest request = context.lmsRequest();
     if (!parameter.equals("accessToken")) {
       request.param("accessToken", lead.accessToken());

@@ -4,7 +4,9 @@ import io.contractkit.conformance.checks.Category;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.profile.Profile;
+import java.util.Set;
 
 /** LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE: an authToken is bound to the lead it was issued for. */
 public final class OtherLeadsAuthTokenDisclosesNothing implements Check {
@@ -28,6 +30,11 @@ public final class OtherLeadsAuthTokenDisclosesNothing implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(1);
   }
 
   @Override

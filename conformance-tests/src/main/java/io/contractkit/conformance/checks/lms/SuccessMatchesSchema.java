@@ -6,9 +6,11 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Expect;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.schema.Schemas;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** LMS-SUCCESS-SCHEMA: a fresh authToken releases an LmsContactInfo for the right lead. */
@@ -34,6 +36,11 @@ public final class SuccessMatchesSchema implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(0);
   }
 
   @Override

@@ -4,12 +4,17 @@ import io.contractkit.conformance.checks.Category;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.profile.Profile;
+import java.util.Set;
 
 /**
  * LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE: a valid authToken does not open an unknown accessToken.
  */
 public final class UnknownAccessTokenDisclosesNothing implements Check {
+  /** The lead it uses: lms.leads[2 % n] ({@link CheckContext#spreadLead}). */
+  static final int LEAD_SLOT = 2;
+
   static final CheckInfo INFO =
       CheckInfo.error(
           "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE",
@@ -31,8 +36,13 @@ public final class UnknownAccessTokenDisclosesNothing implements Check {
   }
 
   @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(context.spreadLead(LEAD_SLOT));
+  }
+
+  @Override
   public void run(CheckContext context) {
-    Profile.KnownLead lead = context.lead(0);
+    Profile.KnownLead lead = context.lead(context.spreadLead(LEAD_SLOT));
     String authToken = context.freshAuthToken(lead.accessToken());
     String unknown = context.randomToken("", 20);
     NoDisclosure.expect(

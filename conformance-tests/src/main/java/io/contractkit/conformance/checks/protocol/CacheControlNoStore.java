@@ -6,13 +6,18 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Expect;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Answers that carry personal data tell caches not to store them. */
 public final class CacheControlNoStore implements Check {
+  /** The lead it uses: lms.leads[2 % n] ({@link CheckContext#spreadLead}). */
+  static final int LEAD_SLOT = 2;
+
   public static final String ID = "PROTOCOL-CACHE-CONTROL-NO-STORE";
 
   private static final CheckInfo INFO =
@@ -38,6 +43,11 @@ public final class CacheControlNoStore implements Check {
   }
 
   @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(context.spreadLead(LEAD_SLOT));
+  }
+
+  @Override
   public void run(CheckContext context) {
     BothApis.run(context, CacheControlNoStore::foundContact, CacheControlNoStore::releasedLead);
   }
@@ -50,7 +60,7 @@ public final class CacheControlNoStore implements Check {
   }
 
   private static void releasedLead(CheckContext context) {
-    String accessToken = context.lead(0).accessToken();
+    String accessToken = context.lead(context.spreadLead(LEAD_SLOT)).accessToken();
     Exchange e = context.send(context.lmsRequest(accessToken, context.freshAuthToken(accessToken)));
     Expect.status(e, 200);
     expectNoStore(e);

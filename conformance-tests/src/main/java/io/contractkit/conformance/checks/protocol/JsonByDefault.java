@@ -10,7 +10,7 @@ public final class JsonByDefault implements Check {
   public static final String ID = "PROTOCOL-JSON-BY-DEFAULT";
 
   private static final CheckInfo INFO =
-      CheckInfo.error(
+      CheckInfo.errorWhenStrict(
           ID,
           Category.PROTOCOL,
           "Answers are application/json when no Accept header is sent",
@@ -18,7 +18,8 @@ public final class JsonByDefault implements Check {
               + " Accept header come back as application/json; a charset parameter is allowed.",
           "Both documents: \"Response Formats: application/json, text/json\";"
               + " [CONTRACT G2](../docs/CONTRACT.md#g2), [CONTRACT G3](../docs/CONTRACT.md#g3):"
-              + " anything but Accept: text/json gets application/json.",
+              + " anything but Accept: text/json gets application/json (ASP.NET's first formatter): an"
+              + " error in strict mode, a warning in lenient mode.",
           """
           expected Content-Type application/json
           actual   Content-Type text/plain; charset=utf-8

@@ -20,7 +20,7 @@ public final class OtherMethodsNotAllowed implements Check {
   private static final List<String> METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
 
   private static final CheckInfo INFO =
-      CheckInfo.warning(
+      CheckInfo.errorWhenStrict(
           ID,
           Category.PROTOCOL,
           "Other methods on the two routes get 405 with Allow: GET",
@@ -28,7 +28,8 @@ public final class OtherMethodsNotAllowed implements Check {
               + " authToken, so nothing is consumed) answer 405 Method Not Allowed with an Allow header that lists GET.",
           "Both documents describe only \"GET api/v1/Contacts\" and \"[GET]"
               + " ~/lms/leads/bytoken/contact\"; [CONTRACT G9](../docs/CONTRACT.md#g9): other methods"
-              + " on these routes get 405 with an Allow header.",
+              + " on these routes get 405 with an Allow header (what ASP.NET does): an error in strict"
+              + " mode, a warning in lenient mode.",
           """
           expected status 405 with an Allow header that lists GET, for POST
           actual   status 404, Allow: (none)

@@ -6,21 +6,27 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Disclosure;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.http.Exchange;
+import java.util.Set;
 
 /** Query parameter names match case-insensitively, as ASP.NET model binding does. */
 public final class QueryNamesCaseInsensitive implements Check {
+  /** The lead it uses: lms.leads[2 % n] ({@link CheckContext#spreadLead}). */
+  static final int LEAD_SLOT = 2;
+
   public static final String ID = "PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE";
 
   private static final CheckInfo INFO =
-      CheckInfo.warning(
+      CheckInfo.errorWhenStrict(
           ID,
           Category.PROTOCOL,
           "Query parameter names match case-insensitively",
           "?SECRET= finds a known contact like ?secret= does, and ?ACCESSTOKEN=&AUTHTOKEN=&SOURCE= with a fresh"
               + " authToken releases the lead's contact, so clients written against the ASP.NET original keep working.",
           "[CONTRACT G6](../docs/CONTRACT.md#g6): query parameter names match case-insensitively"
-              + " (?Secret= works like ?secret=), as ASP.NET model binding does.",
+              + " (?Secret= works like ?secret=), as ASP.NET model binding does: an error in strict mode,"
+              + " a warning in lenient mode.",
           """
           expected status 200 with the contact for ?SECRET= (names match case-insensitively)
           actual   status 400, no contact data
@@ -30,6 +36,11 @@ public final class QueryNamesCaseInsensitive implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    return context.authTokenLocks(context.spreadLead(LEAD_SLOT));
   }
 
   @Override
@@ -54,7 +65,7 @@ public final class QueryNamesCaseInsensitive implements Check {
   }
 
   private static void upperCaseLmsNames(CheckContext context) {
-    String accessToken = context.lead(0).accessToken();
+    String accessToken = context.lead(context.spreadLead(LEAD_SLOT)).accessToken();
     String authToken = context.freshAuthToken(accessToken);
     Exchange e =
         context.send(

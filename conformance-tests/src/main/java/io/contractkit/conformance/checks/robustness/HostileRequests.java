@@ -4,7 +4,6 @@ import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckFailure;
 import io.contractkit.conformance.checks.robustness.HostileValues.Hostile;
 import io.contractkit.conformance.http.Exchange;
-import io.contractkit.conformance.http.ProbeException;
 import io.contractkit.conformance.http.ProbeRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -80,23 +79,27 @@ final class HostileRequests {
     return HostileValues.catalogue().stream().filter(h -> plainHttp || !h.rawBytes()).toList();
   }
 
-  /** Fails on the first request that gets a 5xx, or no answer at all (closed, timed out). */
+  /**
+   * Sends every request (in parallel when the run allows it) and fails on the first, in the order
+   * given, that gets a 5xx or no answer at all (closed, timed out).
+   */
   static void expectNoServerError(CheckContext context, List<HostileRequest> requests) {
-    for (HostileRequest hostile : requests) {
-      Exchange e;
-      try {
-        e = context.send(hostile.request());
-      } catch (ProbeException noAnswer) {
+    List<CheckContext.Sent> answers = context.sendAll(requests(requests));
+    for (int i = 0; i < requests.size(); i++) {
+      HostileRequest hostile = requests.get(i);
+      CheckContext.Sent sent = answers.get(i);
+      if (sent.noAnswer() != null) {
         throw new CheckFailure(
             "an HTTP answer that is not a 5xx, for " + hostile.description(),
             "no answer ("
-                + cause(noAnswer)
+                + sent.noAnswer().cause()
                 + ") for "
                 + hostile.description()
                 + "; reproduce: "
                 + hostile.request().curl(),
             null);
       }
+      Exchange e = sent.exchange();
       if (e.is5xx()) {
         throw new CheckFailure(
             "no 5xx (a 2xx or 4xx answer) for " + hostile.description(),
@@ -107,8 +110,9 @@ final class HostileRequests {
   }
 
   /**
-   * Fails on the first answer that discloses contact data. A request without an answer discloses
-   * nothing (the 5xx checks report it); the check fails only when none is answered at all.
+   * Sends every request (in parallel when the run allows it) and fails on the first answer, in the
+   * order given, that discloses contact data. A request without an answer discloses nothing (the
+   * 5xx checks report it); the check fails only when none is answered at all.
    *
    * @param disclosure {@code Disclosure::contacts} or {@code Disclosure::lms}
    */
@@ -116,12 +120,12 @@ final class HostileRequests {
       CheckContext context,
       List<HostileRequest> requests,
       BiFunction<Exchange, CheckContext, String> disclosure) {
+    List<CheckContext.Sent> answers = context.sendAll(requests(requests));
     int answered = 0;
-    for (HostileRequest hostile : requests) {
-      Exchange e;
-      try {
-        e = context.send(hostile.request());
-      } catch (ProbeException noAnswer) {
+    for (int i = 0; i < requests.size(); i++) {
+      HostileRequest hostile = requests.get(i);
+      Exchange e = answers.get(i).exchange();
+      if (e == null) {
         continue;
       }
       answered++;
@@ -144,10 +148,7 @@ final class HostileRequests {
     }
   }
 
-  private static String cause(ProbeException e) {
-    Throwable cause = e.getCause() == null ? e : e.getCause();
-    return cause.getMessage() == null
-        ? cause.getClass().getSimpleName()
-        : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  private static List<ProbeRequest> requests(List<HostileRequest> hostile) {
+    return hostile.stream().map(HostileRequest::request).toList();
   }
 }

@@ -5,10 +5,12 @@ import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
 import io.contractkit.conformance.checks.Disclosure;
+import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.checks.robustness.HostileRequests.HostileRequest;
 import io.contractkit.conformance.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** No hostile or injection-like token releases a lead's contact. */
 public final class LmsNoDisclosure implements Check {
@@ -35,6 +37,15 @@ public final class LmsNoDisclosure implements Check {
   @Override
   public CheckInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Set<ResourceLock> locks(CheckContext context) {
+    // A fresh authToken only to learn the lead's contact when the profile has no record of it.
+    var lms = context.profile().lms();
+    boolean recorded =
+        lms != null && !lms.leads().isEmpty() && lms.leads().get(0).expected() != null;
+    return recorded ? Set.of() : context.authTokenLocks(0);
   }
 
   @Override

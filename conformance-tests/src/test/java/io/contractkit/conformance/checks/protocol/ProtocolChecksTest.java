@@ -12,6 +12,7 @@ import io.contractkit.conformance.fakes.Defect;
 import io.contractkit.conformance.fakes.Incoming;
 import io.contractkit.conformance.fakes.Profiles;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
+import io.contractkit.conformance.fakes.ValidVariant;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.Status;
@@ -191,6 +192,22 @@ class ProtocolChecksTest {
         .startsWith("/lms/leads/bytoken/contact?");
   }
 
+  @Test
+  void textJsonWithoutAcceptFailsStrictModeAndWarnsInLenientMode() {
+    Defect textJson = ValidVariant.TEXT_JSON_PREFERRED.defect();
+
+    CheckResult strict = runCheck(textJson, JsonByDefault.ID);
+    assertFailed(strict);
+    assertThat(strict.failsGate()).isTrue();
+    assertThat(strict.failure().expected()).isEqualTo("Content-Type application/json");
+    assertThat(strict.failure().actual()).isEqualTo("Content-Type text/json; charset=utf-8");
+
+    CheckResult lenient = runCheck(textJson, Profiles::lenient, JsonByDefault.ID);
+    assertFailed(lenient);
+    assertThat(lenient.severity()).isEqualTo(Severity.WARNING);
+    assertThat(lenient.failsGate()).isFalse();
+  }
+
   // ---- PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE ---------------------------------------------------
 
   private static final Defect CASE_SENSITIVE_NAMES =
@@ -200,11 +217,16 @@ class ProtocolChecksTest {
               : upstream.forward(request);
 
   @Test
-  void queryNamesCheckWarnsWhenUpperCaseSecretIsRejected() {
+  void queryNamesCheckFailsStrictAndWarnsLenientWhenUpperCaseSecretIsRejected() {
     CheckResult result = runCheck(CASE_SENSITIVE_NAMES, QueryNamesCaseInsensitive.ID);
+    CheckResult lenient =
+        runCheck(CASE_SENSITIVE_NAMES, Profiles::lenient, QueryNamesCaseInsensitive.ID);
 
     assertFailed(result);
-    assertThat(result.severity()).isEqualTo(Severity.WARNING);
+    assertThat(result.severity()).isEqualTo(Severity.ERROR);
+    assertThat(result.failsGate()).isTrue();
+    assertFailed(lenient);
+    assertThat(lenient.severity()).isEqualTo(Severity.WARNING);
     assertThat(result.failure().expected()).contains("?SECRET=");
     assertThat(result.failure().actual()).isEqualTo("status 400, no contact data");
   }
@@ -222,7 +244,7 @@ class ProtocolChecksTest {
   // ---- PROTOCOL-OTHER-METHODS-405 --------------------------------------------------------------
 
   @Test
-  void otherMethodsCheckWarnsWhenPostIsAnswered404() {
+  void otherMethodsCheckFailsStrictAndWarnsLenientWhenPostIsAnswered404() {
     Defect post404 =
         (request, upstream) ->
             documented(request) && request.method().equals("POST")
@@ -230,9 +252,14 @@ class ProtocolChecksTest {
                 : upstream.forward(request);
 
     CheckResult result = runCheck(post404, OtherMethodsNotAllowed.ID);
+    CheckResult lenient = runCheck(post404, Profiles::lenient, OtherMethodsNotAllowed.ID);
 
     assertFailed(result);
-    assertThat(result.severity()).isEqualTo(Severity.WARNING);
+    assertThat(result.severity()).isEqualTo(Severity.ERROR);
+    assertThat(result.failsGate()).isTrue();
+    assertFailed(lenient);
+    assertThat(lenient.severity()).isEqualTo(Severity.WARNING);
+    assertThat(lenient.failsGate()).isFalse();
     assertThat(result.failure().expected())
         .isEqualTo("status 405 with an Allow header that lists GET, for POST");
     assertThat(result.failure().actual()).isEqualTo("status 404, Allow: (none)");
