@@ -55,7 +55,10 @@ final class LiveRun implements RunListener {
     try {
       run.started.join();
     } catch (CompletionException e) {
-      throw unchecked(e.getCause());
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) e.getCause(); // what suite.run threw: it throws nothing checked
     }
     return run;
   }
@@ -91,15 +94,5 @@ final class LiveRun implements RunListener {
       }
       throw new TestAbortedException("not run: the run stopped (" + reason + ")");
     }
-  }
-
-  private static RuntimeException unchecked(Throwable t) {
-    if (t instanceof RuntimeException r) {
-      return r;
-    }
-    if (t instanceof Error e) {
-      throw e;
-    }
-    return new IllegalStateException(t);
   }
 }

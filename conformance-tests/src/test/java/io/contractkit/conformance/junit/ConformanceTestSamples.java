@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,7 +87,10 @@ final class ConformanceTestSamples {
   @ExtendWith(OnlyAsSample.class)
   static class ExampleProfile {
     @ConformanceTest
-    Stream<DynamicNode> conformance(ConformanceChecks checks) {
+    Stream<DynamicNode> conformance(ConformanceChecks checks, TestInfo otherParameter) {
+      if (!otherParameter.getDisplayName().startsWith("conformance(")) {
+        throw new IllegalStateException("JUnit's TestInfo was not given");
+      }
       return checks
           .profile(SimulatedImplementation.EXAMPLE_PROFILE)
           .only(
