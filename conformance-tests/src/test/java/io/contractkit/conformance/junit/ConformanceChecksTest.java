@@ -5,10 +5,44 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contractkit.conformance.profile.AuthTokenSource;
 import io.contractkit.conformance.profile.AuthTokenSource.AuthTokenUnavailable;
+import io.contractkit.conformance.profile.Profile;
+import io.contractkit.conformance.profile.ProfileException;
+import io.contractkit.conformance.run.TargetUnreachable;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A function from code as the suite's source of fresh authTokens. */
-class AuthTokensInCodeTest {
+/**
+ * What {@link ConformanceChecks} decides before a run: which profile it uses, and a function from
+ * code as the source of fresh authTokens.
+ */
+class ConformanceChecksTest {
+  private static final Profile UNREACHABLE =
+      new Profile(
+          "unreachable",
+          null,
+          null,
+          new Profile.Contacts("http://127.0.0.1:9", List.of(), null),
+          null);
+
+  @Test
+  void theProfileGivenLastIsTheOneUsed() {
+    assertThatThrownBy(
+            () ->
+                ConformanceChecks.create()
+                    .profile(Path.of("no-such.yaml"))
+                    .profile(UNREACHABLE)
+                    .tests())
+        .isInstanceOf(TargetUnreachable.class);
+    assertThatThrownBy(
+            () ->
+                ConformanceChecks.create()
+                    .profile(UNREACHABLE)
+                    .profile(Path.of("no-such.yaml"))
+                    .tests())
+        .isInstanceOf(ProfileException.class)
+        .hasMessage("profile no-such.yaml not found");
+  }
 
   @Test
   void theFunctionsAnswerIsTheFreshAuthTokenOfTheLeadItWasAskedFor() {
