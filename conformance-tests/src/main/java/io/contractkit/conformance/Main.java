@@ -296,7 +296,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Ids from repeated and comma-separated options, trimmed, blanks dropped, order kept. */
-  private static Set<String> ids(List<String> values) {
+  static Set<String> ids(List<String> values) {
     Set<String> ids = new LinkedHashSet<>();
     for (String v : values) {
       String id = v.trim();

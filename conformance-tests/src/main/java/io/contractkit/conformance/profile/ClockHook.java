@@ -3,6 +3,7 @@ package io.contractkit.conformance.profile;
 import io.contractkit.conformance.http.HttpProbe;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Moves the target's clock forward with the profile's {@code clock.advance} hook (an HTTP call or a
@@ -16,12 +17,28 @@ public final class ClockHook {
   private final HttpHook http;
   private final CommandHook command;
   private final Map<String, String> bases;
+  private final Consumer<Duration> inCode;
   private volatile boolean worked;
 
   private ClockHook(HttpHook http, CommandHook command, Map<String, String> bases) {
+    this(http, command, bases, null);
+  }
+
+  private ClockHook(
+      HttpHook http, CommandHook command, Map<String, String> bases, Consumer<Duration> inCode) {
     this.http = http;
     this.command = command;
     this.bases = bases;
+    this.inCode = inCode;
+  }
+
+  /**
+   * A hook in code, for a target in the same JVM (the JUnit entry point's {@code clock(...)}):
+   * {@code advance} moves the target's clock forward by the exact duration. What it throws is the
+   * hook failing.
+   */
+  public static ClockHook inCode(Consumer<Duration> advance) {
+    return new ClockHook(null, null, Map.of(), java.util.Objects.requireNonNull(advance));
   }
 
   /**
@@ -66,8 +83,10 @@ public final class ClockHook {
     try {
       if (http != null) {
         http.call(values);
-      } else {
+      } else if (command != null) {
         command.call(values);
+      } else {
+        advanceInCode(duration);
       }
       worked = true;
     } catch (HookFailed e) {
@@ -80,6 +99,14 @@ public final class ClockHook {
                 + e.getMessage());
       }
       throw e;
+    }
+  }
+
+  private void advanceInCode(Duration duration) {
+    try {
+      inCode.accept(duration);
+    } catch (RuntimeException e) {
+      throw new HookFailed("the clock hook in code threw " + e);
     }
   }
 }

@@ -25,7 +25,7 @@ public final class ConsoleReporter implements RunListener {
   private static final String YELLOW = "\u001B[33m";
 
   /** Longer values (a curl line with a 10 KB parameter) are cut in the console summary. */
-  static final int MAX_VALUE_CHARS = 800;
+  public static final int MAX_VALUE_CHARS = 800;
 
   private final PrintWriter out;
   private final boolean color;

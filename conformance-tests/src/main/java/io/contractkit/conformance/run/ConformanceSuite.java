@@ -30,6 +30,8 @@ public final class ConformanceSuite {
   private final Target target;
   private final RunOptions options;
   private final CheckRegistry registry = CheckRegistry.standard();
+  private AuthTokenSource authTokensInCode;
+  private ClockHook clockInCode;
 
   /**
    * @param contactsBaseUrl overrides the profile's contacts.baseUrl when not null
@@ -72,6 +74,24 @@ public final class ConformanceSuite {
   }
 
   /**
+   * Takes fresh authTokens from {@code source} instead of the profile's {@code lms.authTokens}: the
+   * JUnit entry point's way for a target in the same JVM. Call it before {@link #run}.
+   */
+  public ConformanceSuite useAuthTokens(AuthTokenSource source) {
+    this.authTokensInCode = source;
+    return this;
+  }
+
+  /**
+   * Moves the target's clock with {@code hook} instead of the profile's {@code clock.advance}. Call
+   * it before {@link #run}.
+   */
+  public ConformanceSuite useClockHook(ClockHook hook) {
+    this.clockInCode = hook;
+    return this;
+  }
+
+  /**
    * Runs the selected checks. Before the first one, every base URL must answer HTTP and the
    * profile's authToken source (when a selected check needs it) must deliver.
    *
@@ -82,9 +102,12 @@ public final class ConformanceSuite {
     List<Check> checks = registry.select(only, skip);
     Duration timeout = Duration.ofSeconds(profile.http().timeoutSeconds());
     HttpProbe http = new HttpProbe(timeout, profile.http().headers());
-    AuthTokenSource tokens = authTokens(http);
+    AuthTokenSource tokens = authTokensInCode != null ? authTokensInCode : authTokens(http);
     ClockHook clock =
-        ClockHook.of(profile.clock(), base(target.contactsBase()), base(target.lmsBase()), http);
+        clockInCode != null
+            ? clockInCode
+            : ClockHook.of(
+                profile.clock(), base(target.contactsBase()), base(target.lmsBase()), http);
     CheckContext context =
         new CheckContext(target, profile, http, SCHEMAS, tokens, clock, options.settings());
     if (!checks.isEmpty()) {
