@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,12 +259,101 @@ public final class MockAdmin {
 
   /** {@code DELETE /__admin/faults/{id}}; an unknown id is a {@link MockAdminException} (404). */
   public void removeFault(String id) {
-    send("DELETE", "__admin/faults/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null, 204);
+    send("DELETE", "__admin/faults/" + pathSegment(id), null, 204);
   }
 
   /** {@code DELETE /__admin/faults}: every rule. */
   public void clearFaults() {
     send("DELETE", "__admin/faults", null, 204);
+  }
+
+  // --- the clock (the README's "Steering the mock from tests") --------------------------------
+
+  /** {@code GET /__admin/clock}: the mock's time now, how far it is moved, and whether frozen. */
+  public ClockState clock() {
+    return read(send("GET", "__admin/clock", null, 200), ClockState.class);
+  }
+
+  /**
+   * {@code POST /__admin/clock {"advance": …}}: moves the mock's time forward; tokens expire,
+   * blocks lift and {@code Retry-After} counts down as if that much time had passed.
+   */
+  public ClockState advanceClock(Duration by) {
+    return changeClock(Map.of("advance", by.toString()));
+  }
+
+  /** {@code POST /__admin/clock {"set": …}}: the mock's time is now {@code instant} (also back). */
+  public ClockState setClock(Instant instant) {
+    return changeClock(Map.of("set", instant.toString()));
+  }
+
+  /** {@code POST /__admin/clock {"freeze": …}}: stops the mock's time, or lets it run again. */
+  public ClockState freezeClock(boolean frozen) {
+    return changeClock(Map.of("freeze", frozen));
+  }
+
+  private ClockState changeClock(Map<String, Object> change) {
+    return read(send("POST", "__admin/clock", change, 200), ClockState.class);
+  }
+
+  // --- test data at run time -------------------------------------------------------------------
+
+  /** {@code GET /__admin/contacts}: every contact served, as {@code contacts.json} lists them. */
+  public List<JsonNode> contacts() {
+    return read(send("GET", "__admin/contacts", null, 200), Contacts.class).contacts();
+  }
+
+  /**
+   * {@code PUT /__admin/contacts/{Secret}}: adds or replaces the contact with the body's {@code
+   * Secret}; the body is a {@code ReadContactDto} (a {@code JsonNode}, a {@code Map} or anything
+   * Jackson writes as one). A body that breaks the schema is a {@link MockAdminException} (422)
+   * whose detail lists every violation.
+   */
+  public void putContact(String secret, Object contact) {
+    send("PUT", "__admin/contacts/" + pathSegment(secret), contact, 200, 201);
+  }
+
+  /** {@code DELETE /__admin/contacts/{secret}}; an unknown secret is a 404 exception. */
+  public void deleteContact(String secret) {
+    send("DELETE", "__admin/contacts/" + pathSegment(secret), null, 204);
+  }
+
+  /**
+   * {@code GET /__admin/leads}: every lead served with its seeded authTokens, as {@code leads.json}
+   * lists them ({@code {contact, authTokens}}).
+   */
+  public List<JsonNode> leads() {
+    return read(send("GET", "__admin/leads", null, 200), Leads.class).leads();
+  }
+
+  /**
+   * {@code PUT /__admin/leads/{accessToken}}: adds or replaces a lead; the body is as in {@code
+   * leads.json}: {@code {"contact": LmsContactInfo, "authTokens": [{"code", "expiresAt"?}]}}.
+   */
+  public void putLead(String accessToken, Object lead) {
+    send("PUT", "__admin/leads/" + pathSegment(accessToken), lead, 200, 201);
+  }
+
+  /** {@code DELETE /__admin/leads/{accessToken}}; its authTokens go with it. */
+  public void deleteLead(String accessToken) {
+    send("DELETE", "__admin/leads/" + pathSegment(accessToken), null, 204);
+  }
+
+  /** {@code POST /__admin/fixtures/reload}: loads the fixture files again (422 when invalid). */
+  public FixturesReloaded reloadFixtures() {
+    return read(send("POST", "__admin/fixtures/reload", null, 200), FixturesReloaded.class);
+  }
+
+  // --- the throttle ----------------------------------------------------------------------------
+
+  /** {@code GET /__admin/throttle}: the ips with failures in the window and the blocked ones. */
+  public Throttle throttle() {
+    return read(send("GET", "__admin/throttle", null, 200), Throttle.class);
+  }
+
+  /** {@code DELETE /__admin/throttle/{ip}}: forgets the ip's failures and lifts its block. */
+  public void unblock(String ip) {
+    send("DELETE", "__admin/throttle/" + pathSegment(ip), null, 204);
   }
 
   // --- what the mock answers -------------------------------------------------------------------
@@ -299,11 +389,28 @@ public final class MockAdmin {
   public record Faults(
       String latency, long seed, int maxDelayed, int delayedNow, List<FaultRule> rules) {}
 
+  /** The mock's clock: its time now, how far it is from real time, and whether it stands still. */
+  public record ClockState(Instant now, double offsetSeconds, boolean frozen) {}
+
+  /** What a fixture reload loaded. */
+  public record FixturesReloaded(int contacts, int leads, Instant loadedAt) {}
+
+  /** The throttle's numbers and the ips it holds, blocked first. */
+  public record Throttle(
+      int maxFailures, long windowSeconds, long blockSeconds, List<ThrottledIp> ips) {}
+
+  /** One ip the throttle holds: failures in the window, and the seconds its block has left. */
+  public record ThrottledIp(String ip, int failures, boolean blocked, long blockedForSeconds) {}
+
+  private record Contacts(List<JsonNode> contacts) {}
+
+  private record Leads(List<JsonNode> leads) {}
+
   private record Outbox(List<OutboxMessage> messages) {}
 
   // --- HTTP ------------------------------------------------------------------------------------
 
-  private HttpResponse<byte[]> send(String method, String target, Object body, int expected) {
+  private HttpResponse<byte[]> send(String method, String target, Object body, int... expected) {
     URI uri = base.resolve(target);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
     if (adminToken != null) {
@@ -326,7 +433,8 @@ public final class MockAdmin {
       Thread.currentThread().interrupt();
       throw new MockAdminException(0, method + " " + uri + ": interrupted", null, null);
     }
-    if (response.statusCode() != expected) {
+    int status = response.statusCode();
+    if (Arrays.stream(expected).noneMatch(wanted -> wanted == status)) {
       throw problem(method, uri, response);
     }
     return response;
@@ -335,10 +443,15 @@ public final class MockAdmin {
   private static MockAdminException problem(String method, URI uri, HttpResponse<byte[]> response) {
     String title = null;
     String detail = null;
+    List<String> errors = new ArrayList<>();
     try {
       JsonNode problem = JSON.readTree(response.body());
       title = text(problem.path("title"));
       detail = text(problem.path("detail"));
+      // A 422 lists every violation of the body: each on a line of the message, with its pointer.
+      for (JsonNode error : problem.path("errors")) {
+        errors.add(text(error.path("pointer")) + ": " + text(error.path("detail")));
+      }
     } catch (JacksonException e) {
       // not a problem document: the status says it all
     }
@@ -350,7 +463,11 @@ public final class MockAdmin {
     if (detail != null) {
       parts.add(detail);
     }
-    return new MockAdminException(response.statusCode(), String.join(": ", parts), title, detail);
+    String message = String.join(": ", parts);
+    for (String error : errors) {
+      message += System.lineSeparator() + "  " + error;
+    }
+    return new MockAdminException(response.statusCode(), message, title, detail);
   }
 
   private static String text(JsonNode node) {
@@ -359,6 +476,11 @@ public final class MockAdmin {
 
   private static <T> T read(HttpResponse<byte[]> response, Class<T> type) {
     return JSON.readValue(response.body(), type);
+  }
+
+  /** {@code value} as one path segment: percent-encoded, a space as {@code %20}. */
+  private static String pathSegment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String query(Map<String, String> parameters) {

@@ -477,4 +477,144 @@ class MockAdminTest {
         .extracting(Channel::wireName)
         .containsExactly("email", "sms");
   }
+
+  // --- steering: clock, test data, reload, throttle --------------------------------------------
+
+  @Test
+  void advanceClockMovesTheMocksTimeAndClockReadsIt() {
+    MockAdmin admin = admin();
+    Instant before = admin.clock().now();
+
+    MockAdmin.ClockState moved = admin.advanceClock(Duration.ofMinutes(5));
+
+    assertThat(moved.offsetSeconds()).isEqualTo(300.0);
+    assertThat(moved.frozen()).isFalse();
+    assertThat(moved.now()).isAfterOrEqualTo(before.plusSeconds(300));
+    assertThat(admin.clock().offsetSeconds()).isEqualTo(300.0);
+  }
+
+  @Test
+  void setClockAndFreezeClockAreWhatTheMockReportsThen() {
+    MockAdmin admin = admin();
+    Instant newYear = Instant.parse("2031-01-01T09:00:00Z");
+
+    admin.setClock(newYear);
+    MockAdmin.ClockState frozen = admin.freezeClock(true);
+
+    assertThat(frozen.frozen()).isTrue();
+    assertThat(admin.clock().now()).isEqualTo(frozen.now());
+    assertThat(frozen.now()).isBetween(newYear, newYear.plusSeconds(60));
+    assertThat(admin.freezeClock(false).frozen()).isFalse();
+  }
+
+  @Test
+  void aMovedClockExpiresAMintedAuthToken() throws IOException {
+    MockAdmin admin = admin();
+    MintedAuthToken minted = admin.mintAuthToken(LEAD, "246810", Duration.ofMinutes(1));
+
+    admin.advanceClock(Duration.ofMinutes(2));
+
+    assertThat(release(LEAD, minted.authToken())).doesNotContain("Wiśniewska");
+  }
+
+  @Test
+  void aContactPutThroughTheClientIsFoundAndDeletedAgain() throws IOException {
+    MockAdmin admin = admin();
+    String secret = "Zz9ClientPutSecret01";
+    var contact = new java.util.LinkedHashMap<String, Object>();
+    contact.put("Id", 77);
+    contact.put("Secret", secret);
+    contact.put("RegistrationDateTime", "2026-01-02T03:04:05+01:00");
+    contact.put("RegistrationSource", "client-test");
+    contact.put("RegistrationIp", "192.0.2.7");
+    contact.put("LastModified", "2026-01-02T03:04:05+01:00");
+    contact.put("Version", "AAE=");
+    contact.put("FirstName", "Put");
+
+    admin.putContact(secret, contact);
+
+    assertThat(RawHttp.get(mock.port(), "/api/v1/Contacts?secret=" + secret).body())
+        .contains("\"FirstName\":\"Put\"");
+    assertThat(admin.contacts())
+        .anySatisfy(c -> assertThat(c.path("Secret").asString()).isEqualTo(secret));
+
+    admin.deleteContact(secret);
+
+    assertThat(RawHttp.get(mock.port(), "/api/v1/Contacts?secret=" + secret).status())
+        .isEqualTo(404);
+    assertThatThrownBy(() -> admin.deleteContact(secret))
+        .isInstanceOfSatisfying(
+            MockAdminException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
+  void anInvalidContactIsA422WhoseMessageNamesTheViolation() {
+    assertThatThrownBy(
+            () -> admin().putContact("Zz9Invalid", java.util.Map.of("Secret", "Zz9Invalid")))
+        .isInstanceOfSatisfying(
+            MockAdminException.class, e -> assertThat(e.status()).isEqualTo(422))
+        .hasMessageContaining("answered 422")
+        .hasMessageContaining("RegistrationDateTime");
+  }
+
+  @Test
+  void leadsListsTheFixtureLeadsAndALeadPutThroughTheClientReleasesItsSeededToken()
+      throws IOException {
+    MockAdmin admin = admin();
+    assertThat(admin.leads()).hasSize(12);
+    var lead = admin.leads().get(0).deepCopy();
+    String accessToken = "lead-clientPutLead0001";
+    ((tools.jackson.databind.node.ObjectNode) lead.path("contact").path("accessToken"))
+        .put("code", accessToken);
+    ((tools.jackson.databind.node.ObjectNode) lead)
+        .set(
+            "authTokens",
+            tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree("[{\"code\":\"135790\"}]"));
+
+    admin.putLead(accessToken, lead);
+
+    assertThat(release(accessToken, "135790")).contains(accessToken);
+    admin.deleteLead(accessToken);
+    assertThat(admin.leads()).hasSize(12);
+  }
+
+  @Test
+  void reloadFixturesAnswersTheCountsLoaded() {
+    MockAdmin.FixturesReloaded reloaded = admin().reloadFixtures();
+
+    assertThat(reloaded.contacts()).isEqualTo(30);
+    assertThat(reloaded.leads()).isEqualTo(12);
+    assertThat(reloaded.loadedAt()).isNotNull();
+  }
+
+  @Test
+  void throttleListsABlockedIpAndUnblockLiftsIt() throws IOException {
+    MockAdmin admin = admin();
+    String ip = "203.0.113.77";
+    for (int i = 0; i < RunningMock.TEST_THROTTLE.maxFailures(); i++) {
+      RawHttp.get(mock.port(), "/api/v1/Contacts?secret=wrong-" + i + "&ip=" + ip);
+    }
+
+    MockAdmin.Throttle throttle = admin.throttle();
+
+    assertThat(throttle.maxFailures()).isEqualTo(RunningMock.TEST_THROTTLE.maxFailures());
+    assertThat(throttle.ips())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.ip()).isEqualTo(ip);
+              assertThat(t.blocked()).isTrue();
+              assertThat(t.blockedForSeconds()).isEqualTo(300);
+            });
+
+    admin.unblock(ip);
+
+    assertThat(admin.throttle().ips()).isEmpty();
+    assertThat(
+            RawHttp.get(mock.port(), "/api/v1/Contacts?secret=" + Fixture.SECRET + "&ip=" + ip)
+                .status())
+        .isEqualTo(200);
+  }
 }
