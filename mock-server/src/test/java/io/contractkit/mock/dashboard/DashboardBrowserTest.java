@@ -48,6 +48,12 @@ class DashboardBrowserTest {
               .withRequestLog(false)
               .withAdminToken(TOKEN));
 
+  /**
+   * How long a wait may last before it fails: generous, because CI shares 2 cores among the build;
+   * a wait ends as soon as its condition holds, so a passing run does not pay it.
+   */
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
   private static Browser browser;
 
   @BeforeAll
@@ -71,7 +77,7 @@ class DashboardBrowserTest {
     // From the dashboard, a link to the dashboard with another #panel would not load it again.
     browser.driver().get("about:blank");
     browser.driver().get(base(on) + "/__admin/ui#" + panel);
-    waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("live"), "Live"));
+    waitFor(PATIENCE).until(ExpectedConditions.textToBe(By.id("live"), "Live"));
   }
 
   private static WebDriverWait waitFor(Duration timeout) {
@@ -80,7 +86,7 @@ class DashboardBrowserTest {
 
   /** Tables are drawn again on every change: clicks the element there is now. */
   private static void click(By element) {
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .ignoring(StaleElementReferenceException.class)
         .until(
             driver -> {
@@ -91,7 +97,7 @@ class DashboardBrowserTest {
 
   private static void show(String panel) {
     browser.driver().findElement(By.cssSelector("nav a[data-panel='" + panel + "']")).click();
-    waitFor(Duration.ofSeconds(5))
+    waitFor(PATIENCE)
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-" + panel)));
   }
 
@@ -127,7 +133,7 @@ class DashboardBrowserTest {
     String token = sendToken(mock, "sms");
 
     WebElement code =
-        waitFor(Duration.ofSeconds(2))
+        waitFor(PATIENCE)
             .until(
                 ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#outbox-list .code[data-token='" + token + "']")));
@@ -139,7 +145,7 @@ class DashboardBrowserTest {
 
     message.findElement(By.cssSelector("button.copy")).click();
 
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(ExpectedConditions.textToBe(By.id("toast"), "Copied authToken " + token));
     Object clipboard =
         browser.asyncScript(
@@ -157,7 +163,7 @@ class DashboardBrowserTest {
     assertThat(lookup(Fixture.SECRET, BLOCKED_IP)).isEqualTo(429);
     open(mock, "throttle");
 
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#throttle-table tr[data-ip='" + BLOCKED_IP + "']"),
@@ -166,7 +172,7 @@ class DashboardBrowserTest {
 
     click(By.cssSelector("#throttle-table tr[data-ip='" + BLOCKED_IP + "'] button"));
 
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(
             ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("#throttle-table tr[data-ip='" + BLOCKED_IP + "']")));
@@ -182,7 +188,7 @@ class DashboardBrowserTest {
     browser.driver().findElement(By.cssSelector("#lookup-form button")).click();
 
     WebElement status =
-        waitFor(Duration.ofSeconds(2))
+        waitFor(PATIENCE)
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-status")));
     assertThat(status.getText()).isEqualTo("HTTP 200");
     assertThat(browser.driver().findElement(By.id("lookup-answer")).getText())
@@ -195,7 +201,7 @@ class DashboardBrowserTest {
     sendToken(mock, "email");
     lookup("wrong-secret", "192.0.2.1");
     open(mock, "journal");
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(
             ExpectedConditions.numberOfElementsToBe(By.cssSelector("#journal-table tbody tr"), 2));
     click(By.cssSelector("#journal-table tbody tr button"));
@@ -205,16 +211,16 @@ class DashboardBrowserTest {
 
     show("controls");
     browser.driver().findElement(By.id("reset")).click();
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(By.id("reset-result"), "initial"));
 
     show("journal");
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(
             ExpectedConditions.numberOfElementsToBe(By.cssSelector("#journal-table tbody tr"), 0));
     show("outbox");
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#outbox-list li"), 0));
     assertThat(browser.driver().findElement(By.id("outbox-empty")).isDisplayed()).isTrue();
   }
@@ -228,12 +234,12 @@ class DashboardBrowserTest {
 
     browser.driver().findElement(By.cssSelector("#fault-form button")).click();
 
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#fault-list li"), 1));
     browser.screenshot("controls");
     assertThat(lookup(Fixture.SECRET, "198.51.100.23")).isEqualTo(503);
     assertThat(lookup(Fixture.SECRET, "198.51.100.23")).isEqualTo(200);
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#fault-list li"), "fired 1"));
@@ -244,22 +250,22 @@ class DashboardBrowserTest {
     browser.driver().get("about:blank");
     browser.driver().get(base(guarded) + "/__admin/ui#outbox");
     WebElement dialog =
-        waitFor(Duration.ofSeconds(5))
+        waitFor(PATIENCE)
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("token-dialog")));
     assertThat(browser.seriousAccessibilityViolations()).as("the token prompt").isEmpty();
 
     browser.driver().findElement(By.id("token-input")).sendKeys("not-the-token\n");
 
-    waitFor(Duration.ofSeconds(5))
+    waitFor(PATIENCE)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-error"), "did not"));
     assertThat(dialog.isDisplayed()).isTrue();
 
     browser.driver().findElement(By.id("token-input")).sendKeys(TOKEN + "\n");
 
-    waitFor(Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOf(dialog));
-    waitFor(Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.id("live"), "Live"));
+    waitFor(PATIENCE).until(ExpectedConditions.invisibilityOf(dialog));
+    waitFor(PATIENCE).until(ExpectedConditions.textToBe(By.id("live"), "Live"));
     String token = sendToken(guarded, "email");
-    waitFor(Duration.ofSeconds(2))
+    waitFor(PATIENCE)
         .until(
             ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#outbox-list .code[data-token='" + token + "']")));
@@ -298,16 +304,30 @@ class DashboardBrowserTest {
   @Test
   void theApiDocsTryTheDocumentedApiAgainstThisMock() {
     browser.driver().get("about:blank");
-    browser.driver().get(base(mock) + "/__admin/docs#/contacts");
-    By operation = By.cssSelector("#operations-contacts-getContactBySecret");
-    waitFor(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(operation));
+    // The deep link opens the operation itself; on a slow machine the page may still be rendering
+    // when the operation appears, so the wait opens it (again) until its "Try it out" is there.
+    browser.driver().get(base(mock) + "/__admin/docs#/contacts/getContactBySecret");
     String at = "#operations-contacts-getContactBySecret ";
-    browser.driver().findElement(By.cssSelector(at + ".opblock-summary-control")).click();
-    waitFor(Duration.ofSeconds(5))
-        .until(ExpectedConditions.elementToBeClickable(By.cssSelector(at + ".try-out__btn")))
-        .click();
+    WebElement tryOut =
+        waitFor(PATIENCE)
+            .ignoring(StaleElementReferenceException.class)
+            .until(
+                driver -> {
+                  List<WebElement> buttons = driver.findElements(By.cssSelector(at + ".try-out__btn"));
+                  if (!buttons.isEmpty() && buttons.get(0).isDisplayed()) {
+                    return buttons.get(0);
+                  }
+                  List<WebElement> summary =
+                      driver.findElements(By.cssSelector(at + ".opblock-summary-control"));
+                  if (!summary.isEmpty()
+                      && "false".equals(summary.get(0).getAttribute("aria-expanded"))) {
+                    summary.get(0).click();
+                  }
+                  return null;
+                });
+    tryOut.click();
     WebElement secret =
-        waitFor(Duration.ofSeconds(5))
+        waitFor(PATIENCE)
             .until(
                 ExpectedConditions.elementToBeClickable(
                     By.cssSelector(at + "tr[data-param-name='secret'] input")));
@@ -317,7 +337,7 @@ class DashboardBrowserTest {
     browser.driver().findElement(By.cssSelector(at + ".execute")).click();
 
     WebElement status =
-        waitFor(Duration.ofSeconds(10))
+        waitFor(PATIENCE)
             .until(
                 ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector(at + ".live-responses-table tbody .response-col_status")));
