@@ -15,7 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public enum KnownDefect {
   REUSABLE_AUTH_TOKEN(
-      "an authToken can be used again: successful answers are replayed", "LMS-AUTHTOKEN-ONE-TIME") {
+      "an authToken can be used again: successful answers are replayed",
+      "LMS-AUTHTOKEN-ONE-TIME",
+      "L11",
+      "L13") {
     private final Map<String, Answer> released = new ConcurrentHashMap<>();
 
     @Override
@@ -36,7 +39,8 @@ public enum KnownDefect {
 
   RACE_ON_CONSUMPTION(
       "concurrent uses of one authToken all succeed: the lookup is check-then-act",
-      "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME") {
+      "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME",
+      "L14") {
     private final Map<String, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
 
     @Override
@@ -67,7 +71,9 @@ public enum KnownDefect {
   },
 
   LEAK_ON_WRONG_AUTH_TOKEN(
-      "a wrong authToken still gets the lead's contact", "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE") {
+      "a wrong authToken still gets the lead's contact",
+      "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE",
+      "L15") {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -89,7 +95,8 @@ public enum KnownDefect {
 
   LEAK_FOR_OTHER_LEADS_AUTH_TOKEN(
       "authTokens are looked up without their lead: another lead's token discloses that lead",
-      "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE") {
+      "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE",
+      "L16") {
     private final Map<String, String> leadOfToken = new ConcurrentHashMap<>();
 
     @Override
@@ -118,7 +125,8 @@ public enum KnownDefect {
 
   UNKNOWN_ACCESS_TOKEN_IS_404(
       "an unknown accessToken gets a distinct 404, so accessTokens can be enumerated",
-      "LMS-FAILURES-INDISTINGUISHABLE") {
+      "LMS-FAILURES-INDISTINGUISHABLE",
+      "L20") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -133,7 +141,7 @@ public enum KnownDefect {
   },
 
   EXPIRED_ACCESS_TOKEN_ACCEPTED(
-      "an expired accessToken is still accepted", "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE") {
+      "an expired accessToken is still accepted", "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE", "L19") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -146,7 +154,10 @@ public enum KnownDefect {
   },
 
   MISSING_SOURCE_ACCEPTED(
-      "a request without source is served as if source were given", "LMS-MISSING-SOURCE-400") {
+      "a request without source is served as if source were given",
+      "LMS-MISSING-SOURCE-400",
+      "L4",
+      "G10") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isLms() && request.param("source").isEmpty()) {
@@ -156,7 +167,12 @@ public enum KnownDefect {
     }
   },
 
-  NO_THROTTLING("the ip is ignored: no brute-force protection", "CONTACTS-THROTTLE-BLOCKS") {
+  NO_THROTTLING(
+      "the ip is ignored: no brute-force protection",
+      "CONTACTS-THROTTLE-BLOCKS",
+      "C16",
+      "C21",
+      "C23") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isContacts()) {
@@ -168,7 +184,8 @@ public enum KnownDefect {
 
   THROTTLE_RETURNS_VALID_SECRET(
       "a blocked ip still gets the contact for a correct secret",
-      "CONTACTS-THROTTLE-BLOCKS-VALID-SECRET") {
+      "CONTACTS-THROTTLE-BLOCKS-VALID-SECRET",
+      "C24") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -183,7 +200,9 @@ public enum KnownDefect {
 
   GLOBAL_THROTTLE(
       "failures from all ips share one budget: one attacker blocks everybody",
-      "CONTACTS-THROTTLE-PER-IP") {
+      "CONTACTS-THROTTLE-PER-IP",
+      "C15",
+      "C20") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isContacts() && request.param("ip").isPresent()) {
@@ -194,7 +213,7 @@ public enum KnownDefect {
     }
   },
 
-  NO_RETRY_AFTER("429 without Retry-After", "CONTACTS-THROTTLE-RETRY-AFTER") {
+  NO_RETRY_AFTER("429 without Retry-After", "CONTACTS-THROTTLE-RETRY-AFTER", "C25") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request).withHeader("Retry-After", null);
@@ -202,7 +221,9 @@ public enum KnownDefect {
   },
 
   SUCCESSES_COUNT_AS_FAILURES(
-      "successful lookups count towards the block", "CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK") {
+      "successful lookups count towards the block",
+      "CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK",
+      "C17") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -216,14 +237,14 @@ public enum KnownDefect {
   },
 
   MISSING_REQUIRED_PROPERTY(
-      "ReadContactDto without the required Version", "CONTACTS-FOUND-SCHEMA") {
+      "ReadContactDto without the required Version", "CONTACTS-FOUND-SCHEMA", "C6") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return Upstreams.editContact(request, upstream, c -> c.remove("Version"));
     }
   },
 
-  WRONG_TYPE("ReadContactDto.Id as a string", "CONTACTS-FOUND-SCHEMA") {
+  WRONG_TYPE("ReadContactDto.Id as a string", "CONTACTS-FOUND-SCHEMA", "C9") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return Upstreams.editContact(request, upstream, c -> c.put("Id", c.path("Id").asString()));
@@ -231,7 +252,9 @@ public enum KnownDefect {
   },
 
   OVERLONG_STRING(
-      "RegistrationSource longer than its documented 50 characters", "CONTACTS-FOUND-SCHEMA") {
+      "RegistrationSource longer than its documented 50 characters",
+      "CONTACTS-FOUND-SCHEMA",
+      "C10") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return Upstreams.editContact(
@@ -239,7 +262,7 @@ public enum KnownDefect {
     }
   },
 
-  MALFORMED_DATE("LeadAccessToken.expiration not a date-time", "LMS-SUCCESS-SCHEMA") {
+  MALFORMED_DATE("LeadAccessToken.expiration not a date-time", "LMS-SUCCESS-SCHEMA", "G12", "L8") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -253,7 +276,10 @@ public enum KnownDefect {
   },
 
   CAMEL_CASE_CONTACT(
-      "ReadContactDto in camelCase where PascalCase is documented", "CONTACTS-FOUND-SCHEMA") {
+      "ReadContactDto in camelCase where PascalCase is documented",
+      "CONTACTS-FOUND-SCHEMA",
+      "C5",
+      "G14") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -265,7 +291,10 @@ public enum KnownDefect {
   },
 
   PASCAL_CASE_LMS(
-      "LmsContactInfo in PascalCase where camelCase is documented", "LMS-SUCCESS-SCHEMA") {
+      "LmsContactInfo in PascalCase where camelCase is documented",
+      "LMS-SUCCESS-SCHEMA",
+      "L7",
+      "G14") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -277,7 +306,7 @@ public enum KnownDefect {
   },
 
   SERVER_ERROR_ON_LONG_INPUT(
-      "a 500 for query strings over 1000 characters", "ROBUSTNESS-CONTACTS-NO-5XX") {
+      "a 500 for query strings over 1000 characters", "ROBUSTNESS-CONTACTS-NO-5XX", "G19") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.rawQuery() != null && request.rawQuery().length() > 1000) {
@@ -289,7 +318,7 @@ public enum KnownDefect {
     }
   },
 
-  SERVER_ERROR_ON_QUOTES("a 500 when an LMS value holds a quote", "ROBUSTNESS-LMS-NO-5XX") {
+  SERVER_ERROR_ON_QUOTES("a 500 when an LMS value holds a quote", "ROBUSTNESS-LMS-NO-5XX", "G19") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isLms() && request.params().values().stream().anyMatch(v -> v.contains("'"))) {
@@ -301,7 +330,10 @@ public enum KnownDefect {
   },
 
   SQL_INJECTION_LEAK(
-      "a secret with SQL syntax matches a contact", "ROBUSTNESS-CONTACTS-NO-DISCLOSURE") {
+      "a secret with SQL syntax matches a contact",
+      "ROBUSTNESS-CONTACTS-NO-DISCLOSURE",
+      "C14",
+      "G18") {
     private final Pattern injection = Pattern.compile("(?i).*('|--|\\bor\\b).*");
 
     @Override
@@ -314,14 +346,14 @@ public enum KnownDefect {
     }
   },
 
-  WRONG_CONTENT_TYPE("answers labelled text/plain", "PROTOCOL-JSON-BY-DEFAULT") {
+  WRONG_CONTENT_TYPE("answers labelled text/plain", "PROTOCOL-JSON-BY-DEFAULT", "G2") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request).withHeader("Content-Type", "text/plain; charset=utf-8");
     }
   },
 
-  IGNORES_TEXT_JSON("Accept: text/json is ignored", "PROTOCOL-TEXT-JSON-WHEN-ASKED") {
+  IGNORES_TEXT_JSON("Accept: text/json is ignored", "PROTOCOL-TEXT-JSON-WHEN-ASKED", "G4") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -332,7 +364,7 @@ public enum KnownDefect {
   },
 
   UNKNOWN_SECRET_IS_200(
-      "an unknown secret answers 200 with an empty object", "CONTACTS-UNKNOWN-SECRET-404") {
+      "an unknown secret answers 200 with an empty object", "CONTACTS-UNKNOWN-SECRET-404", "C7") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -341,7 +373,7 @@ public enum KnownDefect {
   },
 
   MISSING_SECRET_IS_500(
-      "a missing secret is a 500 (null reference)", "CONTACTS-MISSING-SECRET-400") {
+      "a missing secret is a 500 (null reference)", "CONTACTS-MISSING-SECRET-400", "C2", "G10") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isContacts() && request.param("secret").isEmpty()) {
@@ -353,14 +385,16 @@ public enum KnownDefect {
     }
   },
 
-  DIFFERENT_RECORD("the contact differs from the owner's record", "CONTACTS-FOUND-EQUALS-PROFILE") {
+  DIFFERENT_RECORD(
+      "the contact differs from the owner's record", "CONTACTS-FOUND-EQUALS-PROFILE", "C13") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return Upstreams.editContact(request, upstream, c -> c.put("LastName", "Mueller"));
     }
   },
 
-  CACHEABLE_PERSONAL_DATA("personal data sent as cacheable", "PROTOCOL-CACHE-CONTROL-NO-STORE") {
+  CACHEABLE_PERSONAL_DATA(
+      "personal data sent as cacheable", "PROTOCOL-CACHE-CONTROL-NO-STORE", "G20") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request).withHeader("Cache-Control", "public, max-age=3600");
@@ -369,7 +403,8 @@ public enum KnownDefect {
 
   OMITS_NULL_PROPERTIES(
       "null properties left out of a found contact (strict: every documented property is there)",
-      "CONTACTS-FOUND-SCHEMA") {
+      "CONTACTS-FOUND-SCHEMA",
+      "G16") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -382,7 +417,8 @@ public enum KnownDefect {
 
   OTHER_METHODS_NOT_FOUND(
       "POST, PUT, PATCH, DELETE on the routes answered 404 without Allow (not ASP.NET's 405)",
-      "PROTOCOL-OTHER-METHODS-405") {
+      "PROTOCOL-OTHER-METHODS-405",
+      "G9") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if ((request.isContacts() || request.isLms()) && !request.method().equals("GET")) {
@@ -394,7 +430,8 @@ public enum KnownDefect {
 
   CASE_SENSITIVE_QUERY_NAMES(
       "query parameter names matched case-sensitively (?SECRET= is not ?secret=)",
-      "PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE") {
+      "PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE",
+      "G6") {
     private final Set<String> names = Set.of("secret", "ip", "accessToken", "authToken", "source");
 
     @Override
@@ -407,7 +444,7 @@ public enum KnownDefect {
     }
   },
 
-  BLOCK_NEVER_LIFTS("a blocked ip stays blocked for good", "CONTACTS-THROTTLE-BLOCK-LIFTS") {
+  BLOCK_NEVER_LIFTS("a blocked ip stays blocked for good", "CONTACTS-THROTTLE-BLOCK-LIFTS", "C26") {
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -427,7 +464,8 @@ public enum KnownDefect {
 
   FIXED_RETRY_AFTER(
       "Retry-After always says the whole block time, however much of it is left",
-      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN") {
+      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN",
+      "C25") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -437,7 +475,8 @@ public enum KnownDefect {
 
   BLOCK_ENDS_EARLY(
       "a block ends after 60 s although 300 s are promised",
-      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN") {
+      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN",
+      "C26") {
     private final Map<String, Instant> blockedAt = new ConcurrentHashMap<>();
 
     @Override
@@ -457,7 +496,7 @@ public enum KnownDefect {
   },
 
   AUTH_TOKENS_NEVER_EXPIRE(
-      "an unused authToken still works after its lifetime", "LMS-AUTHTOKEN-EXPIRES") {
+      "an unused authToken still works after its lifetime", "LMS-AUTHTOKEN-EXPIRES", "L17") {
     private final Map<String, String> leadOfToken = new ConcurrentHashMap<>();
     private final Set<String> used = ConcurrentHashMap.newKeySet();
 
@@ -490,7 +529,9 @@ public enum KnownDefect {
   },
 
   AUTH_TOKENS_EXPIRE_EARLY(
-      "authTokens expire after 5 minutes although 15 are promised", "LMS-AUTHTOKEN-EXPIRES") {
+      "authTokens expire after 5 minutes although 15 are promised",
+      "LMS-AUTHTOKEN-EXPIRES",
+      "L17") {
     private final Map<String, Instant> issuedAt = new ConcurrentHashMap<>();
 
     @Override
@@ -511,10 +552,16 @@ public enum KnownDefect {
 
   private final String description;
   private final String expectedCheckId;
+  private final java.util.List<String> breaks;
 
-  KnownDefect(String description, String expectedCheckId) {
+  /**
+   * @param breaks the ids of the docs/CONTRACT.md statements the defect breaks; the expected check
+   *     covers each of them (TraceabilityTest)
+   */
+  KnownDefect(String description, String expectedCheckId, String... breaks) {
     this.description = description;
     this.expectedCheckId = expectedCheckId;
+    this.breaks = java.util.List.of(breaks);
   }
 
   public abstract Answer handle(Incoming request, Upstream upstream);
@@ -529,5 +576,10 @@ public enum KnownDefect {
 
   public String expectedCheckId() {
     return expectedCheckId;
+  }
+
+  /** The contract statements it breaks, by id ({@code "C21"}). */
+  public java.util.List<String> breaks() {
+    return breaks;
   }
 }
