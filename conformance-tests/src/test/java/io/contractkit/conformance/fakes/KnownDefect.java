@@ -548,6 +548,261 @@ public enum KnownDefect {
       }
       return answer;
     }
+  },
+
+  CONTACTS_ROUTE_SINGULAR(
+      "the Contacts operation is routed at api/v1/Contact: api/v1/Contacts answers 404",
+      "CONTACTS-FOUND-SCHEMA",
+      "G1",
+      "C1") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.lowerPath().equals("/api/v1/contacts")) {
+        return Answer.json(404, "{\"Message\":\"No HTTP resource was found.\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  TEXT_JSON_BY_DEFAULT(
+      "text/json when no Accept header is sent (ASP.NET's default is application/json)",
+      "PROTOCOL-JSON-BY-DEFAULT",
+      "G3") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      return request.header("Accept").isEmpty() && answer.mediaType().equals("application/json")
+          ? answer.withHeader("Content-Type", "text/json; charset=utf-8")
+          : answer;
+    }
+  },
+
+  LATIN1_BODIES(
+      "found contacts encoded in ISO-8859-1 while labelled UTF-8: Zoë arrives broken",
+      "CONTACTS-FOUND-EQUALS-PROFILE",
+      "G5") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 200) {
+        return new Answer(
+            200,
+            answer.headers(),
+            answer.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+      return answer;
+    }
+  },
+
+  EMPTY_SECRET_LOOKED_UP(
+      "an empty secret is looked up like any other and answered 404",
+      "CONTACTS-EMPTY-SECRET-400",
+      "G11") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts() && request.param("secret").filter(String::isBlank).isPresent()) {
+        return Answer.json(404, "{\"Message\":\"Not found\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  INTERNAL_PROPERTY_LEAKED(
+      "a found contact carries an undocumented PasswordHash (a warning, not an error)",
+      "CONTACTS-FOUND-NO-EXTRA-PROPERTIES",
+      "G15") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return Upstreams.editContact(request, upstream, c -> c.put("PasswordHash", "x9f2"));
+    }
+  },
+
+  LMS_SUCCESS_WRAPPED(
+      "the released contact wrapped in {\"d\": …} (an old ASP.NET AJAX habit)",
+      "LMS-SUCCESS-SCHEMA",
+      "L1",
+      "L6") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && answer.isLmsDisclosure()) {
+        return answer.withBody("{\"d\":" + answer.text() + "}");
+      }
+      return answer;
+    }
+  },
+
+  MISSING_ACCESS_TOKEN_GETS_NULL_VALUES(
+      "a request without accessToken gets the 200 null-values answer instead of 400",
+      "LMS-MISSING-ACCESSTOKEN-400",
+      "L2",
+      "G10") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isLms() && request.param("accessToken").isEmpty()) {
+        return Answer.json(200, Upstreams.NULL_VALUES);
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  MISSING_AUTH_TOKEN_IS_404(
+      "a request without authToken is answered 404", "LMS-MISSING-AUTHTOKEN-400", "L3", "G10") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isLms() && request.param("authToken").isEmpty()) {
+        return Answer.json(404, "{\"Message\":\"Not found\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  LMS_DIFFERENT_RECORD(
+      "the released contact is not the lead's record: its city is another",
+      "LMS-SUCCESS-EQUALS-PROFILE",
+      "L10") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && answer.isLmsDisclosure()) {
+        ObjectNode body = Rewrite.object(answer.jsonBody().orElseThrow());
+        body.put("city", "Springfield");
+        return answer.withBody(body);
+      }
+      return answer;
+    }
+  },
+
+  NULL_VALUES_AS_EMPTY_STRINGS(
+      "the null-values answer has \"\" instead of null", "LMS-AUTHTOKEN-ONE-TIME", "L12") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && answer.status() == 200 && !answer.isLmsDisclosure()) {
+        return answer.withBody(answer.text().replace("null", "\"\""));
+      }
+      return answer;
+    }
+  },
+
+  LEAK_ON_UNKNOWN_ACCESS_TOKEN(
+      "the lead is found by its authToken alone: any accessToken with a fresh authToken releases"
+          + " the token's lead",
+      "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE",
+      "L18") {
+    private final Map<String, String> leadOfToken = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.lowerPath().equals("/__admin/authtokens")) {
+        answer
+            .jsonBody()
+            .ifPresent(
+                j ->
+                    leadOfToken.put(
+                        j.path("authToken").asString(""), j.path("accessToken").asString("")));
+        return answer;
+      }
+      if (!request.isLms()
+          || answer.isLmsDisclosure()
+          || !request.param("accessToken").filter(Upstreams::leadUnknown).isPresent()) {
+        return answer;
+      }
+      String owner = leadOfToken.get(request.param("authToken").orElse(""));
+      return owner == null
+          ? answer
+          : upstream.forward(
+              request.withQuery(Upstreams.replaceParam(request.rawQuery(), "accessToken", owner)));
+    }
+  },
+
+  FOUND_CONTACT_IN_ARRAY(
+      "a found contact answered as a one-element array", "CONTACTS-FOUND-SCHEMA", "C4") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      return request.isContacts() && answer.status() == 200
+          ? answer.withBody("[" + answer.text() + "]")
+          : answer;
+    }
+  },
+
+  IP_REQUIRED(
+      "a lookup without ip is refused with 400 although ip is optional",
+      "CONTACTS-FOUND-SCHEMA",
+      "C3") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts() && request.param("ip").isEmpty()) {
+        return Answer.json(400, "{\"Message\":\"ip is required\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  NOT_FOUND_NAMES_A_CONTACT(
+      "the 404 for an unknown secret suggests a contact's e-mail address",
+      "CONTACTS-UNKNOWN-SECRET-404",
+      "C8") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 404) {
+        Answer someone =
+            upstream.forward(
+                request.withQuery(Upstreams.replaceParam("", "secret", Upstreams.FIRST_SECRET)));
+        String email = someone.jsonBody().map(j -> j.path("Email").asString("")).orElse("");
+        return Answer.json(404, "{\"Message\":\"Not found. Did you mean " + email + "?\"}");
+      }
+      return answer;
+    }
+  },
+
+  VERSION_AS_HEX(
+      "Version written as hex (0x4045) instead of base64", "CONTACTS-FOUND-SCHEMA", "C11") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return Upstreams.editContact(request, upstream, c -> c.put("Version", "0x4045"));
+    }
+  },
+
+  EACH_RETRY_EXTENDS_BLOCK(
+      "every lookup during a block starts the block again",
+      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN",
+      "C19") {
+    private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
+      Instant now = SimulatedImplementation.sharedClock().instant();
+      Instant until = ip == null ? null : blockedUntil.get(ip);
+      if (until != null && now.isBefore(until)) {
+        blockedUntil.put(ip, now.plusSeconds(300));
+        return Answer.json(429, "{\"message\":\"too many requests\"}")
+            .withHeader("Retry-After", "300");
+      }
+      Answer answer = upstream.forward(request);
+      if (ip != null && answer.status() == 429) {
+        blockedUntil.put(ip, now.plusSeconds(300));
+      }
+      return answer;
+    }
+  },
+
+  MALFORMED_IP_IGNORED(
+      "a malformed ip is ignored: the lookup is answered as if no ip were given",
+      "CONTACTS-MALFORMED-IP-400",
+      "C29") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts()
+          && request.param("ip").filter(ip -> !ip.matches("[0-9a-fA-F.:]+")).isPresent()) {
+        return upstream.forward(request.withQuery(Upstreams.removeParam(request.rawQuery(), "ip")));
+      }
+      return upstream.forward(request);
+    }
   };
 
   private final String description;
