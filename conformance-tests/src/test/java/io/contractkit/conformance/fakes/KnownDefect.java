@@ -803,6 +803,65 @@ public enum KnownDefect {
       }
       return upstream.forward(request);
     }
+  },
+
+  REFUSALS_COUNT(
+      "a request refused with 400 (no secret, an empty secret) counts as a failed lookup of its ip",
+      "CONTACTS-THROTTLE-REFUSALS-DO-NOT-COUNT",
+      "C18") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 400 && request.param("ip").isPresent()) {
+        upstream.forward(
+            request.withQuery(
+                Upstreams.replaceParam(request.rawQuery(), "secret", "counted-as-failure")));
+      }
+      return answer;
+    }
+  },
+
+  NO_IP_THROTTLED_TOGETHER(
+      "lookups without ip share one budget: after 10 failures every lookup without ip gets 429",
+      "CONTACTS-THROTTLE-NOT-WITHOUT-IP",
+      "C27") {
+    private final java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (!request.isContacts() || request.param("ip").isPresent()) {
+        return upstream.forward(request);
+      }
+      if (failures.get() >= 10) {
+        return Answer.json(429, "{\"message\":\"too many requests\"}")
+            .withHeader("Retry-After", "300");
+      }
+      Answer answer = upstream.forward(request);
+      if (answer.status() == 404) {
+        failures.incrementAndGet();
+      }
+      return answer;
+    }
+  },
+
+  IPV4_MAPPED_IS_ANOTHER_IP(
+      "an IPv4-mapped spelling (::ffff:192.0.2.7) is counted as another address",
+      "CONTACTS-THROTTLE-ONE-BUDGET-PER-ADDRESS",
+      "C28") {
+    private final Pattern mapped = Pattern.compile("(?i)::ffff:(\\d+\\.\\d+\\.\\d+\\.)(\\d+)");
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      java.util.regex.Matcher m =
+          mapped.matcher(request.isContacts() ? request.param("ip").orElse("") : "");
+      if (m.matches()) {
+        String other = m.group(1) + (Integer.parseInt(m.group(2)) ^ 1);
+        return upstream.forward(
+            request.withQuery(Upstreams.replaceParam(request.rawQuery(), "ip", other)));
+      }
+      return upstream.forward(request);
+    }
   };
 
   private final String description;

@@ -21,6 +21,9 @@ public final class ContactsChecks {
         new ThrottleIsPerIp(),
         new ThrottleSendsRetryAfter(),
         new ThrottleIgnoresSuccesses(),
+        new ThrottleIgnoresRefusals(),
+        new ThrottleNotWithoutIp(),
+        new ThrottleOneBudgetPerAddress(),
         new ThrottleBlockLifts(),
         new ThrottleRetryAfterCountsDown());
   }
