@@ -862,6 +862,37 @@ public enum KnownDefect {
       }
       return upstream.forward(request);
     }
+  },
+
+  CASE_SENSITIVE_PATHS(
+      "route paths matched case-sensitively: /API/V1/CONTACTS answers 404",
+      "PROTOCOL-ROUTES-CASE-INSENSITIVE",
+      "G7") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if ((request.isContacts() && !request.path().equals("/api/v1/Contacts"))
+          || (request.isLms() && !request.path().equals("/lms/leads/bytoken/contact"))) {
+        return Answer.json(404, "{\"Message\":\"No HTTP resource was found.\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  UNKNOWN_PARAMETERS_REFUSED(
+      "a request with a parameter the operation does not know (a cache-buster) is refused with 400",
+      "PROTOCOL-UNKNOWN-PARAMETERS-IGNORED",
+      "G8") {
+    private final Set<String> known = Set.of("secret", "ip", "accesstoken", "authtoken", "source");
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if ((request.isContacts() || request.isLms())
+          && !request.params().keySet().stream()
+              .allMatch(n -> known.contains(n.toLowerCase(java.util.Locale.ROOT)))) {
+        return Answer.json(400, "{\"Message\":\"unknown parameter\"}");
+      }
+      return upstream.forward(request);
+    }
   };
 
   private final String description;
