@@ -893,6 +893,28 @@ public enum KnownDefect {
       }
       return upstream.forward(request);
     }
+  },
+
+  FAILURES_NEVER_EXPIRE(
+      "failed lookups count for good: the 10th failure of an ip blocks it, however long ago the"
+          + " others were",
+      "CONTACTS-THROTTLE-WINDOW-ENDS",
+      "C22") {
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
+      if (ip != null && failures.getOrDefault(ip, 0) >= 10) {
+        return Answer.json(429, "{\"message\":\"too many requests\"}")
+            .withHeader("Retry-After", "300");
+      }
+      Answer answer = upstream.forward(request);
+      if (ip != null && answer.status() == 404) {
+        failures.merge(ip, 1, Integer::sum);
+      }
+      return answer;
+    }
   };
 
   private final String description;

@@ -199,7 +199,7 @@ public enum ValidVariant {
   },
 
   NO_CLOCK_HOOK(
-      "no way to move its clock: blocks of 12 s (4 failures in 60 s), authTokens issued for 20 s,"
+      "no way to move its clock: blocks of 12 s (4 failures in 20 s), authTokens issued for 20 s,"
           + " which the suite waits out",
       Mode.STRICT,
       "",
@@ -213,12 +213,12 @@ public enum ValidVariant {
     @Override
     public MockConfig mockConfig() {
       return MockConfig.defaults()
-          .withThrottle(new ThrottlePolicy(4, Duration.ofSeconds(60), Duration.ofSeconds(12)));
+          .withThrottle(new ThrottlePolicy(4, Duration.ofSeconds(20), Duration.ofSeconds(12)));
     }
 
     @Override
     public Profile profile(Profile p) {
-      return Profiles.withTiming(p, new Profile.Throttle(4, 60, 12), 20, null);
+      return Profiles.withTiming(p, new Profile.Throttle(4, 20, 12), 20, null);
     }
 
     /** The simulated waits jump the clock; real ones would not land inside another check. */

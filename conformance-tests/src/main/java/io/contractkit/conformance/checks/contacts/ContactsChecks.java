@@ -25,6 +25,7 @@ public final class ContactsChecks {
         new ThrottleNotWithoutIp(),
         new ThrottleOneBudgetPerAddress(),
         new ThrottleBlockLifts(),
+        new ThrottleWindowEnds(),
         new ThrottleRetryAfterCountsDown());
   }
 }

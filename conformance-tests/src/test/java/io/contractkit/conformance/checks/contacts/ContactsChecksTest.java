@@ -101,6 +101,7 @@ class ContactsChecksTest {
             "CONTACTS-THROTTLE-NOT-WITHOUT-IP",
             "CONTACTS-THROTTLE-ONE-BUDGET-PER-ADDRESS",
             THROTTLE_LIFTS,
+            "CONTACTS-THROTTLE-WINDOW-ENDS",
             THROTTLE_COUNTS_DOWN);
   }
 
