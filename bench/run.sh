@@ -11,7 +11,8 @@
 # OUT (results folder), SYSTEMS ("mock wiremock wiremock-tuned bare") and WORKLOADS ("contacts-200 contacts-404
 # lms-null lms-fresh") for a partial run (e.g. SYSTEMS="mock bare" while tuning the mock); the system
 # mock-b is the mock from another jar, MOCK_B_JAR (default: the same jar), with MOCK_B_ARGS (more options,
-# e.g. "--no-request-log"): an A/B comparison within one run; not on lms-fresh.
+# e.g. "--no-request-log"): an A/B comparison within one run; not on lms-fresh. MOCK_B_DASHBOARD=1 keeps one
+# dashboard open on mock-b's live journal (its reads logged in .work/logs/mock-b-dashboard.log).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -63,6 +64,10 @@ mkdir -p "$WORK/logs" "$WORK/data" "$OUT"
 MOCK_JAR=${MOCK_JAR:-$ROOT/mock-server/target/mock-server.jar}
 MOCK_B_JAR=${MOCK_B_JAR:-$MOCK_JAR}
 MOCK_B_ARGS=${MOCK_B_ARGS:-}
+# MOCK_B_DASHBOARD=1: mock-b has one dashboard open on its live journal for the whole run, as the page
+# does it: the change stream (GET /__admin/events) open, and the journal read (GET
+# /__admin/journal?limit=500) at every event it pushes.
+MOCK_B_DASHBOARD=${MOCK_B_DASHBOARD:-0}
 CONF_JAR="$ROOT/conformance-tests/target/conformance.jar"
 BARE_JAR="$BENCH/bare-javalin/target/bare-javalin.jar"
 WM_JAR="$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar"
@@ -101,6 +106,13 @@ cmd_of() {
 ready_url() { echo "http://127.0.0.1:$1/api/v1/Contacts?secret=$SECRET&ip=203.0.113.1"; }
 
 declare -A PORT PID
+# one dashboard on the journal panel of the system on port $1 (see MOCK_B_DASHBOARD)
+open_dashboard() {
+  local base="http://127.0.0.1:$1"
+  curl -sN -H 'Accept: text/event-stream' "$base/__admin/events" | while IFS= read -r line; do
+    [[ $line == data:* ]] && curl -s -o /dev/null -w '%{http_code} %{size_download}\n' "$base/__admin/journal?limit=500"
+  done >>"$WORK/logs/mock-b-dashboard.log"
+}
 start_system() {
   local sys=$1 port
   port=$(free_port)
@@ -109,7 +121,13 @@ start_system() {
   PID[$sys]=$!
   PORT[$sys]=$port
   for _ in $(seq 1 600); do
-    curl -sf -o /dev/null "$(ready_url "$port")" && return 0
+    if curl -sf -o /dev/null "$(ready_url "$port")"; then
+      if [[ $sys == mock-b && $MOCK_B_DASHBOARD == 1 ]]; then
+        open_dashboard "$port" &
+        PID[mock-b-dashboard]=$!
+      fi
+      return 0
+    fi
     sleep 0.1
   done
   echo "$sys did not answer on $port; see $WORK/logs/$sys.log" >&2
