@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -120,6 +122,34 @@ class ContractKitExtensionTest {
     assertThat(missing.path("parameter").asString()).isEqualTo("secret");
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(malformed.body()).path("parameter").asString()).isEqualTo("ip");
+  }
+
+  /**
+   * A known limit, not the extension's choice: WireMock 3 decodes the query (its {@code
+   * LoggedRequest}) before any extension sees the request, and answers a bad percent-encoding with
+   * an HTML 500 (the mock answers a 400 problem). The README says so, and
+   * ConformanceInsideWireMockTest leaves out the two checks that send such queries. When WireMock
+   * answers it otherwise, this test fails: take the two checks back in.
+   */
+  @Test
+  void aBadPercentEncodingIsAnsweredByWireMockItselfBeforeTheExtension() throws Exception {
+    for (String query : List.of("secret=ck%zz", "secret=ck%")) {
+      String answer = rawGet("/api/v1/Contacts?" + query);
+
+      assertThat(answer).startsWith("HTTP/1.1 500 ").contains("URLDecoder");
+    }
+  }
+
+  /** A GET sent byte for byte (java.net.http refuses a bad percent-encoding): the answer's text. */
+  private static String rawGet(String target) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", wireMock.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
   }
 
   @Test
