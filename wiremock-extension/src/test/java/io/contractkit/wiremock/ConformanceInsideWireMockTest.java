@@ -1,20 +1,22 @@
 package io.contractkit.wiremock;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.contractkit.conformance.checks.Mode;
 import io.contractkit.conformance.checks.robustness.ContactsNoServerError;
 import io.contractkit.conformance.checks.robustness.LmsNoServerError;
 import io.contractkit.conformance.junit.ConformanceChecks;
 import io.contractkit.conformance.junit.ConformanceTest;
+import io.contractkit.mock.contacts.ThrottlePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,22 +31,21 @@ class ConformanceInsideWireMockTest {
   static final Path MOCK_PROFILE = Path.of("..", "conformance-tests", "profiles", "mock.yaml");
 
   @TempDir static Path tmp;
-  private static WireMockServer wireMock;
 
-  @BeforeAll
-  static void start() {
-    wireMock =
-        new WireMockServer(
-            options()
-                .bindAddress("127.0.0.1")
-                .dynamicPort()
-                .extensions(new ContractKitExtension()));
-    wireMock.start();
-  }
+  // As the README shows it: the bundled fixtures, the mock's throttle and token lifetime.
+  static final ContractKitExtension kit =
+      new ContractKitExtension(
+          null, ThrottlePolicy.DEFAULT, ContractKitExtension.DEFAULT_TOKEN_TTL, Clock.systemUTC());
 
-  @AfterAll
-  static void stop() {
-    wireMock.stop();
+  @RegisterExtension
+  static WireMockExtension wireMock =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(kit))
+          .build();
+
+  @BeforeEach
+  void reset() {
+    kit.reset();
   }
 
   /** The bundled mock's profile with the extension's admin routes. */
