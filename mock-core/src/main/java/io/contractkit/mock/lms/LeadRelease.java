@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class LeadRelease {
   /** The all-null answer of every failed authorization. */
-  static final byte[] NULL_VALUES =
+  public static final byte[] NULL_VALUES =
       ("{\"accessToken\":null,\"name\":null,\"street\":null,\"city\":null,\"zipCode\":null,"
               + "\"email\":null,\"phone\":null,\"fax\":null,\"notice\":null,\"company\":null}")
           .getBytes(StandardCharsets.UTF_8);
