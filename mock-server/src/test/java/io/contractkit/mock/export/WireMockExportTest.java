@@ -35,6 +35,7 @@ class WireMockExportTest {
   static final String SECRET = "8Qm3vT7kLp2XwZ9rBn4Y";
   static final String LEAD = "lead-7Gk2mQ9xWp4tR8vZ";
   static final String LEAD_TOKEN = "731904";
+  static final String OTHER_LEAD = "lead-T2rIhEhvLlb5O7nb";
   static final String EXPIRED_LEAD = "lead-expiredLm5Vt2Kq8W";
   static final String EXPIRED_LEAD_TOKEN = "999001";
 
@@ -106,6 +107,11 @@ class WireMockExportTest {
                       + EXPIRED_LEAD_TOKEN)
                   .body())
           .isEqualTo(nullValues());
+
+      // a lead with one seeded authToken that expired in 2025 and one that never expires
+      String other = base + "/lms/leads/bytoken/contact?source=web&accessToken=" + OTHER_LEAD;
+      assertThat(get(other + "&authToken=314159").body()).isEqualTo(nullValues());
+      assertThat(get(other + "&authToken=271828").body()).isNotEqualTo(nullValues());
 
       for (String name : new String[] {"accessToken", "authToken", "source"}) {
         String query = "accessToken=" + LEAD + "&authToken=" + LEAD_TOKEN + "&source=web";
