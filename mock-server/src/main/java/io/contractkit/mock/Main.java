@@ -7,6 +7,7 @@ import io.contractkit.mock.cli.DurationConverter;
 import io.contractkit.mock.cli.TerminationSignals;
 import io.contractkit.mock.cli.WholeNumberConverter;
 import io.contractkit.mock.contacts.ThrottlePolicy;
+import io.contractkit.mock.export.ExportCommand;
 import io.contractkit.mock.faults.DelayRange;
 import io.contractkit.mock.fixtures.FixtureException;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
     name = "mock-server",
     mixinStandardHelpOptions = true,
     version = "contract-kit mock-server 0.1.0",
+    subcommands = ExportCommand.class,
     sortOptions = false,
     description = {
       "Stateful mock of the LMS lead-contact API and the Contacts API, on fixture data.",

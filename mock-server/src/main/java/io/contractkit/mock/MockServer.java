@@ -12,6 +12,7 @@ import io.contractkit.mock.admin.QueryRedaction;
 import io.contractkit.mock.admin.RequestJournal;
 import io.contractkit.mock.admin.ThrottleAdmin;
 import io.contractkit.mock.clock.SteerableClock;
+import io.contractkit.mock.contacts.ContactLookup;
 import io.contractkit.mock.contacts.ContactsHandler;
 import io.contractkit.mock.contacts.InMemoryBruteForceThrottle;
 import io.contractkit.mock.dashboard.ChangeFeed;
@@ -38,8 +39,10 @@ import io.contractkit.mock.http.Cors;
 import io.contractkit.mock.http.JettyErrorHandler;
 import io.contractkit.mock.http.ProblemRenderer;
 import io.contractkit.mock.lms.AuthTokenIssuer;
+import io.contractkit.mock.lms.AuthTokenSending;
 import io.contractkit.mock.lms.InMemoryAuthTokenStore;
 import io.contractkit.mock.lms.LeadContactHandler;
+import io.contractkit.mock.lms.LeadRelease;
 import io.contractkit.mock.lms.Outbox;
 import io.contractkit.mock.lms.SendAuthTokenHandler;
 import io.javalin.Javalin;
@@ -199,11 +202,10 @@ public final class MockServer implements AutoCloseable {
         new Routes(
             state,
             new ContactsHandler(
-                data,
-                state.throttle(),
+                new ContactLookup(data, state.throttle()),
                 problems.prerendered(ContactsHandler.NOT_FOUND, Routes.CONTACTS)),
-            new LeadContactHandler(data, state.authTokens(), steerable),
-            new SendAuthTokenHandler(issuer, state.outbox(), json),
+            new LeadContactHandler(new LeadRelease(data, state.authTokens(), steerable)),
+            new SendAuthTokenHandler(new AuthTokenSending(issuer, state.outbox(), json)),
             new AdminHandlers(state, issuer, json, startedAt, watching),
             new ClockAdmin(state, json),
             new ContactsAdmin(state, records, json),

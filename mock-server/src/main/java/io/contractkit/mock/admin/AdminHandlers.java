@@ -92,7 +92,7 @@ public final class AdminHandlers {
             accessToken.map(m.accessToken()::equals).orElse(true)
                 && channel.map(c -> c == m.channel()).orElse(true);
     List<Map<String, Object>> messages =
-        state.outbox().newest(filter, limit).stream().map(AdminHandlers::view).toList();
+        state.outbox().newest(filter, limit).stream().map(OutboxMessage::view).toList();
     send(ctx, 200, Map.of("messages", messages));
   }
 
@@ -171,21 +171,6 @@ public final class AdminHandlers {
   /** The {@code limit} query parameter: 1 to 1000, 100 when absent. */
   static int limit(QueryParameters query) {
     return query.wholeNumber("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
-  }
-
-  private static Map<String, Object> view(OutboxMessage m) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", m.id());
-    view.put("channel", m.channel().wireName());
-    view.put("recipient", m.recipient());
-    view.put("accessToken", m.accessToken());
-    view.put("authToken", m.authToken());
-    view.put("source", m.source());
-    view.put("subject", m.subject());
-    view.put("body", m.body());
-    view.put("sentAt", m.sentAt().toString());
-    view.put("expiresAt", m.expiresAt().toString());
-    return view;
   }
 
   private void send(Context ctx, int status, Object body) {

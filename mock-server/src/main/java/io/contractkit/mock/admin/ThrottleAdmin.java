@@ -2,7 +2,7 @@ package io.contractkit.mock.admin;
 
 import io.contractkit.mock.MockState;
 import io.contractkit.mock.contacts.BruteForceThrottle.TrackedIp;
-import io.contractkit.mock.contacts.ContactsHandler;
+import io.contractkit.mock.contacts.ContactLookup;
 import io.contractkit.mock.contacts.IpAddress;
 import io.contractkit.mock.contacts.IpAddresses;
 import io.contractkit.mock.contacts.ThrottlePolicy;
@@ -40,8 +40,8 @@ public final class ThrottleAdmin {
         state.throttle().tracked(limit).stream().map(ThrottleAdmin::view).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("maxFailures", policy.maxFailures());
-    body.put("windowSeconds", ContactsHandler.ceilSeconds(policy.window()));
-    body.put("blockSeconds", ContactsHandler.ceilSeconds(policy.block()));
+    body.put("windowSeconds", ContactLookup.ceilSeconds(policy.window()));
+    body.put("blockSeconds", ContactLookup.ceilSeconds(policy.block()));
     body.put("ips", ips);
     ctx.status(200)
         .contentType("application/json; charset=utf-8")
@@ -76,7 +76,7 @@ public final class ThrottleAdmin {
     view.put("blocked", tracked.blocked());
     view.put(
         "blockedForSeconds",
-        tracked.blocked() ? ContactsHandler.ceilSeconds(tracked.blockedFor()) : 0);
+        tracked.blocked() ? ContactLookup.ceilSeconds(tracked.blockedFor()) : 0);
     return view;
   }
 }

@@ -1,25 +1,22 @@
 package io.contractkit.mock.http;
 
-import io.contractkit.mock.fixtures.Violation;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Renders every error of the mock, in one place, as {@code application/problem+json}. */
 public final class ProblemRenderer {
-  public static final String PROBLEM_JSON = "application/problem+json";
+  public static final String PROBLEM_JSON = ProblemBodies.PROBLEM_JSON;
   private static final Logger LOG = LoggerFactory.getLogger(ProblemRenderer.class);
 
-  private final JsonMapper json;
+  private final ProblemBodies bodies;
 
   public ProblemRenderer(JsonMapper json) {
-    this.json = json;
+    this.bodies = new ProblemBodies(json);
   }
 
   public void render(ApiProblem problem, Context ctx) {
@@ -73,33 +70,7 @@ public final class ProblemRenderer {
 
   /** The problem+json body; {@code instance} is left out when null. */
   public byte[] body(ApiProblem problem, String instance) {
-    // Streamed, not built as a tree: a 404 is a hot path under brute-force load.
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = json.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringProperty("type", problem.type());
-      g.writeStringProperty("title", problem.title());
-      g.writeNumberProperty("status", problem.status());
-      g.writeStringProperty("detail", problem.detail());
-      if (instance != null) {
-        g.writeStringProperty("instance", instance);
-      }
-      if (problem.parameter().isPresent()) {
-        g.writeStringProperty("parameter", problem.parameter().get());
-      }
-      if (!problem.errors().isEmpty()) {
-        g.writeArrayPropertyStart("errors");
-        for (Violation error : problem.errors()) {
-          g.writeStartObject();
-          g.writeStringProperty("pointer", error.pointer());
-          g.writeStringProperty("detail", error.detail());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
-      g.writeEndObject();
-    }
-    return out.toByteArray();
+    return bodies.body(problem, instance);
   }
 
   /** Javalin's own answers (no such route, unreadable request) in the same shape. */

@@ -1,46 +1,20 @@
 package io.contractkit.mock.lms;
 
-import io.contractkit.mock.fixtures.Fixtures;
-import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.http.JsonResponses;
-import io.contractkit.mock.http.QueryParameters;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * {@code GET ~/lms/leads/bytoken/contact?accessToken=&authToken=&source=}: the lead's contact for a
- * one-time authToken, released once. Every failed authorization -- reused, unknown, other lead's or
- * expired authToken, unknown or expired accessToken -- gets the same all-null answer, so a caller
- * cannot tell which part was wrong.
+ * {@code GET ~/lms/leads/bytoken/contact?accessToken=&authToken=&source=} on Javalin: {@link
+ * LeadRelease} answers.
  */
 public final class LeadContactHandler {
-  static final byte[] NULL_VALUES =
-      ("{\"accessToken\":null,\"name\":null,\"street\":null,\"city\":null,\"zipCode\":null,"
-              + "\"email\":null,\"phone\":null,\"fax\":null,\"notice\":null,\"company\":null}")
-          .getBytes(StandardCharsets.UTF_8);
+  private final LeadRelease release;
 
-  private final Supplier<Fixtures> data;
-  private final AuthTokenStore tokens;
-  private final Clock clock;
-
-  /** {@code data}: the data served now (read once per request). */
-  public LeadContactHandler(Supplier<Fixtures> data, AuthTokenStore tokens, Clock clock) {
-    this.data = data;
-    this.tokens = tokens;
-    this.clock = clock;
+  public LeadContactHandler(LeadRelease release) {
+    this.release = release;
   }
 
   public void release(Context ctx) {
-    QueryParameters query = QueryParameters.parse(ctx.queryString());
-    String accessToken = query.required("accessToken");
-    String authToken = query.required("authToken");
-    query.required("source");
-
-    Optional<Lead> lead = data.get().lead(accessToken).filter(l -> !l.expiredAt(clock.instant()));
-    boolean authorized = lead.isPresent() && tokens.consume(accessToken, authToken);
-    JsonResponses.send(ctx, 200, authorized ? lead.get().body() : NULL_VALUES);
+    JsonResponses.send(ctx, 200, release.release(ctx.queryString()));
   }
 }

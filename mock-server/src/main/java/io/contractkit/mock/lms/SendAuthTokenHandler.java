@@ -1,88 +1,21 @@
 package io.contractkit.mock.lms;
 
-import io.contractkit.mock.fixtures.Lead;
-import io.contractkit.mock.http.ApiProblem;
-import io.contractkit.mock.http.QueryParameters;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Mock extension {@code POST ~/lms/leads/bytoken/authtoken?accessToken=&channel=email|sms&source=}:
- * issues a fresh authToken for the lead and "delivers" it to the outbox. The answer names the
- * masked recipient, never the token.
+ * Mock extension {@code POST ~/lms/leads/bytoken/authtoken?accessToken=&channel=email|sms&source=}
+ * on Javalin: {@link AuthTokenSending} answers.
  */
 public final class SendAuthTokenHandler {
-  private final AuthTokenIssuer issuer;
-  private final Outbox outbox;
-  private final JsonMapper json;
+  private final AuthTokenSending sending;
 
-  public SendAuthTokenHandler(AuthTokenIssuer issuer, Outbox outbox, JsonMapper json) {
-    this.issuer = issuer;
-    this.outbox = outbox;
-    this.json = json;
+  public SendAuthTokenHandler(AuthTokenSending sending) {
+    this.sending = sending;
   }
 
   public void send(Context ctx) {
-    QueryParameters query = QueryParameters.parse(ctx.queryString());
-    String accessToken = query.required("accessToken");
-    String channelName = query.required("channel");
-    String source = query.required("source");
-    Channel channel =
-        Channel.fromWireName(channelName)
-            .orElseThrow(() -> ApiProblem.invalidParameter("channel", "must be email or sms"));
-
-    Lead lead = issuer.activeLead(accessToken);
-    String recipient = channel == Channel.EMAIL ? lead.email() : lead.phone();
-    if (recipient == null) {
-      throw ApiProblem.unprocessable(
-          "This lead has no "
-              + (channel == Channel.EMAIL ? "email address" : "phone number")
-              + ".");
-    }
-    IssuedAuthToken token = issuer.issue(lead, Optional.empty(), Optional.empty());
-    OutboxMessage message =
-        new OutboxMessage(
-            outbox.nextId(),
-            channel,
-            recipient,
-            accessToken,
-            token.code(),
-            source,
-            channel == Channel.EMAIL ? "Your access code" : null,
-            text(lead, token),
-            token.issuedAt(),
-            token.expiresAt());
-    outbox.deliver(message);
-
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("messageId", message.id());
-    body.put("channel", channel.wireName());
-    body.put("recipient", mask(channel, recipient));
-    body.put("expiresAt", token.expiresAt().toString());
     ctx.status(202)
         .contentType("application/json; charset=utf-8")
-        .result(json.writeValueAsBytes(body));
-  }
-
-  private static String text(Lead lead, IssuedAuthToken token) {
-    String greeting = lead.name() == null ? "Hello," : "Hello " + lead.name() + ",";
-    return greeting
-        + " your one-time access code is "
-        + token.code()
-        + ". It is valid until "
-        + token.expiresAt()
-        + " and can be used once.";
-  }
-
-  static String mask(Channel channel, String recipient) {
-    if (channel == Channel.EMAIL) {
-      int at = recipient.indexOf('@');
-      return at <= 0 ? "***" : recipient.charAt(0) + "***" + recipient.substring(at);
-    }
-    String digits = recipient.replaceAll("[^0-9]", "");
-    return "***" + (digits.length() > 3 ? digits.substring(digits.length() - 3) : "");
+        .result(sending.send(ctx.queryString()));
   }
 }

@@ -77,13 +77,13 @@ class OutboxBehaviourTest {
 
   @Test
   void recipientsAreMaskedKeepingOnlyTheFirstLetterAndDomainOrTheLastThreeDigits() {
-    assertThat(SendAuthTokenHandler.mask(Channel.EMAIL, "anna@example.org"))
+    assertThat(AuthTokenSending.mask(Channel.EMAIL, "anna@example.org"))
         .isEqualTo("a***@example.org");
-    assertThat(SendAuthTokenHandler.mask(Channel.EMAIL, "a@x.example")).isEqualTo("a***@x.example");
-    assertThat(SendAuthTokenHandler.mask(Channel.EMAIL, "@example.org")).isEqualTo("***");
-    assertThat(SendAuthTokenHandler.mask(Channel.EMAIL, "no-at-sign")).isEqualTo("***");
-    assertThat(SendAuthTokenHandler.mask(Channel.SMS, "+49 351 4567890")).isEqualTo("***890");
-    assertThat(SendAuthTokenHandler.mask(Channel.SMS, "1234")).isEqualTo("***234");
-    assertThat(SendAuthTokenHandler.mask(Channel.SMS, "123")).isEqualTo("***");
+    assertThat(AuthTokenSending.mask(Channel.EMAIL, "a@x.example")).isEqualTo("a***@x.example");
+    assertThat(AuthTokenSending.mask(Channel.EMAIL, "@example.org")).isEqualTo("***");
+    assertThat(AuthTokenSending.mask(Channel.EMAIL, "no-at-sign")).isEqualTo("***");
+    assertThat(AuthTokenSending.mask(Channel.SMS, "+49 351 4567890")).isEqualTo("***890");
+    assertThat(AuthTokenSending.mask(Channel.SMS, "1234")).isEqualTo("***234");
+    assertThat(AuthTokenSending.mask(Channel.SMS, "123")).isEqualTo("***");
   }
 }

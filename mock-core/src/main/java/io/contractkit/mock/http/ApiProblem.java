@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one error type of the mock: thrown anywhere, rendered in one place ({@link ProblemRenderer})
- * as an RFC 9457 {@code application/problem+json} body. The detail never echoes a submitted value,
- * so no secret or token leaks through an error.
+ * The one error type of the mock: thrown anywhere, rendered in one place ({@link ProblemBodies}) as
+ * an RFC 9457 {@code application/problem+json} body. The detail never echoes a submitted value, so
+ * no secret or token leaks through an error.
  */
 public final class ApiProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
