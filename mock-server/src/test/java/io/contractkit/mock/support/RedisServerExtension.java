@@ -37,8 +37,14 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
   private Process process;
   private Path dir;
 
+  /** Nested test classes inherit the extension: the outermost class starts and stops it. */
+  private int depth;
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    if (depth++ > 0) {
+      return;
+    }
     dir = Files.createTempDirectory("redis-test");
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
@@ -48,6 +54,9 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    if (--depth > 0) {
+      return;
+    }
     synchronized (stores) {
       stores.forEach(RedisStore::close);
       stores.clear();
