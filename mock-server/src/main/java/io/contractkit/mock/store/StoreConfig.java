@@ -1,6 +1,8 @@
 package io.contractkit.mock.store;
 
 import io.lettuce.core.RedisURI;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,7 @@ public record StoreConfig(String url, String prefix, Duration timeout, String pa
   /** The environment variable the Redis password is read from (flags show in the process list). */
   public static final String PASSWORD_VARIABLE = "MOCK_REDIS_PASSWORD";
 
+  private static final Pattern DATABASE = Pattern.compile("(/[0-9]{0,5})?");
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   public static final StoreConfig DEFAULT =
@@ -33,11 +36,9 @@ public record StoreConfig(String url, String prefix, Duration timeout, String pa
         throw new IllegalArgumentException(
             "the store must be 'memory' or a URL redis://host:port[/db] or rediss://host:port[/db]");
       }
-      try {
-        RedisURI.create(url);
-      } catch (IllegalArgumentException e) {
+      if (!validUrl(url)) {
         throw new IllegalArgumentException(
-            "the store URL is not a valid redis:// or rediss:// URL: " + e.getMessage());
+            "the store URL is not a valid redis:// or rediss:// URL (redis://host:port[/db])");
       }
     }
     if (!PREFIX.matcher(prefix).matches()) {
@@ -47,6 +48,26 @@ public record StoreConfig(String url, String prefix, Duration timeout, String pa
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
       throw new IllegalArgumentException("the store timeout must be more than 0s and at most 60s");
     }
+  }
+
+  /** A host, an optional port and an optional database number; what Lettuce accepts too. */
+  private static boolean validUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      String path = uri.getPath() == null ? "" : uri.getPath();
+      if (uri.getHost() == null || !DATABASE.matcher(path).matches() || uri.getQuery() != null) {
+        return false;
+      }
+      RedisURI.create(url);
+      return true;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The URL without a password it may hold ({@code redis://user:secret@host}). */
+  public static String withoutPassword(String url) {
+    return url.replaceFirst("//[^@/]*@", "//***@");
   }
 
   /** From the value of {@code --store} ({@code memory} or a Redis URL). */
@@ -62,7 +83,7 @@ public record StoreConfig(String url, String prefix, Duration timeout, String pa
   /** Without the password, which must never reach a log. */
   @Override
   public String toString() {
-    return (url == null ? MEMORY : url)
+    return (url == null ? MEMORY : withoutPassword(url))
         + " (prefix "
         + prefix
         + ", timeout "

@@ -115,13 +115,11 @@ public final class RedisStore implements AutoCloseable {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
       resources.shutdown();
       throw new Unreachable(
-          "state store " + safe(config.url()) + " cannot be reached: " + rootMessage(e));
+          "state store "
+              + StoreConfig.withoutPassword(config.url())
+              + " cannot be reached: "
+              + rootMessage(e));
     }
-  }
-
-  /** The URL without a password it may hold ({@code redis://user:secret@host}). */
-  static String safe(String url) {
-    return url.replaceFirst("//[^@/]*@", "//***@");
   }
 
   private static String rootMessage(Throwable e) {
