@@ -44,6 +44,7 @@ import io.contractkit.mock.lms.Outbox;
 import io.contractkit.mock.lms.SendAuthTokenHandler;
 import io.contractkit.mock.store.redis.RedisAuthTokenStore;
 import io.contractkit.mock.store.redis.RedisBruteForceThrottle;
+import io.contractkit.mock.store.redis.RedisOutboxMessages;
 import io.contractkit.mock.store.redis.RedisStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -194,7 +195,9 @@ public final class MockServer implements AutoCloseable {
             redis != null
                 ? new RedisBruteForceThrottle(redis, steerable, config.throttle())
                 : new InMemoryBruteForceThrottle(steerable, config.throttle()),
-            new Outbox(config.outboxSize(), config.redact()),
+            redis != null
+                ? new Outbox(config.outboxSize(), config.redact(), new RedisOutboxMessages(redis))
+                : new Outbox(config.outboxSize(), config.redact()),
             new InMemoryRequestJournal(config.journalSize()),
             steerable,
             data,
