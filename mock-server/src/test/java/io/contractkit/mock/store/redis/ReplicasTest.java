@@ -190,6 +190,31 @@ class ReplicasTest {
   }
 
   @Test
+  void tokensSentThroughEveryReplicaAreAllInTheOutboxOfEachAndWorkOnAnother() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      HttpResponse<String> sent =
+          send(
+              i,
+              "POST",
+              "/lms/leads/bytoken/authtoken?channel=email&source=web&accessToken=" + Fixture.LEAD);
+      assertThat(sent.statusCode()).as(sent.body()).isBetween(200, 204);
+    }
+
+    for (int replica = 0; replica < REPLICAS; replica++) {
+      HttpResponse<String> outbox = send(replica, "GET", "/__admin/outbox");
+      assertThat(JSON.readTree(outbox.body()).path("messages").size()).isEqualTo(6);
+      assertThat(outbox.body()).contains("\"msg-6\"").contains("\"msg-1\"");
+    }
+    String newest =
+        JSON.readTree(send(0, "GET", "/__admin/outbox").body())
+            .path("messages")
+            .get(0)
+            .path("authToken")
+            .asString();
+    assertThat(send(2, "GET", release(newest)).body()).contains(LEAD_NAME);
+  }
+
+  @Test
   void withoutRedisEveryCallIsA503ProblemAndTheMockRecoversWhenRedisIsBack() throws Exception {
     REDIS.stop();
     try {
