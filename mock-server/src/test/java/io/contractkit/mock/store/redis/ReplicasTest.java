@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,6 +104,7 @@ class ReplicasTest {
   }
 
   @Test
+  @Tag("stress") // a race: left out of mutation analysis, as OneTimeTokenRaceTest
   void aFreshAuthTokenUsedConcurrentlyOnEveryReplicaDisclosesExactlyOnce() throws Exception {
     for (int round = 0; round < 10; round++) {
       HttpResponse<String> minted =
@@ -121,6 +123,7 @@ class ReplicasTest {
   }
 
   @Test
+  @Tag("stress") // a race: left out of mutation analysis, as OneTimeTokenRaceTest
   void aSeededAuthTokenDisclosesExactlyOnceAfterEachResetOnAnyReplica() throws Exception {
     for (int round = 0; round < 5; round++) {
       assertThat(send(round, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
