@@ -46,14 +46,17 @@ class ReplicasTest {
     store = REDIS.freshConfig();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     for (int i = 0; i < REPLICAS; i++) {
-      replicas.add(
-          MockServer.start(
-              MockConfig.defaults()
-                  .withPort(0)
-                  .withRequestLog(false)
-                  .withThrottle(new ThrottlePolicy(6, Duration.ofMinutes(1), Duration.ofMinutes(5)))
-                  .withStore(store)));
+      replicas.add(startReplica());
     }
+  }
+
+  private static MockServer startReplica() {
+    return MockServer.start(
+        MockConfig.defaults()
+            .withPort(0)
+            .withRequestLog(false)
+            .withThrottle(new ThrottlePolicy(6, Duration.ofMinutes(1), Duration.ofMinutes(5)))
+            .withStore(store));
   }
 
   @AfterAll
@@ -215,6 +218,32 @@ class ReplicasTest {
             .path("authToken")
             .asString();
     assertThat(send(2, "GET", release(newest)).body()).contains(LEAD_NAME);
+  }
+
+  @Test
+  void afterEveryReplicaRestartedUsedTokensStayUsedBlocksHoldAndTheOutboxIsComplete()
+      throws Exception {
+    assertThat(send(0, "GET", release(Fixture.LEAD_TOKEN)).body()).contains(LEAD_NAME);
+    for (int i = 0; i < 6; i++) {
+      assertThat(lookup(i, "wrong-" + i, "198.51.100.21")).isEqualTo(404);
+    }
+    for (int i = 0; i < 2; i++) {
+      send(
+          i,
+          "POST",
+          "/lms/leads/bytoken/authtoken?channel=sms&source=web&accessToken=" + Fixture.LEAD);
+    }
+
+    for (int i = 0; i < REPLICAS; i++) {
+      replicas.get(i).close();
+      replicas.set(i, startReplica());
+    }
+
+    assertThat(send(1, "GET", release(Fixture.LEAD_TOKEN)).body()).doesNotContain(LEAD_NAME);
+    assertThat(send(2, "GET", release(Fixture.LEAD_TOKEN_2)).body()).contains(LEAD_NAME);
+    assertThat(lookup(0, Fixture.SECRET, "198.51.100.21")).isEqualTo(429);
+    assertThat(JSON.readTree(send(2, "GET", "/__admin/outbox").body()).path("messages").size())
+        .isEqualTo(2);
   }
 
   @Test
