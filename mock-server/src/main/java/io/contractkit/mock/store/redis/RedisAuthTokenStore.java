@@ -127,7 +127,7 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
     redis.deleteAll(SEEDED);
     redis.deleteAll(ISSUED);
     seed.forEach(this::putSeeded);
-    redis.call(c -> c.set(redis.key("seeded"), "1"));
+    redis.execute(c -> c.set(redis.key("seeded"), "1"));
   }
 
   @Override
@@ -136,7 +136,7 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
     Map<Key, Optional<Instant>> after = seedOf(leads);
     before.keySet().stream()
         .filter(key -> !after.containsKey(key))
-        .forEach(key -> redis.call(c -> c.del(seededKey(key))));
+        .forEach(key -> redis.execute(c -> c.del(seededKey(key))));
     after.forEach(
         (key, expiresAt) -> {
           if (!before.containsKey(key) || fresh.contains(key.accessToken())) {
@@ -148,7 +148,7 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
     String issuedPrefix = redis.key(ISSUED);
     for (String name : redis.keys(ISSUED)) {
       if (!present.contains(Key.parse(name.substring(issuedPrefix.length())).accessToken())) {
-        redis.call(c -> c.del(name));
+        redis.execute(c -> c.del(name));
       }
     }
     seed = after;
@@ -167,7 +167,11 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
   private void putSeeded(Key key, Optional<Instant> expiresAt) {
     String value = expiresAt.map(t -> String.valueOf(t.toEpochMilli())).orElse("");
     long ttl = timeToLive(expiresAt, clock.millis());
-    redis.call(c -> ttl == 0 ? c.set(seededKey(key), value) : c.psetex(seededKey(key), ttl, value));
+    if (ttl == 0) {
+      redis.execute(c -> c.set(seededKey(key), value));
+    } else {
+      redis.execute(c -> c.psetex(seededKey(key), ttl, value));
+    }
   }
 
   /** Milliseconds until the expiry, plus the margin; 0 for a token that never expires. */

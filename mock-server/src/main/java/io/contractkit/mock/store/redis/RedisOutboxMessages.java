@@ -59,6 +59,6 @@ public final class RedisOutboxMessages implements Outbox.Messages {
 
   @Override
   public void clear() {
-    redis.call(c -> c.del(redis.key("outbox"), redis.key("outbox:seq")));
+    redis.execute(c -> c.del(redis.key("outbox"), redis.key("outbox:seq")));
   }
 }

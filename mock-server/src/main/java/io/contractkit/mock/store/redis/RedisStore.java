@@ -20,6 +20,7 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,6 +146,15 @@ public final class RedisStore implements AutoCloseable {
     }
   }
 
+  /** Runs {@code call} for its effect; a Redis that cannot be reached (or fails) is a 503. */
+  void execute(Consumer<RedisCommands<String, String>> call) {
+    call(
+        c -> {
+          call.accept(c);
+          return null;
+        });
+  }
+
   /** Runs the script (by its SHA, loading it when Redis does not know it, after a restart). */
   <T> T run(Script script, ScriptOutputType type, String[] keys, String... args) {
     return call(
@@ -183,7 +193,7 @@ public final class RedisStore implements AutoCloseable {
     List<String> found = keys(part);
     for (int from = 0; from < found.size(); from += SCAN_BATCH) {
       List<String> batch = found.subList(from, Math.min(found.size(), from + SCAN_BATCH));
-      call(c -> c.unlink(batch.toArray(String[]::new)));
+      execute(c -> c.unlink(batch.toArray(String[]::new)));
     }
   }
 
