@@ -105,6 +105,10 @@ class StoreFlagsTest {
       value = {
         "http://h:1|contract-kit|2s|the store must be 'memory' or a URL",
         "redis://h:notaport|contract-kit|2s|the store URL is not a valid",
+        "redis://h:1/x y|contract-kit|2s|the store URL is not a valid",
+        "redis:///0|contract-kit|2s|the store URL is not a valid",
+        "redis://h:1/abc|contract-kit|2s|the store URL is not a valid",
+        "redis://h:1/0?timeout=1s|contract-kit|2s|the store URL is not a valid",
         "memory|a b|2s|the store prefix must be 1 to 64",
         "memory||2s|the store prefix must be 1 to 64",
         "memory|contract-kit|0s|the store timeout must be more than 0s and at most 60s",
@@ -123,6 +127,13 @@ class StoreFlagsTest {
                     timeout))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(message);
+  }
+
+  @Test
+  void aUrlWithADatabaseOrWithoutAPortIsAccepted() {
+    assertThat(configFrom(Map.of(), "--store", "redis://h/15").store().url())
+        .isEqualTo("redis://h/15");
+    assertThat(configFrom(Map.of(), "--store", "redis://h:1/").store().redis()).isTrue();
   }
 
   @Test

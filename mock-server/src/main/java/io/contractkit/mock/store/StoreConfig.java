@@ -54,8 +54,11 @@ public record StoreConfig(String url, String prefix, Duration timeout, String pa
   private static boolean validUrl(String url) {
     try {
       URI uri = new URI(url);
-      String path = uri.getPath() == null ? "" : uri.getPath();
-      if (uri.getHost() == null || !DATABASE.matcher(path).matches() || uri.getQuery() != null) {
+      if (uri.getHost() == null) {
+        return false;
+      }
+      // a URI with a host has a path (maybe empty)
+      if (!DATABASE.matcher(uri.getPath()).matches() || uri.getQuery() != null) {
         return false;
       }
       RedisURI.create(url);

@@ -123,6 +123,25 @@ class InMemoryBruteForceThrottleBehaviourTest {
   }
 
   @Test
+  void aTrackedIpListsTheFailuresStillInTheWindowUntilItsLastOneLeavesIt() {
+    fail(1);
+    clock.advance(Duration.ofSeconds(5));
+    fail(1);
+    clock.advance(Duration.ofSeconds(5).minusMillis(1));
+    assertThat(throttle.tracked(10))
+        .extracting(BruteForceThrottle.TrackedIp::failures)
+        .containsExactly(2);
+
+    clock.advance(Duration.ofMillis(1)); // the first failure is exactly one window old
+    assertThat(throttle.tracked(10))
+        .extracting(BruteForceThrottle.TrackedIp::failures)
+        .containsExactly(1);
+
+    clock.advance(Duration.ofSeconds(5)); // and now the second
+    assertThat(throttle.tracked(10)).isEmpty();
+  }
+
+  @Test
   void ipsAreTrackedIndependently() {
     fail(3);
 
