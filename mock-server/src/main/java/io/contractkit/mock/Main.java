@@ -10,6 +10,8 @@ import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.export.ExportCommand;
 import io.contractkit.mock.faults.DelayRange;
 import io.contractkit.mock.fixtures.FixtureException;
+import io.contractkit.mock.store.StoreConfig;
+import io.contractkit.mock.store.redis.RedisStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -219,6 +221,31 @@ public final class Main implements Callable<Integer> {
               + " request holds a connection, not a thread.")
   Integer maxDelayed;
 
+  @Option(
+      names = "--store",
+      paramLabel = "STORE",
+      description = {
+        "Where the state lives: memory (default), or redis://host:port[/db] (rediss:// for TLS)",
+        "shared by several replicas; the password comes from MOCK_REDIS_PASSWORD."
+      })
+  String store;
+
+  @Option(
+      names = "--store-prefix",
+      paramLabel = "NAME",
+      description =
+          "First part of every Redis key, so several mocks can share one Redis (default:"
+              + " contract-kit).")
+  String storePrefix;
+
+  @Option(
+      names = "--store-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How long connecting to Redis and each call to it may take, at most 60s (default: 2s).")
+  Duration storeTimeout;
+
   /** Reads {@code --latency} as {@link DelayRange#parse} does. */
   static final class DelayRangeConverter implements CommandLine.ITypeConverter<DelayRange> {
     @Override
@@ -266,6 +293,7 @@ public final class Main implements Callable<Integer> {
     } catch (FixtureException
         | FileProblems
         | MockServer.CannotListenException
+        | RedisStore.Unreachable
         | IllegalArgumentException e) {
       System.err.println("mock-server: cannot start: " + e.getMessage());
       return 2;
@@ -344,7 +372,12 @@ public final class Main implements Callable<Integer> {
         first(latency, latency(file.latency()), d.latency()),
         first(seed, file.seed(), d.seed()),
         first(maxDelayed, file.maxDelayed(), d.maxDelayed()),
-        first(watch, file.watch(), d.watch()));
+        first(watch, file.watch(), d.watch()),
+        StoreConfig.of(
+            first(store, file.store()),
+            first(storePrefix, file.storePrefix(), d.store().prefix()),
+            first(storeTimeout, duration(file.storeTimeout(), "storeTimeout"), d.store().timeout()),
+            environmentVariable(StoreConfig.PASSWORD_VARIABLE)));
   }
 
   private DelayRange latency(String text) {
@@ -358,8 +391,12 @@ public final class Main implements Callable<Integer> {
 
   /** An empty variable counts as unset, as shells and container runtimes often leave it. */
   private String environmentAdminToken() {
-    String token = environment.get(ADMIN_TOKEN_VARIABLE);
-    return token == null || token.isEmpty() ? null : token;
+    return environmentVariable(ADMIN_TOKEN_VARIABLE);
+  }
+
+  private String environmentVariable(String name) {
+    String value = environment.get(name);
+    return value == null || value.isEmpty() ? null : value;
   }
 
   private ConfigFile readConfigFile() {

@@ -4,6 +4,7 @@ import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.faults.DelayRange;
 import io.contractkit.mock.http.AllowedHosts;
 import io.contractkit.mock.http.AllowedOrigins;
+import io.contractkit.mock.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.function.Consumer;
  * @param seed the seed of random delays and fault probabilities; null for a random one
  * @param maxDelayed how many delayed requests the mock holds at once (the next one gets 503)
  * @param watch whether a fixtures folder is watched, and reloaded when its files change
+ * @param store where the state lives: the mock's memory, or a Redis shared by several replicas
  */
 public record MockConfig(
     String host,
@@ -49,7 +51,8 @@ public record MockConfig(
     DelayRange latency,
     Long seed,
     int maxDelayed,
-    boolean watch) {
+    boolean watch,
+    StoreConfig store) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -118,7 +121,8 @@ public record MockConfig(
         null,
         null,
         DEFAULT_MAX_DELAYED,
-        true);
+        true,
+        StoreConfig.DEFAULT);
   }
 
   public MockConfig withHost(String newHost) {
@@ -197,6 +201,11 @@ public record MockConfig(
     return copy(c -> c.watch = on);
   }
 
+  /** With the state kept where {@code newStore} says (memory, or a shared Redis). */
+  public MockConfig withStore(StoreConfig newStore) {
+    return copy(c -> c.store = newStore);
+  }
+
   /** This config with the changes {@code change} makes to a copy of its values, validated again. */
   private MockConfig copy(Consumer<Values> change) {
     Values v = new Values(this);
@@ -219,7 +228,8 @@ public record MockConfig(
         v.latency,
         v.seed,
         v.maxDelayed,
-        v.watch);
+        v.watch,
+        v.store);
   }
 
   /** The values of a config, to change one or two of them for {@link #copy}. */
@@ -242,6 +252,7 @@ public record MockConfig(
     Long seed;
     int maxDelayed;
     boolean watch;
+    StoreConfig store;
 
     Values(MockConfig c) {
       host = c.host;
@@ -262,6 +273,7 @@ public record MockConfig(
       seed = c.seed;
       maxDelayed = c.maxDelayed;
       watch = c.watch;
+      store = c.store;
     }
   }
 
@@ -272,7 +284,7 @@ public record MockConfig(
   /** Like the generated one, but without the admin token, which must never reach a log. */
   @Override
   public String toString() {
-    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s, adminCorsOrigins=%s, allowedHosts=%s, latency=%s, seed=%s, maxDelayed=%d, watch=%s]"
+    return "MockConfig[host=%s, port=%d, fixtures=%s, throttle=%s, authTokenTtl=%s, corsOrigins=%s, journalSize=%d, outboxSize=%d, adminToken=%s, redact=%s, stopTimeout=%s, requestLog=%s, adminCorsOrigins=%s, allowedHosts=%s, latency=%s, seed=%s, maxDelayed=%d, watch=%s, store=%s]"
         .formatted(
             host,
             port,
@@ -291,6 +303,7 @@ public record MockConfig(
             latency,
             seed,
             maxDelayed,
-            watch);
+            watch,
+            store);
   }
 }

@@ -45,6 +45,10 @@ import io.contractkit.mock.lms.LeadContactHandler;
 import io.contractkit.mock.lms.LeadRelease;
 import io.contractkit.mock.lms.Outbox;
 import io.contractkit.mock.lms.SendAuthTokenHandler;
+import io.contractkit.mock.store.redis.RedisAuthTokenStore;
+import io.contractkit.mock.store.redis.RedisBruteForceThrottle;
+import io.contractkit.mock.store.redis.RedisOutboxMessages;
+import io.contractkit.mock.store.redis.RedisStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -87,6 +91,10 @@ public final class MockServer implements AutoCloseable {
   private final DelayScheduler delays;
   private final ChangeFeed changes;
   private final FixtureWatcher watcher;
+
+  /** The connection to the shared state store; null when the state is in memory. */
+  private final RedisStore redis;
+
   private boolean stopped;
 
   private MockServer(
@@ -98,8 +106,10 @@ public final class MockServer implements AutoCloseable {
       FaultInjector faults,
       DelayScheduler delays,
       ChangeFeed changes,
-      FixtureWatcher watcher) {
+      FixtureWatcher watcher,
+      RedisStore redis) {
     this.app = app;
+    this.redis = redis;
     this.config = config;
     this.state = state;
     this.inFlight = inFlight;
@@ -178,11 +188,19 @@ public final class MockServer implements AutoCloseable {
                 config.seed() != null
                     ? config.seed()
                     : ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
+    // A shared Redis (several replicas), or the mock's own memory.
+    RedisStore redis = config.store().redis() ? RedisStore.connect(config.store()) : null;
     MockState state =
         new MockState(
-            new InMemoryAuthTokenStore(steerable, fixtures.leadsByAccessToken().values()),
-            new InMemoryBruteForceThrottle(steerable, config.throttle()),
-            new Outbox(config.outboxSize(), config.redact()),
+            redis != null
+                ? new RedisAuthTokenStore(redis, steerable, fixtures.leadsByAccessToken().values())
+                : new InMemoryAuthTokenStore(steerable, fixtures.leadsByAccessToken().values()),
+            redis != null
+                ? new RedisBruteForceThrottle(redis, steerable, config.throttle())
+                : new InMemoryBruteForceThrottle(steerable, config.throttle()),
+            redis != null
+                ? new Outbox(config.outboxSize(), config.redact(), new RedisOutboxMessages(redis))
+                : new Outbox(config.outboxSize(), config.redact()),
             new InMemoryRequestJournal(config.journalSize()),
             steerable,
             data,
@@ -284,10 +302,13 @@ public final class MockServer implements AutoCloseable {
         requestLog.close();
       }
       changes.close();
+      if (redis != null) {
+        redis.close();
+      }
       throw e;
     }
     return new MockServer(
-        app, config, state, inFlight, requestLog, faults, delays, changes, watcher);
+        app, config, state, inFlight, requestLog, faults, delays, changes, watcher, redis);
   }
 
   private static FixtureWatcher watch(Path folder, FixtureReloader reloader) {
@@ -433,6 +454,9 @@ public final class MockServer implements AutoCloseable {
     boolean answered = await(inFlight.shutdown(), config.stopTimeout());
     app.stop();
     delays.close();
+    if (redis != null) {
+      redis.close();
+    }
     if (requestLog != null) {
       requestLog.close(); // every answered request's line is written
     }

@@ -109,6 +109,20 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(503, "unavailable", "Service unavailable", detail, null, null);
   }
 
+  /**
+   * The shared state store (Redis) cannot be reached: nothing was disclosed or counted; the same
+   * request may succeed once the store is back.
+   */
+  public static ApiProblem stateStoreUnavailable() {
+    return new ApiProblem(
+        503,
+        "state-store-unavailable",
+        "State store unavailable",
+        "The mock cannot reach its state store; retry when it is back.",
+        null,
+        null);
+  }
+
   public static ApiProblem conflict(String detail) {
     return new ApiProblem(409, "conflict", "Conflict", detail, null, null);
   }

@@ -25,6 +25,9 @@ import java.util.List;
  * seed: 42
  * maxDelayed: 10000
  * watch: true              # reload the fixtures folder when its files change
+ * store: redis://127.0.0.1:6379/0   # or memory (the default); password: MOCK_REDIS_PASSWORD
+ * storePrefix: contract-kit
+ * storeTimeout: 2s
  * </pre>
  */
 public record ConfigFile(
@@ -45,7 +48,10 @@ public record ConfigFile(
     String latency,
     Long seed,
     Integer maxDelayed,
-    Boolean watch) {
+    Boolean watch,
+    String store,
+    String storePrefix,
+    String storeTimeout) {
 
   public record Throttle(Integer maxFailures, String window, String block) {}
 }

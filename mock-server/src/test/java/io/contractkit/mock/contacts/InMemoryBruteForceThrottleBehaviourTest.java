@@ -4,16 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contractkit.mock.support.MutableClock;
+import io.contractkit.mock.support.RedisServerExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The exact edges of the throttle (to the millisecond): window and block ends, budgets. */
+/**
+ * The exact edges of the throttle (to the millisecond): window and block ends, budgets; in memory
+ * and in Redis.
+ */
+@ParameterizedClass
+@EnumSource(ThrottleKind.class)
 class InMemoryBruteForceThrottleBehaviourTest {
+  @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+
   private static final IpAddress IP = IpAddress.of("198.51.100.7");
   private final MutableClock clock = MutableClock.atFixedStart();
-  private final InMemoryBruteForceThrottle throttle =
-      new InMemoryBruteForceThrottle(
-          clock, new ThrottlePolicy(3, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+  private final ThrottleKind kind;
+  private final BruteForceThrottle throttle;
+
+  InMemoryBruteForceThrottleBehaviourTest(ThrottleKind kind) {
+    this.kind = kind;
+    this.throttle =
+        kind.create(
+            clock, new ThrottlePolicy(3, Duration.ofSeconds(10), Duration.ofSeconds(30)), 1, REDIS);
+  }
 
   private void fail(int times) {
     for (int i = 0; i < times; i++) {
@@ -106,6 +123,25 @@ class InMemoryBruteForceThrottleBehaviourTest {
   }
 
   @Test
+  void aTrackedIpListsTheFailuresStillInTheWindowUntilItsLastOneLeavesIt() {
+    fail(1);
+    clock.advance(Duration.ofSeconds(5));
+    fail(1);
+    clock.advance(Duration.ofSeconds(5).minusMillis(1));
+    assertThat(throttle.tracked(10))
+        .extracting(BruteForceThrottle.TrackedIp::failures)
+        .containsExactly(2);
+
+    clock.advance(Duration.ofMillis(1)); // the first failure is exactly one window old
+    assertThat(throttle.tracked(10))
+        .extracting(BruteForceThrottle.TrackedIp::failures)
+        .containsExactly(1);
+
+    clock.advance(Duration.ofSeconds(5)); // and now the second
+    assertThat(throttle.tracked(10)).isEmpty();
+  }
+
+  @Test
   void ipsAreTrackedIndependently() {
     fail(3);
 
@@ -115,9 +151,9 @@ class InMemoryBruteForceThrottleBehaviourTest {
 
   @Test
   void aBudgetOfOneBlocksAfterTheFirstFailure() {
-    InMemoryBruteForceThrottle strict =
-        new InMemoryBruteForceThrottle(
-            clock, new ThrottlePolicy(1, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    BruteForceThrottle strict =
+        kind.create(
+            clock, new ThrottlePolicy(1, Duration.ofSeconds(10), Duration.ofSeconds(30)), 1, REDIS);
     assertThat(strict.failed(IP)).isEmpty();
 
     assertThat(strict.blockedFor(IP)).contains(Duration.ofSeconds(30));
@@ -125,9 +161,9 @@ class InMemoryBruteForceThrottleBehaviourTest {
 
   @Test
   void aPolicyFinerThanAMillisecondRoundsUpToOne() {
-    InMemoryBruteForceThrottle fine =
-        new InMemoryBruteForceThrottle(
-            clock, new ThrottlePolicy(1, Duration.ofNanos(1), Duration.ofNanos(1)));
+    BruteForceThrottle fine =
+        kind.create(
+            clock, new ThrottlePolicy(1, Duration.ofNanos(1), Duration.ofNanos(1)), 1, REDIS);
     assertThat(fine.failed(IP)).isEmpty();
 
     assertThat(fine.blockedFor(IP)).contains(Duration.ofMillis(1));

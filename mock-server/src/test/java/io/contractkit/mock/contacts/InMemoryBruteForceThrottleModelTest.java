@@ -3,6 +3,7 @@ package io.contractkit.mock.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.mock.support.MutableClock;
+import io.contractkit.mock.support.RedisServerExtension;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -13,7 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -22,12 +27,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * throttle was written before it kept its state in primitive arrays. Random runs of failures, found
  * secrets, clock steps, counts and lists of tracked ips, forgotten ips and resets, over enough ips
  * that every segment grows and shrinks several times; each seed is a test, so a failure names the
- * seed that replays it.
+ * seed that replays it. The Redis throttle answers as the same model (fewer steps: each is a round
+ * trip to a real redis-server).
  */
+@ParameterizedClass
+@EnumSource(ThrottleKind.class)
 class InMemoryBruteForceThrottleModelTest {
+  @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+
   private static final Duration WINDOW = Duration.ofSeconds(10);
   private static final Duration BLOCK = Duration.ofSeconds(30);
-  private static final int STEPS = 40_000;
+
+  @Parameter ThrottleKind kind;
 
   /** The reference: failure times in the window (oldest first) and the end of the block. */
   private static final class Model {
@@ -123,8 +134,9 @@ class InMemoryBruteForceThrottleModelTest {
     MutableClock clock = MutableClock.atFixedStart();
     // budgets of 3 and of 6: an ip keeps up to 1 or up to 4 earlier failures in its window
     int maxFailures = seed % 2 == 0 ? 3 : 6;
-    InMemoryBruteForceThrottle throttle =
-        new InMemoryBruteForceThrottle(clock, new ThrottlePolicy(maxFailures, WINDOW, BLOCK), seed);
+    BruteForceThrottle throttle =
+        kind.create(clock, new ThrottlePolicy(maxFailures, WINDOW, BLOCK), seed, REDIS);
+    int steps = kind == ThrottleKind.MEMORY ? 40_000 : 5_000;
     Model model = new Model(maxFailures);
     IpAddress[] ips = new IpAddress[1 + random.nextInt(3_000)];
     for (int i = 0; i < ips.length; i++) {
@@ -134,7 +146,7 @@ class InMemoryBruteForceThrottleModelTest {
               : IpAddress.of("2001:db8::" + Integer.toHexString(i));
     }
 
-    for (int step = 0; step < STEPS; step++) {
+    for (int step = 0; step < steps; step++) {
       long now = clock.millis();
       // a few hot ips get most of the failures, so that blocks happen
       IpAddress ip =
@@ -150,7 +162,7 @@ class InMemoryBruteForceThrottleModelTest {
       } else if (op < 981) {
         clock.advance(Duration.ofMillis(random.nextInt(40_000))); // often past every window
       } else if (op < 990) {
-        assertThat(throttle.trackedIps()).as(at).isEqualTo(model.tracked(now));
+        assertThat(kind.trackedIps(throttle)).as(at).isEqualTo(model.tracked(now));
       } else if (op < 993) {
         int limit = 1 + random.nextInt(random.nextBoolean() ? 5 : 5_000);
         assertThat(throttle.tracked(limit)).as(at).isEqualTo(model.tracked(now, limit));
@@ -161,6 +173,6 @@ class InMemoryBruteForceThrottleModelTest {
         model.reset();
       }
     }
-    assertThat(throttle.trackedIps()).isEqualTo(model.tracked(clock.millis()));
+    assertThat(kind.trackedIps(throttle)).isEqualTo(model.tracked(clock.millis()));
   }
 }

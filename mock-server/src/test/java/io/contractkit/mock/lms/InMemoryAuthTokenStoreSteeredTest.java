@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.support.MutableClock;
+import io.contractkit.mock.support.RedisServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The token store when the data or the clock is steered: leads reseeded (fixtures reloaded, a lead
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * whose ticker never goes back.
  */
 class InMemoryAuthTokenStoreSteeredTest {
+  @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+
   private final MutableClock real = MutableClock.atFixedStart();
   private final SteerableClock clock = new SteerableClock(real);
   private final Instant start = real.instant();
@@ -36,94 +43,112 @@ class InMemoryAuthTokenStoreSteeredTest {
       new InMemoryAuthTokenStore(
           clock, List.of(lead("lead-A", "111", "222"), lead("lead-B", "333")));
 
-  // --- reseed ------------------------------------------------------------------------------------
+  /** What every store does, in memory and in Redis. */
+  @Nested
+  @ParameterizedClass
+  @EnumSource(TokenStoreKind.class)
+  class AnyStore {
+    private final TokenStoreKind kind;
+    private final AuthTokenStore store;
 
-  @Test
-  void aReseedKeepsAUsedSeededTokenUsedAndAnUnusedOneValid() {
-    assertThat(store.consume("lead-A", "111")).isTrue();
+    AnyStore(TokenStoreKind kind) {
+      this.kind = kind;
+      store =
+          kind.create(clock, List.of(lead("lead-A", "111", "222"), lead("lead-B", "333")), REDIS);
+    }
 
-    store.reseed(List.of(lead("lead-A", "111", "222"), lead("lead-B", "333")), Set.of());
+    // --- reseed
+    // ------------------------------------------------------------------------------------
 
-    assertThat(store.consume("lead-A", "111")).isFalse();
-    assertThat(store.consume("lead-A", "222")).isTrue();
-    assertThat(store.consume("lead-B", "333")).isTrue();
-  }
+    @Test
+    void aReseedKeepsAUsedSeededTokenUsedAndAnUnusedOneValid() {
+      assertThat(store.consume("lead-A", "111")).isTrue();
 
-  @Test
-  void aSeededTokenNewToItsLeadIsValidOnceAndOneNoLongerListedIsGone() {
-    store.reseed(List.of(lead("lead-A", "111", "444"), lead("lead-B", "333")), Set.of());
+      store.reseed(List.of(lead("lead-A", "111", "222"), lead("lead-B", "333")), Set.of());
 
-    assertThat(store.consume("lead-A", "444")).isTrue();
-    assertThat(store.consume("lead-A", "444")).isFalse();
-    assertThat(store.consume("lead-A", "222")).isFalse();
-    assertThat(store.consume("lead-A", "111")).isTrue();
-  }
+      assertThat(store.consume("lead-A", "111")).isFalse();
+      assertThat(store.consume("lead-A", "222")).isTrue();
+      assertThat(store.consume("lead-B", "333")).isTrue();
+    }
 
-  @Test
-  void aFreshLeadHasEverySeededTokenValidAgainAndOthersKeepTheirState() {
-    store.consume("lead-A", "111");
-    store.consume("lead-B", "333");
+    @Test
+    void aSeededTokenNewToItsLeadIsValidOnceAndOneNoLongerListedIsGone() {
+      store.reseed(List.of(lead("lead-A", "111", "444"), lead("lead-B", "333")), Set.of());
 
-    store.reseed(List.of(lead("lead-A", "111", "222"), lead("lead-B", "333")), Set.of("lead-A"));
+      assertThat(store.consume("lead-A", "444")).isTrue();
+      assertThat(store.consume("lead-A", "444")).isFalse();
+      assertThat(store.consume("lead-A", "222")).isFalse();
+      assertThat(store.consume("lead-A", "111")).isTrue();
+    }
 
-    assertThat(store.consume("lead-A", "111")).isTrue();
-    assertThat(store.consume("lead-B", "333")).isFalse();
-  }
+    @Test
+    void aFreshLeadHasEverySeededTokenValidAgainAndOthersKeepTheirState() {
+      store.consume("lead-A", "111");
+      store.consume("lead-B", "333");
 
-  @Test
-  void tokensIssuedForALeadThatStaysKeepWorkingAndThoseOfALeadThatIsGoneAreForgotten() {
-    Instant later = start.plus(Duration.ofMinutes(15));
-    store.issue("lead-A", "issued-A", later);
-    store.issue("lead-B", "issued-B", later);
+      store.reseed(List.of(lead("lead-A", "111", "222"), lead("lead-B", "333")), Set.of("lead-A"));
 
-    store.reseed(List.of(lead("lead-A", "111")), Set.of());
+      assertThat(store.consume("lead-A", "111")).isTrue();
+      assertThat(store.consume("lead-B", "333")).isFalse();
+    }
 
-    assertThat(store.consume("lead-A", "issued-A")).isTrue();
-    assertThat(store.consume("lead-B", "issued-B")).isFalse();
-    assertThat(store.consume("lead-B", "333")).isFalse();
-  }
+    @Test
+    void tokensIssuedForALeadThatStaysKeepWorkingAndThoseOfALeadThatIsGoneAreForgotten() {
+      Instant later = start.plus(Duration.ofMinutes(15));
+      store.issue("lead-A", "issued-A", later);
+      store.issue("lead-B", "issued-B", later);
 
-  @Test
-  void aResetRestoresTheSeedOfTheLastReseed() {
-    store.reseed(List.of(lead("lead-A", "555")), Set.of());
-    store.consume("lead-A", "555");
+      store.reseed(List.of(lead("lead-A", "111")), Set.of());
 
-    store.reset();
+      assertThat(store.consume("lead-A", "issued-A")).isTrue();
+      assertThat(store.consume("lead-B", "issued-B")).isFalse();
+      assertThat(store.consume("lead-B", "333")).isFalse();
+    }
 
-    assertThat(store.consume("lead-A", "555")).isTrue();
-    assertThat(store.consume("lead-A", "111")).isFalse();
-    assertThat(store.consume("lead-B", "333")).isFalse();
-  }
+    @Test
+    void aResetRestoresTheSeedOfTheLastReseed() {
+      store.reseed(List.of(lead("lead-A", "555")), Set.of());
+      store.consume("lead-A", "555");
 
-  // --- the clock set back ------------------------------------------------------------------------
+      store.reset();
 
-  @Test
-  void tokensForgottenAsExpiredStayExpiredWhenTheClockIsSetBack() {
-    InMemoryAuthTokenStore expiring =
-        new InMemoryAuthTokenStore(
-            clock,
-            List.of(
-                new Lead(
-                    "lead-C",
-                    Instant.parse("2031-01-01T00:00:00Z"),
-                    new byte[0],
-                    null,
-                    null,
-                    null,
-                    List.of(
-                        new Lead.SeededAuthToken("seeded-short", start.plusSeconds(60)),
-                        new Lead.SeededAuthToken("seeded-long", start.plusSeconds(600))))));
-    expiring.issue("lead-C", "issued-short", start.plusSeconds(60));
-    expiring.issue("lead-C", "issued-long", start.plusSeconds(600));
-    clock.advance(Duration.ofMinutes(2));
+      assertThat(store.consume("lead-A", "555")).isTrue();
+      assertThat(store.consume("lead-A", "111")).isFalse();
+      assertThat(store.consume("lead-B", "333")).isFalse();
+    }
 
-    expiring.forgetExpired();
-    clock.set(start);
+    // --- the clock set back
+    // ------------------------------------------------------------------------
 
-    assertThat(expiring.consume("lead-C", "seeded-short")).isFalse();
-    assertThat(expiring.consume("lead-C", "issued-short")).isFalse();
-    assertThat(expiring.consume("lead-C", "seeded-long")).isTrue();
-    assertThat(expiring.consume("lead-C", "issued-long")).isTrue();
+    @Test
+    void tokensForgottenAsExpiredStayExpiredWhenTheClockIsSetBack() {
+      AuthTokenStore expiring =
+          kind.create(
+              clock,
+              List.of(
+                  new Lead(
+                      "lead-C",
+                      Instant.parse("2031-01-01T00:00:00Z"),
+                      new byte[0],
+                      null,
+                      null,
+                      null,
+                      List.of(
+                          new Lead.SeededAuthToken("seeded-short", start.plusSeconds(60)),
+                          new Lead.SeededAuthToken("seeded-long", start.plusSeconds(600))))),
+              REDIS);
+      expiring.issue("lead-C", "issued-short", start.plusSeconds(60));
+      expiring.issue("lead-C", "issued-long", start.plusSeconds(600));
+      clock.advance(Duration.ofMinutes(2));
+
+      expiring.forgetExpired();
+      clock.set(start);
+
+      assertThat(expiring.consume("lead-C", "seeded-short")).isFalse();
+      assertThat(expiring.consume("lead-C", "issued-short")).isFalse();
+      assertThat(expiring.consume("lead-C", "seeded-long")).isTrue();
+      assertThat(expiring.consume("lead-C", "issued-long")).isTrue();
+    }
   }
 
   @Test

@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.support.MutableClock;
+import io.contractkit.mock.support.RedisServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** One-time consumption, binding to a lead, expiry and reset, on a test clock. */
 class InMemoryAuthTokenStoreTest {
+  @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+
   private final MutableClock clock = MutableClock.atFixedStart();
   private final Lead lead =
       new Lead(
@@ -25,53 +32,6 @@ class InMemoryAuthTokenStoreTest {
               new Lead.SeededAuthToken("111111", null),
               new Lead.SeededAuthToken("222222", Instant.parse("2020-01-01T00:00:00Z"))));
   private final InMemoryAuthTokenStore store = new InMemoryAuthTokenStore(clock, List.of(lead));
-
-  @Test
-  void aSeededTokenIsConsumedExactlyOnce() {
-    assertThat(store.consume("lead-A", "111111")).isTrue();
-    assertThat(store.consume("lead-A", "111111")).isFalse();
-  }
-
-  @Test
-  void aSeededTokenThatExpiredBeforeStartIsNeverAccepted() {
-    assertThat(store.consume("lead-A", "222222")).isFalse();
-  }
-
-  @Test
-  void aTokenIsBoundToItsLead() {
-    assertThat(store.consume("lead-B", "111111")).isFalse();
-    assertThat(store.consume("lead-A", "111111")).isTrue();
-  }
-
-  @Test
-  void anIssuedTokenExpiresAtItsInstantNotBefore() {
-    store.issue("lead-A", "333333", clock.instant().plus(Duration.ofMinutes(5)));
-    store.issue("lead-A", "444444", clock.instant().plus(Duration.ofMinutes(5)));
-
-    clock.advance(Duration.ofMinutes(5).minusMillis(1));
-    assertThat(store.consume("lead-A", "333333")).isTrue();
-
-    clock.advance(Duration.ofMillis(1));
-    assertThat(store.consume("lead-A", "444444")).isFalse();
-  }
-
-  @Test
-  void issuingAnActiveCodeAgainIsRefused() {
-    assertThat(store.issue("lead-A", "555555", null)).isTrue();
-    assertThat(store.issue("lead-A", "555555", null)).isFalse();
-    assertThat(store.issue("lead-B", "555555", null)).isTrue();
-  }
-
-  @Test
-  void resetRestoresTheSeededTokensAndForgetsIssuedOnes() {
-    store.consume("lead-A", "111111");
-    store.issue("lead-A", "666666", null);
-
-    store.reset();
-
-    assertThat(store.consume("lead-A", "666666")).isFalse();
-    assertThat(store.consume("lead-A", "111111")).isTrue();
-  }
 
   @Test
   void aFullStoreRefusesANewTokenAndKeepsEveryActiveOne() {
@@ -122,13 +82,72 @@ class InMemoryAuthTokenStoreTest {
     assertThat(store.activeTokens()).isEqualTo(2);
   }
 
-  @Test
-  void anExpiredCodeCanBeIssuedAgain() {
-    store.issue("lead-A", "444444", clock.instant().plus(Duration.ofSeconds(1)));
-    clock.advance(Duration.ofSeconds(1).plus(HALF_SECOND));
+  /** What every store does, in memory and in Redis. */
+  @Nested
+  @ParameterizedClass
+  @EnumSource(TokenStoreKind.class)
+  class AnyStore {
+    private final AuthTokenStore store;
 
-    assertThat(store.issue("lead-A", "444444", clock.instant().plus(Duration.ofSeconds(1))))
-        .isTrue();
-    assertThat(store.consume("lead-A", "444444")).isTrue();
+    AnyStore(TokenStoreKind kind) {
+      store = kind.create(clock, List.of(lead), REDIS);
+    }
+
+    @Test
+    void aSeededTokenIsConsumedExactlyOnce() {
+      assertThat(store.consume("lead-A", "111111")).isTrue();
+      assertThat(store.consume("lead-A", "111111")).isFalse();
+    }
+
+    @Test
+    void aSeededTokenThatExpiredBeforeStartIsNeverAccepted() {
+      assertThat(store.consume("lead-A", "222222")).isFalse();
+    }
+
+    @Test
+    void aTokenIsBoundToItsLead() {
+      assertThat(store.consume("lead-B", "111111")).isFalse();
+      assertThat(store.consume("lead-A", "111111")).isTrue();
+    }
+
+    @Test
+    void anIssuedTokenExpiresAtItsInstantNotBefore() {
+      store.issue("lead-A", "333333", clock.instant().plus(Duration.ofMinutes(5)));
+      store.issue("lead-A", "444444", clock.instant().plus(Duration.ofMinutes(5)));
+
+      clock.advance(Duration.ofMinutes(5).minusMillis(1));
+      assertThat(store.consume("lead-A", "333333")).isTrue();
+
+      clock.advance(Duration.ofMillis(1));
+      assertThat(store.consume("lead-A", "444444")).isFalse();
+    }
+
+    @Test
+    void issuingAnActiveCodeAgainIsRefused() {
+      assertThat(store.issue("lead-A", "555555", null)).isTrue();
+      assertThat(store.issue("lead-A", "555555", null)).isFalse();
+      assertThat(store.issue("lead-B", "555555", null)).isTrue();
+    }
+
+    @Test
+    void resetRestoresTheSeededTokensAndForgetsIssuedOnes() {
+      store.consume("lead-A", "111111");
+      store.issue("lead-A", "666666", null);
+
+      store.reset();
+
+      assertThat(store.consume("lead-A", "666666")).isFalse();
+      assertThat(store.consume("lead-A", "111111")).isTrue();
+    }
+
+    @Test
+    void anExpiredCodeCanBeIssuedAgain() {
+      store.issue("lead-A", "444444", clock.instant().plus(Duration.ofSeconds(1)));
+      clock.advance(Duration.ofSeconds(1).plus(HALF_SECOND));
+
+      assertThat(store.issue("lead-A", "444444", clock.instant().plus(Duration.ofSeconds(1))))
+          .isTrue();
+      assertThat(store.consume("lead-A", "444444")).isTrue();
+    }
   }
 }

@@ -2,13 +2,37 @@ package io.contractkit.mock.lms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contractkit.mock.store.redis.RedisOutboxMessages;
+import io.contractkit.mock.support.RedisServerExtension;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The outbox keeps its newest messages up to its capacity, and numbers them from 1 again. */
+/**
+ * The outbox keeps its newest messages up to its capacity, and numbers them from 1 again; its
+ * messages in memory and in Redis.
+ */
+@ParameterizedClass
+@ValueSource(strings = {"memory", "redis"})
 class OutboxBehaviourTest {
-  private final Outbox outbox = new Outbox(2);
+  @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+
+  private final String store;
+  private final Outbox outbox;
+
+  OutboxBehaviourTest(String store) {
+    this.store = store;
+    this.outbox = outbox(2);
+  }
+
+  private Outbox outbox(int capacity) {
+    return store.equals("memory")
+        ? new Outbox(capacity)
+        : new Outbox(capacity, false, new RedisOutboxMessages(REDIS.freshStore()));
+  }
 
   private OutboxMessage message(Channel channel) {
     Instant now = Instant.parse("2026-11-23T10:00:00Z");
@@ -32,7 +56,7 @@ class OutboxBehaviourTest {
 
   @Test
   void returnsAtMostTheLimitOfMatchingMessages() {
-    Outbox big = new Outbox(10);
+    Outbox big = outbox(10);
     for (int i = 0; i < 4; i++) {
       Instant now = Instant.parse("2026-11-23T10:00:00Z");
       big.deliver(

@@ -7,6 +7,7 @@ import io.contractkit.mock.MockConfig;
 import io.contractkit.mock.cli.DurationConverter;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.fixtures.Lead;
+import io.contractkit.mock.store.StoreConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,8 @@ class ConfigValuesBehaviourTest {
         null,
         null,
         MockConfig.DEFAULT_MAX_DELAYED,
-        true);
+        true,
+        StoreConfig.DEFAULT);
   }
 
   @Test
