@@ -97,8 +97,7 @@ class DashboardBrowserTest {
 
   private static void show(String panel) {
     browser.driver().findElement(By.cssSelector("nav a[data-panel='" + panel + "']")).click();
-    waitFor(PATIENCE)
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-" + panel)));
+    waitFor(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-" + panel)));
   }
 
   private static String sendToken(RunningMock on, String channel) throws IOException {
@@ -313,7 +312,8 @@ class DashboardBrowserTest {
             .ignoring(StaleElementReferenceException.class)
             .until(
                 driver -> {
-                  List<WebElement> buttons = driver.findElements(By.cssSelector(at + ".try-out__btn"));
+                  List<WebElement> buttons =
+                      driver.findElements(By.cssSelector(at + ".try-out__btn"));
                   if (!buttons.isEmpty() && buttons.get(0).isDisplayed()) {
                     return buttons.get(0);
                   }
