@@ -77,6 +77,15 @@ class FreshServerTest {
       assertThat(preflight.header("Access-Control-Allow-Origin"))
           .isEqualTo("http://localhost:3000");
 
+      JsonNode health = JSON.readTree(RawHttp.get(port, "/__admin/health").body());
+      JsonNode fixtures = health.path("fixtures");
+      assertThat(fixtures.path("source").asString()).isEqualTo("bundled");
+      assertThat(fixtures.path("watching").asBoolean()).isFalse();
+      assertThat(fixtures.path("reloads").asLong()).isZero();
+      assertThat(fixtures.path("lastError").isNull()).isTrue();
+      assertThat(fixtures.path("loadedAt").asString())
+          .isEqualTo(health.path("startedAt").asString());
+
       JsonNode journal =
           JSON.readTree(RawHttp.get(port, "/__admin/journal?limit=10").body()).path("requests");
       assertThat(journal.size()).isGreaterThanOrEqualTo(4);

@@ -9,6 +9,8 @@ package io.contractkit.conformance.checks;
  * @param sampleFailure what a failure looks like, for the check reference
  * @param strictSeverity the severity in strict mode
  * @param lenientSeverity the severity in lenient mode
+ * @param covers the ids of the statements of docs/CONTRACT.md ({@code C7}, {@code L12}) that this
+ *     check fails on when an implementation breaks them; {@link #covering} sets them
  */
 public record CheckInfo(
     String id,
@@ -18,7 +20,48 @@ public record CheckInfo(
     Severity lenientSeverity,
     String proves,
     String basis,
-    String sampleFailure) {
+    String sampleFailure,
+    java.util.List<String> covers) {
+
+  public CheckInfo {
+    covers = java.util.List.copyOf(covers);
+  }
+
+  /** A check that names no contract statement yet (the traceability test refuses it). */
+  public CheckInfo(
+      String id,
+      String title,
+      Category category,
+      Severity strictSeverity,
+      Severity lenientSeverity,
+      String proves,
+      String basis,
+      String sampleFailure) {
+    this(
+        id,
+        title,
+        category,
+        strictSeverity,
+        lenientSeverity,
+        proves,
+        basis,
+        sampleFailure,
+        java.util.List.of());
+  }
+
+  /** This check with the contract statements it covers, by id ({@code "C7", "C8"}). */
+  public CheckInfo covering(String... statementIds) {
+    return new CheckInfo(
+        id,
+        title,
+        category,
+        strictSeverity,
+        lenientSeverity,
+        proves,
+        basis,
+        sampleFailure,
+        java.util.List.of(statementIds));
+  }
 
   public static CheckInfo error(
       String id,

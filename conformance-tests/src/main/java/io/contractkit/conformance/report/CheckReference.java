@@ -145,13 +145,34 @@ public final class CheckReference {
         .append(severity(info, Mode.STRICT))
         .append(" in strict mode, ")
         .append(severity(info, Mode.LENIENT))
-        .append(" in lenient mode\n\n");
+        .append(" in lenient mode\n");
+    md.append("- Contract: ").append(statements(info)).append("\n\n");
     md.append("**What it proves.** ").append(text(info.proves())).append("\n\n");
     md.append("**What it rests on.** ").append(text(info.basis())).append("\n\n");
     md.append("**A failure looks like:**\n\n");
     String sample = info.sampleFailure() == null ? "" : info.sampleFailure().stripTrailing();
     String fence = fence(sample);
     md.append(fence).append("text\n").append(sample).append('\n').append(fence).append("\n\n");
+  }
+
+  /** Links to the docs/CONTRACT.md statements the check covers, or "none named". */
+  private static String statements(CheckInfo info) {
+    if (info.covers().isEmpty()) {
+      return "none named";
+    }
+    StringBuilder links = new StringBuilder();
+    for (String id : info.covers()) {
+      if (links.length() > 0) {
+        links.append(", ");
+      }
+      links
+          .append('[')
+          .append(id)
+          .append("](../docs/CONTRACT.md#")
+          .append(id.toLowerCase(Locale.ROOT))
+          .append(')');
+    }
+    return links.toString();
   }
 
   /** The check ids grouped by category, in first-seen order. */

@@ -15,7 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public enum KnownDefect {
   REUSABLE_AUTH_TOKEN(
-      "an authToken can be used again: successful answers are replayed", "LMS-AUTHTOKEN-ONE-TIME") {
+      "an authToken can be used again: successful answers are replayed",
+      "LMS-AUTHTOKEN-ONE-TIME",
+      "L11",
+      "L13") {
     private final Map<String, Answer> released = new ConcurrentHashMap<>();
 
     @Override
@@ -36,7 +39,8 @@ public enum KnownDefect {
 
   RACE_ON_CONSUMPTION(
       "concurrent uses of one authToken all succeed: the lookup is check-then-act",
-      "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME") {
+      "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME",
+      "L14") {
     private final Map<String, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
 
     @Override
@@ -67,7 +71,9 @@ public enum KnownDefect {
   },
 
   LEAK_ON_WRONG_AUTH_TOKEN(
-      "a wrong authToken still gets the lead's contact", "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE") {
+      "a wrong authToken still gets the lead's contact",
+      "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE",
+      "L15") {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -89,7 +95,8 @@ public enum KnownDefect {
 
   LEAK_FOR_OTHER_LEADS_AUTH_TOKEN(
       "authTokens are looked up without their lead: another lead's token discloses that lead",
-      "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE") {
+      "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE",
+      "L16") {
     private final Map<String, String> leadOfToken = new ConcurrentHashMap<>();
 
     @Override
@@ -118,7 +125,8 @@ public enum KnownDefect {
 
   UNKNOWN_ACCESS_TOKEN_IS_404(
       "an unknown accessToken gets a distinct 404, so accessTokens can be enumerated",
-      "LMS-FAILURES-INDISTINGUISHABLE") {
+      "LMS-FAILURES-INDISTINGUISHABLE",
+      "L20") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -133,7 +141,7 @@ public enum KnownDefect {
   },
 
   EXPIRED_ACCESS_TOKEN_ACCEPTED(
-      "an expired accessToken is still accepted", "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE") {
+      "an expired accessToken is still accepted", "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE", "L19") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -146,7 +154,10 @@ public enum KnownDefect {
   },
 
   MISSING_SOURCE_ACCEPTED(
-      "a request without source is served as if source were given", "LMS-MISSING-SOURCE-400") {
+      "a request without source is served as if source were given",
+      "LMS-MISSING-SOURCE-400",
+      "L4",
+      "G10") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isLms() && request.param("source").isEmpty()) {
@@ -156,7 +167,12 @@ public enum KnownDefect {
     }
   },
 
-  NO_THROTTLING("the ip is ignored: no brute-force protection", "CONTACTS-THROTTLE-BLOCKS") {
+  NO_THROTTLING(
+      "the ip is ignored: no brute-force protection",
+      "CONTACTS-THROTTLE-BLOCKS",
+      "C16",
+      "C21",
+      "C23") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isContacts()) {
@@ -168,7 +184,8 @@ public enum KnownDefect {
 
   THROTTLE_RETURNS_VALID_SECRET(
       "a blocked ip still gets the contact for a correct secret",
-      "CONTACTS-THROTTLE-BLOCKS-VALID-SECRET") {
+      "CONTACTS-THROTTLE-BLOCKS-VALID-SECRET",
+      "C24") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -183,7 +200,9 @@ public enum KnownDefect {
 
   GLOBAL_THROTTLE(
       "failures from all ips share one budget: one attacker blocks everybody",
-      "CONTACTS-THROTTLE-PER-IP") {
+      "CONTACTS-THROTTLE-PER-IP",
+      "C15",
+      "C20") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isContacts() && request.param("ip").isPresent()) {
@@ -194,7 +213,7 @@ public enum KnownDefect {
     }
   },
 
-  NO_RETRY_AFTER("429 without Retry-After", "CONTACTS-THROTTLE-RETRY-AFTER") {
+  NO_RETRY_AFTER("429 without Retry-After", "CONTACTS-THROTTLE-RETRY-AFTER", "C25") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request).withHeader("Retry-After", null);
@@ -202,7 +221,9 @@ public enum KnownDefect {
   },
 
   SUCCESSES_COUNT_AS_FAILURES(
-      "successful lookups count towards the block", "CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK") {
+      "successful lookups count towards the block",
+      "CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK",
+      "C17") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -216,14 +237,14 @@ public enum KnownDefect {
   },
 
   MISSING_REQUIRED_PROPERTY(
-      "ReadContactDto without the required Version", "CONTACTS-FOUND-SCHEMA") {
+      "ReadContactDto without the required Version", "CONTACTS-FOUND-SCHEMA", "C6") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return Upstreams.editContact(request, upstream, c -> c.remove("Version"));
     }
   },
 
-  WRONG_TYPE("ReadContactDto.Id as a string", "CONTACTS-FOUND-SCHEMA") {
+  WRONG_TYPE("ReadContactDto.Id as a string", "CONTACTS-FOUND-SCHEMA", "C9") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return Upstreams.editContact(request, upstream, c -> c.put("Id", c.path("Id").asString()));
@@ -231,7 +252,9 @@ public enum KnownDefect {
   },
 
   OVERLONG_STRING(
-      "RegistrationSource longer than its documented 50 characters", "CONTACTS-FOUND-SCHEMA") {
+      "RegistrationSource longer than its documented 50 characters",
+      "CONTACTS-FOUND-SCHEMA",
+      "C10") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return Upstreams.editContact(
@@ -239,7 +262,7 @@ public enum KnownDefect {
     }
   },
 
-  MALFORMED_DATE("LeadAccessToken.expiration not a date-time", "LMS-SUCCESS-SCHEMA") {
+  MALFORMED_DATE("LeadAccessToken.expiration not a date-time", "LMS-SUCCESS-SCHEMA", "G12", "L8") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -253,7 +276,10 @@ public enum KnownDefect {
   },
 
   CAMEL_CASE_CONTACT(
-      "ReadContactDto in camelCase where PascalCase is documented", "CONTACTS-FOUND-SCHEMA") {
+      "ReadContactDto in camelCase where PascalCase is documented",
+      "CONTACTS-FOUND-SCHEMA",
+      "C5",
+      "G14") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -265,7 +291,10 @@ public enum KnownDefect {
   },
 
   PASCAL_CASE_LMS(
-      "LmsContactInfo in PascalCase where camelCase is documented", "LMS-SUCCESS-SCHEMA") {
+      "LmsContactInfo in PascalCase where camelCase is documented",
+      "LMS-SUCCESS-SCHEMA",
+      "L7",
+      "G14") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -277,7 +306,7 @@ public enum KnownDefect {
   },
 
   SERVER_ERROR_ON_LONG_INPUT(
-      "a 500 for query strings over 1000 characters", "ROBUSTNESS-CONTACTS-NO-5XX") {
+      "a 500 for query strings over 1000 characters", "ROBUSTNESS-CONTACTS-NO-5XX", "G19") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.rawQuery() != null && request.rawQuery().length() > 1000) {
@@ -289,7 +318,7 @@ public enum KnownDefect {
     }
   },
 
-  SERVER_ERROR_ON_QUOTES("a 500 when an LMS value holds a quote", "ROBUSTNESS-LMS-NO-5XX") {
+  SERVER_ERROR_ON_QUOTES("a 500 when an LMS value holds a quote", "ROBUSTNESS-LMS-NO-5XX", "G19") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isLms() && request.params().values().stream().anyMatch(v -> v.contains("'"))) {
@@ -301,7 +330,10 @@ public enum KnownDefect {
   },
 
   SQL_INJECTION_LEAK(
-      "a secret with SQL syntax matches a contact", "ROBUSTNESS-CONTACTS-NO-DISCLOSURE") {
+      "a secret with SQL syntax matches a contact",
+      "ROBUSTNESS-CONTACTS-NO-DISCLOSURE",
+      "C14",
+      "G18") {
     private final Pattern injection = Pattern.compile("(?i).*('|--|\\bor\\b).*");
 
     @Override
@@ -314,14 +346,14 @@ public enum KnownDefect {
     }
   },
 
-  WRONG_CONTENT_TYPE("answers labelled text/plain", "PROTOCOL-JSON-BY-DEFAULT") {
+  WRONG_CONTENT_TYPE("answers labelled text/plain", "PROTOCOL-JSON-BY-DEFAULT", "G2") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request).withHeader("Content-Type", "text/plain; charset=utf-8");
     }
   },
 
-  IGNORES_TEXT_JSON("Accept: text/json is ignored", "PROTOCOL-TEXT-JSON-WHEN-ASKED") {
+  IGNORES_TEXT_JSON("Accept: text/json is ignored", "PROTOCOL-TEXT-JSON-WHEN-ASKED", "G4") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -332,7 +364,7 @@ public enum KnownDefect {
   },
 
   UNKNOWN_SECRET_IS_200(
-      "an unknown secret answers 200 with an empty object", "CONTACTS-UNKNOWN-SECRET-404") {
+      "an unknown secret answers 200 with an empty object", "CONTACTS-UNKNOWN-SECRET-404", "C7") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -341,7 +373,7 @@ public enum KnownDefect {
   },
 
   MISSING_SECRET_IS_500(
-      "a missing secret is a 500 (null reference)", "CONTACTS-MISSING-SECRET-400") {
+      "a missing secret is a 500 (null reference)", "CONTACTS-MISSING-SECRET-400", "C2", "G10") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if (request.isContacts() && request.param("secret").isEmpty()) {
@@ -353,14 +385,16 @@ public enum KnownDefect {
     }
   },
 
-  DIFFERENT_RECORD("the contact differs from the owner's record", "CONTACTS-FOUND-EQUALS-PROFILE") {
+  DIFFERENT_RECORD(
+      "the contact differs from the owner's record", "CONTACTS-FOUND-EQUALS-PROFILE", "C13") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return Upstreams.editContact(request, upstream, c -> c.put("LastName", "Mueller"));
     }
   },
 
-  CACHEABLE_PERSONAL_DATA("personal data sent as cacheable", "PROTOCOL-CACHE-CONTROL-NO-STORE") {
+  CACHEABLE_PERSONAL_DATA(
+      "personal data sent as cacheable", "PROTOCOL-CACHE-CONTROL-NO-STORE", "G20") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request).withHeader("Cache-Control", "public, max-age=3600");
@@ -369,7 +403,8 @@ public enum KnownDefect {
 
   OMITS_NULL_PROPERTIES(
       "null properties left out of a found contact (strict: every documented property is there)",
-      "CONTACTS-FOUND-SCHEMA") {
+      "CONTACTS-FOUND-SCHEMA",
+      "G16") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -382,7 +417,8 @@ public enum KnownDefect {
 
   OTHER_METHODS_NOT_FOUND(
       "POST, PUT, PATCH, DELETE on the routes answered 404 without Allow (not ASP.NET's 405)",
-      "PROTOCOL-OTHER-METHODS-405") {
+      "PROTOCOL-OTHER-METHODS-405",
+      "G9") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       if ((request.isContacts() || request.isLms()) && !request.method().equals("GET")) {
@@ -394,7 +430,8 @@ public enum KnownDefect {
 
   CASE_SENSITIVE_QUERY_NAMES(
       "query parameter names matched case-sensitively (?SECRET= is not ?secret=)",
-      "PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE") {
+      "PROTOCOL-QUERY-NAMES-CASE-INSENSITIVE",
+      "G6") {
     private final Set<String> names = Set.of("secret", "ip", "accessToken", "authToken", "source");
 
     @Override
@@ -407,7 +444,7 @@ public enum KnownDefect {
     }
   },
 
-  BLOCK_NEVER_LIFTS("a blocked ip stays blocked for good", "CONTACTS-THROTTLE-BLOCK-LIFTS") {
+  BLOCK_NEVER_LIFTS("a blocked ip stays blocked for good", "CONTACTS-THROTTLE-BLOCK-LIFTS", "C26") {
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -427,7 +464,8 @@ public enum KnownDefect {
 
   FIXED_RETRY_AFTER(
       "Retry-After always says the whole block time, however much of it is left",
-      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN") {
+      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN",
+      "C25") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -437,7 +475,8 @@ public enum KnownDefect {
 
   BLOCK_ENDS_EARLY(
       "a block ends after 60 s although 300 s are promised",
-      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN") {
+      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN",
+      "C26") {
     private final Map<String, Instant> blockedAt = new ConcurrentHashMap<>();
 
     @Override
@@ -457,7 +496,7 @@ public enum KnownDefect {
   },
 
   AUTH_TOKENS_NEVER_EXPIRE(
-      "an unused authToken still works after its lifetime", "LMS-AUTHTOKEN-EXPIRES") {
+      "an unused authToken still works after its lifetime", "LMS-AUTHTOKEN-EXPIRES", "L17") {
     private final Map<String, String> leadOfToken = new ConcurrentHashMap<>();
     private final Set<String> used = ConcurrentHashMap.newKeySet();
 
@@ -490,7 +529,9 @@ public enum KnownDefect {
   },
 
   AUTH_TOKENS_EXPIRE_EARLY(
-      "authTokens expire after 5 minutes although 15 are promised", "LMS-AUTHTOKEN-EXPIRES") {
+      "authTokens expire after 5 minutes although 15 are promised",
+      "LMS-AUTHTOKEN-EXPIRES",
+      "L17") {
     private final Map<String, Instant> issuedAt = new ConcurrentHashMap<>();
 
     @Override
@@ -507,14 +548,387 @@ public enum KnownDefect {
       }
       return answer;
     }
+  },
+
+  CONTACTS_ROUTE_SINGULAR(
+      "the Contacts operation is routed at api/v1/Contact: api/v1/Contacts answers 404",
+      "CONTACTS-FOUND-SCHEMA",
+      "G1",
+      "C1") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.lowerPath().equals("/api/v1/contacts")) {
+        return Answer.json(404, "{\"Message\":\"No HTTP resource was found.\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  TEXT_JSON_BY_DEFAULT(
+      "text/json when no Accept header is sent (ASP.NET's default is application/json)",
+      "PROTOCOL-JSON-BY-DEFAULT",
+      "G3") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      return request.header("Accept").isEmpty() && answer.mediaType().equals("application/json")
+          ? answer.withHeader("Content-Type", "text/json; charset=utf-8")
+          : answer;
+    }
+  },
+
+  LATIN1_BODIES(
+      "found contacts encoded in ISO-8859-1 while labelled UTF-8: Zoë arrives broken",
+      "CONTACTS-FOUND-EQUALS-PROFILE",
+      "G5") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 200) {
+        return new Answer(
+            200,
+            answer.headers(),
+            answer.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+      return answer;
+    }
+  },
+
+  EMPTY_SECRET_LOOKED_UP(
+      "an empty secret is looked up like any other and answered 404",
+      "CONTACTS-EMPTY-SECRET-400",
+      "G11") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts() && request.param("secret").filter(String::isBlank).isPresent()) {
+        return Answer.json(404, "{\"Message\":\"Not found\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  INTERNAL_PROPERTY_LEAKED(
+      "a found contact carries an undocumented PasswordHash (a warning, not an error)",
+      "CONTACTS-FOUND-NO-EXTRA-PROPERTIES",
+      "G15") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return Upstreams.editContact(request, upstream, c -> c.put("PasswordHash", "x9f2"));
+    }
+  },
+
+  LMS_SUCCESS_WRAPPED(
+      "the released contact wrapped in {\"d\": …} (an old ASP.NET AJAX habit)",
+      "LMS-SUCCESS-SCHEMA",
+      "L1",
+      "L6") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && answer.isLmsDisclosure()) {
+        return answer.withBody("{\"d\":" + answer.text() + "}");
+      }
+      return answer;
+    }
+  },
+
+  MISSING_ACCESS_TOKEN_GETS_NULL_VALUES(
+      "a request without accessToken gets the 200 null-values answer instead of 400",
+      "LMS-MISSING-ACCESSTOKEN-400",
+      "L2",
+      "G10") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isLms() && request.param("accessToken").isEmpty()) {
+        return Answer.json(200, Upstreams.NULL_VALUES);
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  MISSING_AUTH_TOKEN_IS_404(
+      "a request without authToken is answered 404", "LMS-MISSING-AUTHTOKEN-400", "L3", "G10") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isLms() && request.param("authToken").isEmpty()) {
+        return Answer.json(404, "{\"Message\":\"Not found\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  LMS_DIFFERENT_RECORD(
+      "the released contact is not the lead's record: its city is another",
+      "LMS-SUCCESS-EQUALS-PROFILE",
+      "L10") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && answer.isLmsDisclosure()) {
+        ObjectNode body = Rewrite.object(answer.jsonBody().orElseThrow());
+        body.put("city", "Springfield");
+        return answer.withBody(body);
+      }
+      return answer;
+    }
+  },
+
+  NULL_VALUES_AS_EMPTY_STRINGS(
+      "the null-values answer has \"\" instead of null", "LMS-AUTHTOKEN-ONE-TIME", "L12") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isLms() && answer.status() == 200 && !answer.isLmsDisclosure()) {
+        return answer.withBody(answer.text().replace("null", "\"\""));
+      }
+      return answer;
+    }
+  },
+
+  LEAK_ON_UNKNOWN_ACCESS_TOKEN(
+      "the lead is found by its authToken alone: any accessToken with a fresh authToken releases"
+          + " the token's lead",
+      "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE",
+      "L18") {
+    private final Map<String, String> leadOfToken = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.lowerPath().equals("/__admin/authtokens")) {
+        answer
+            .jsonBody()
+            .ifPresent(
+                j ->
+                    leadOfToken.put(
+                        j.path("authToken").asString(""), j.path("accessToken").asString("")));
+        return answer;
+      }
+      if (!request.isLms()
+          || answer.isLmsDisclosure()
+          || !request.param("accessToken").filter(Upstreams::leadUnknown).isPresent()) {
+        return answer;
+      }
+      String owner = leadOfToken.get(request.param("authToken").orElse(""));
+      return owner == null
+          ? answer
+          : upstream.forward(
+              request.withQuery(Upstreams.replaceParam(request.rawQuery(), "accessToken", owner)));
+    }
+  },
+
+  FOUND_CONTACT_IN_ARRAY(
+      "a found contact answered as a one-element array", "CONTACTS-FOUND-SCHEMA", "C4") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      return request.isContacts() && answer.status() == 200
+          ? answer.withBody("[" + answer.text() + "]")
+          : answer;
+    }
+  },
+
+  IP_REQUIRED(
+      "a lookup without ip is refused with 400 although ip is optional",
+      "CONTACTS-FOUND-SCHEMA",
+      "C3") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts() && request.param("ip").isEmpty()) {
+        return Answer.json(400, "{\"Message\":\"ip is required\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  NOT_FOUND_NAMES_A_CONTACT(
+      "the 404 for an unknown secret suggests a contact's e-mail address",
+      "CONTACTS-UNKNOWN-SECRET-404",
+      "C8") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 404) {
+        Answer someone =
+            upstream.forward(
+                request.withQuery(Upstreams.replaceParam("", "secret", Upstreams.FIRST_SECRET)));
+        String email = someone.jsonBody().map(j -> j.path("Email").asString("")).orElse("");
+        return Answer.json(404, "{\"Message\":\"Not found. Did you mean " + email + "?\"}");
+      }
+      return answer;
+    }
+  },
+
+  VERSION_AS_HEX(
+      "Version written as hex (0x4045) instead of base64", "CONTACTS-FOUND-SCHEMA", "C11") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      return Upstreams.editContact(request, upstream, c -> c.put("Version", "0x4045"));
+    }
+  },
+
+  EACH_RETRY_EXTENDS_BLOCK(
+      "every lookup during a block starts the block again",
+      "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN",
+      "C19") {
+    private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
+      Instant now = SimulatedImplementation.sharedClock().instant();
+      Instant until = ip == null ? null : blockedUntil.get(ip);
+      if (until != null && now.isBefore(until)) {
+        blockedUntil.put(ip, now.plusSeconds(300));
+        return Answer.json(429, "{\"message\":\"too many requests\"}")
+            .withHeader("Retry-After", "300");
+      }
+      Answer answer = upstream.forward(request);
+      if (ip != null && answer.status() == 429) {
+        blockedUntil.put(ip, now.plusSeconds(300));
+      }
+      return answer;
+    }
+  },
+
+  MALFORMED_IP_IGNORED(
+      "a malformed ip is ignored: the lookup is answered as if no ip were given",
+      "CONTACTS-MALFORMED-IP-400",
+      "C29") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (request.isContacts()
+          && request.param("ip").filter(ip -> !ip.matches("[0-9a-fA-F.:]+")).isPresent()) {
+        return upstream.forward(request.withQuery(Upstreams.removeParam(request.rawQuery(), "ip")));
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  REFUSALS_COUNT(
+      "a request refused with 400 (no secret, an empty secret) counts as a failed lookup of its ip",
+      "CONTACTS-THROTTLE-REFUSALS-DO-NOT-COUNT",
+      "C18") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.isContacts() && answer.status() == 400 && request.param("ip").isPresent()) {
+        upstream.forward(
+            request.withQuery(
+                Upstreams.replaceParam(request.rawQuery(), "secret", "counted-as-failure")));
+      }
+      return answer;
+    }
+  },
+
+  NO_IP_THROTTLED_TOGETHER(
+      "lookups without ip share one budget: after 10 failures every lookup without ip gets 429",
+      "CONTACTS-THROTTLE-NOT-WITHOUT-IP",
+      "C27") {
+    private final java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if (!request.isContacts() || request.param("ip").isPresent()) {
+        return upstream.forward(request);
+      }
+      if (failures.get() >= 10) {
+        return Answer.json(429, "{\"message\":\"too many requests\"}")
+            .withHeader("Retry-After", "300");
+      }
+      Answer answer = upstream.forward(request);
+      if (answer.status() == 404) {
+        failures.incrementAndGet();
+      }
+      return answer;
+    }
+  },
+
+  IPV4_MAPPED_IS_ANOTHER_IP(
+      "an IPv4-mapped spelling (::ffff:192.0.2.7) is counted as another address",
+      "CONTACTS-THROTTLE-ONE-BUDGET-PER-ADDRESS",
+      "C28") {
+    private final Pattern mapped = Pattern.compile("(?i)::ffff:(\\d+\\.\\d+\\.\\d+\\.)(\\d+)");
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      java.util.regex.Matcher m =
+          mapped.matcher(request.isContacts() ? request.param("ip").orElse("") : "");
+      if (m.matches()) {
+        String other = m.group(1) + (Integer.parseInt(m.group(2)) ^ 1);
+        return upstream.forward(
+            request.withQuery(Upstreams.replaceParam(request.rawQuery(), "ip", other)));
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  CASE_SENSITIVE_PATHS(
+      "route paths matched case-sensitively: /API/V1/CONTACTS answers 404",
+      "PROTOCOL-ROUTES-CASE-INSENSITIVE",
+      "G7") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if ((request.isContacts() && !request.path().equals("/api/v1/Contacts"))
+          || (request.isLms() && !request.path().equals("/lms/leads/bytoken/contact"))) {
+        return Answer.json(404, "{\"Message\":\"No HTTP resource was found.\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  UNKNOWN_PARAMETERS_REFUSED(
+      "a request with a parameter the operation does not know (a cache-buster) is refused with 400",
+      "PROTOCOL-UNKNOWN-PARAMETERS-IGNORED",
+      "G8") {
+    private final Set<String> known = Set.of("secret", "ip", "accesstoken", "authtoken", "source");
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      if ((request.isContacts() || request.isLms())
+          && !request.params().keySet().stream()
+              .allMatch(n -> known.contains(n.toLowerCase(java.util.Locale.ROOT)))) {
+        return Answer.json(400, "{\"Message\":\"unknown parameter\"}");
+      }
+      return upstream.forward(request);
+    }
+  },
+
+  FAILURES_NEVER_EXPIRE(
+      "failed lookups count for good: the 10th failure of an ip blocks it, however long ago the"
+          + " others were",
+      "CONTACTS-THROTTLE-WINDOW-ENDS",
+      "C22") {
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
+      if (ip != null && failures.getOrDefault(ip, 0) >= 10) {
+        return Answer.json(429, "{\"message\":\"too many requests\"}")
+            .withHeader("Retry-After", "300");
+      }
+      Answer answer = upstream.forward(request);
+      if (ip != null && answer.status() == 404) {
+        failures.merge(ip, 1, Integer::sum);
+      }
+      return answer;
+    }
   };
 
   private final String description;
   private final String expectedCheckId;
+  private final java.util.List<String> breaks;
 
-  KnownDefect(String description, String expectedCheckId) {
+  /**
+   * @param breaks the ids of the docs/CONTRACT.md statements the defect breaks; the expected check
+   *     covers each of them (TraceabilityTest)
+   */
+  KnownDefect(String description, String expectedCheckId, String... breaks) {
     this.description = description;
     this.expectedCheckId = expectedCheckId;
+    this.breaks = java.util.List.of(breaks);
   }
 
   public abstract Answer handle(Incoming request, Upstream upstream);
@@ -529,5 +943,10 @@ public enum KnownDefect {
 
   public String expectedCheckId() {
     return expectedCheckId;
+  }
+
+  /** The contract statements it breaks, by id ({@code "C21"}). */
+  public java.util.List<String> breaks() {
+    return breaks;
   }
 }

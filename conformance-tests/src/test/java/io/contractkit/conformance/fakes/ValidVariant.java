@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * error (warnings allowed where the mode says so).
  */
 public enum ValidVariant {
-  MILLISECOND_DATES("dates with 3 fractional digits instead of 7", Mode.STRICT, "") {
+  MILLISECOND_DATES("dates with 3 fractional digits instead of 7", Mode.STRICT, "", "G13") {
     private final Pattern fraction =
         Pattern.compile("(\\d{2}:\\d{2}:\\d{2})\\.(\\d{3})\\d*([+-]\\d{2}:\\d{2}|Z)");
 
@@ -46,7 +46,8 @@ public enum ValidVariant {
       "an extra property (\"links\": {}) in every found contact and released lead, which the"
           + " owner copied into the profile's records: warnings only, also in strict mode",
       Mode.STRICT,
-      "") {
+      "",
+      "G15") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -69,7 +70,10 @@ public enum ValidVariant {
   OMITTED_NULLS(
       "null properties left out of every answer (lenient: an omitted null is a valid choice)",
       Mode.LENIENT,
-      "") {
+      "",
+      "G16",
+      "L9",
+      "C12") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -81,7 +85,10 @@ public enum ValidVariant {
   },
 
   RETRY_AFTER_AS_HTTP_DATE(
-      "Retry-After as an HTTP-date (RFC 9110 allows it), with a Date header", Mode.STRICT, "") {
+      "Retry-After as an HTTP-date (RFC 9110 allows it), with a Date header",
+      Mode.STRICT,
+      "",
+      "C25") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -97,7 +104,10 @@ public enum ValidVariant {
   },
 
   TEXT_JSON_PREFERRED(
-      "text/json unless application/json is asked for (lenient: a warning, G3)", Mode.LENIENT, "") {
+      "text/json unless application/json is asked for (lenient: a warning, G3)",
+      Mode.LENIENT,
+      "",
+      "G3") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -109,7 +119,8 @@ public enum ValidVariant {
     }
   },
 
-  ASPNET_ERROR_BODIES("ASP.NET-style error bodies instead of problem+json", Mode.STRICT, "") {
+  ASPNET_ERROR_BODIES(
+      "ASP.NET-style error bodies instead of problem+json", Mode.STRICT, "", "G17") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer answer = upstream.forward(request);
@@ -128,7 +139,7 @@ public enum ValidVariant {
     }
   },
 
-  PATH_PREFIX("deployed below a path prefix (/crm)", Mode.STRICT, "/crm") {
+  PATH_PREFIX("deployed below a path prefix (/crm)", Mode.STRICT, "/crm", "G1") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request);
@@ -138,7 +149,8 @@ public enum ValidVariant {
   TRAILING_SLASH(
       "deployed below /crm, the base URL given with a trailing slash (/crm/)",
       Mode.STRICT,
-      "/crm") {
+      "/crm",
+      "G1") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request);
@@ -150,7 +162,7 @@ public enum ValidVariant {
     }
   },
 
-  SLOW_ANSWERS("every answer 150 ms late", Mode.STRICT, "") {
+  SLOW_ANSWERS("every answer 150 ms late", Mode.STRICT, "", "C25", "C26", "L17") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       try {
@@ -165,7 +177,10 @@ public enum ValidVariant {
   OTHER_THROTTLE_NUMBERS(
       "a throttle of 3 failures in 20 s and blocks of 45 s, authTokens issued for 10 minutes",
       Mode.STRICT,
-      "") {
+      "",
+      "C21",
+      "C26",
+      "L17") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request);
@@ -184,10 +199,12 @@ public enum ValidVariant {
   },
 
   NO_CLOCK_HOOK(
-      "no way to move its clock: blocks of 12 s (4 failures in 60 s), authTokens issued for 20 s,"
+      "no way to move its clock: blocks of 12 s (4 failures in 20 s), authTokens issued for 20 s,"
           + " which the suite waits out",
       Mode.STRICT,
-      "") {
+      "",
+      "C26",
+      "L17") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       return upstream.forward(request);
@@ -196,12 +213,12 @@ public enum ValidVariant {
     @Override
     public MockConfig mockConfig() {
       return MockConfig.defaults()
-          .withThrottle(new ThrottlePolicy(4, Duration.ofSeconds(60), Duration.ofSeconds(12)));
+          .withThrottle(new ThrottlePolicy(4, Duration.ofSeconds(20), Duration.ofSeconds(12)));
     }
 
     @Override
     public Profile profile(Profile p) {
-      return Profiles.withTiming(p, new Profile.Throttle(4, 60, 12), 20, null);
+      return Profiles.withTiming(p, new Profile.Throttle(4, 20, 12), 20, null);
     }
 
     /** The simulated waits jump the clock; real ones would not land inside another check. */
@@ -212,7 +229,10 @@ public enum ValidVariant {
   },
 
   RECORDS_WITH_MILLISECONDS(
-      "answers with 7 fractional digits, the profile's records written with 3", Mode.STRICT, "") {
+      "answers with 7 fractional digits, the profile's records written with 3",
+      Mode.STRICT,
+      "",
+      "G13") {
     private final Pattern fraction =
         Pattern.compile("(\\d{2}:\\d{2}:\\d{2})\\.(\\d{3})\\d*([+-]\\d{2}:\\d{2}|Z)");
 
@@ -241,7 +261,8 @@ public enum ValidVariant {
     }
   },
 
-  UTC_AS_Z("UTC dates written with Z, content types without charset", Mode.STRICT, "") {
+  UTC_AS_Z(
+      "UTC dates written with Z, content types without charset", Mode.STRICT, "", "G13", "G5") {
     @Override
     public Answer handle(Incoming request, Upstream upstream) {
       Answer forwarded = upstream.forward(request);
@@ -264,11 +285,22 @@ public enum ValidVariant {
   private final String description;
   private final Mode mode;
   private final String prefix;
+  private final java.util.List<String> statements;
 
-  ValidVariant(String description, Mode mode, String prefix) {
+  /**
+   * @param statements the ids of the docs/CONTRACT.md statements whose other valid readings the
+   *     variant makes (TraceabilityTest lists it beside them)
+   */
+  ValidVariant(String description, Mode mode, String prefix, String... statements) {
     this.description = description;
     this.mode = mode;
     this.prefix = prefix;
+    this.statements = java.util.List.of(statements);
+  }
+
+  /** The contract statements it exercises, by id. */
+  public java.util.List<String> statements() {
+    return statements;
   }
 
   /** IMF-fixdate (RFC 9110, section 5.6.7): two-digit days, always GMT. */

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The committed check reference (conformance-tests/CHECKS.md) is what the code generates: a check
  * added, removed or reworded without regenerating it fails the build. To regenerate: {@code java
  * -jar conformance-tests/target/conformance.jar --write-check-reference
- * conformance-tests/CHECKS.md}.
+ * conformance-tests/CHECKS.md}, then append the traceability table with TraceabilityTest's {@code
+ * -Dtraceability.write=true}, which writes both.
  */
 class CheckReferenceInStepTest {
   private static final Path COMMITTED = Path.of("CHECKS.md");
@@ -25,7 +26,7 @@ class CheckReferenceInStepTest {
 
     assertThat(committed)
         .as("CHECKS.md is out of date: regenerate it with --write-check-reference")
-        .isEqualTo(CheckReference.standard());
+        .startsWith(CheckReference.standard());
   }
 
   @Test

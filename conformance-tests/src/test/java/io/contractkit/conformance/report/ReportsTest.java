@@ -738,6 +738,8 @@ class ReportsTest {
     assertThat(md.lines()).contains("## CONTACTS-UNKNOWN-SECRET-404", "## LMS-NO-EXTRA-PROPERTIES");
     assertThat(md).contains("[`LMS-NO-EXTRA-PROPERTIES`](#lms-no-extra-properties)");
     assertThat(md).contains("error in strict mode, warning in lenient mode");
+    assertThat(CheckReference.render(List.of(EXTRA.covering("G15", "L7"))))
+        .contains("- Contract: [G15](../docs/CONTRACT.md#g15), [L7](../docs/CONTRACT.md#l7)\n\n");
     assertThat(md).contains("**What it proves.** The body has only documented properties.");
     assertThat(md).contains("**What it rests on.** HTTP 404 if contact is not found.");
     assertThat(md).contains("```text\nexpected 404, got 200\n```");
@@ -818,7 +820,8 @@ class ReportsTest {
         .endsWith(
             "## LMS-ODD_ID\n\n**A title on two lines**\n\n"
                 + "- Category: LMS lead contact API (`LMS`)\n"
-                + "- Severity: warning in strict mode, error in lenient mode\n\n"
+                + "- Severity: warning in strict mode, error in lenient mode\n"
+                + "- Contract: none named\n\n"
                 + "**What it proves.** (not documented)\n\n"
                 + "**What it rests on.** (not documented)\n\n"
                 + "**A failure looks like:**\n\n"

@@ -21,7 +21,11 @@ public final class ContactsChecks {
         new ThrottleIsPerIp(),
         new ThrottleSendsRetryAfter(),
         new ThrottleIgnoresSuccesses(),
+        new ThrottleIgnoresRefusals(),
+        new ThrottleNotWithoutIp(),
+        new ThrottleOneBudgetPerAddress(),
         new ThrottleBlockLifts(),
+        new ThrottleWindowEnds(),
         new ThrottleRetryAfterCountsDown());
   }
 }

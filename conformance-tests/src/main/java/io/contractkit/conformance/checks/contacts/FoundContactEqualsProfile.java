@@ -23,25 +23,26 @@ public final class FoundContactEqualsProfile implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.error(
-          "CONTACTS-FOUND-EQUALS-PROFILE",
-          Category.CONTACTS,
-          "An existing secret returns the contact the profile expects",
-          "For every secret with an 'expected' record in the profile, the body carries the same"
-              + " values: property by property, numbers by value, date-times by instant (3 or 7"
-              + " fractional digits, Z or +00:00). Properties only the answer has are not compared (they"
-              + " are CONTACTS-FOUND-NO-EXTRA-PROPERTIES' business); a property the record lists is"
-              + " compared even when the document does not describe it. A null in the record and a"
-              + " left-out property differ in strict mode and are the same in lenient mode.",
-          "Contacts document: \"Will return contact by its secret\"; the profile's 'expected' is"
-              + " the owner's statement of what the implementation holds for that secret"
-              + " ([CONTRACT C13](../docs/CONTRACT.md#c13)). Dates:"
-              + " [CONTRACT G13](../docs/CONTRACT.md#g13): any RFC 3339 date-time, compared by instant."
-              + " Null versus left out: [CONTRACT G16](../docs/CONTRACT.md#g16).",
-          """
+              "CONTACTS-FOUND-EQUALS-PROFILE",
+              Category.CONTACTS,
+              "An existing secret returns the contact the profile expects",
+              "For every secret with an 'expected' record in the profile, the body carries the same"
+                  + " values: property by property, numbers by value, date-times by instant (3 or 7"
+                  + " fractional digits, Z or +00:00). Properties only the answer has are not compared (they"
+                  + " are CONTACTS-FOUND-NO-EXTRA-PROPERTIES' business); a property the record lists is"
+                  + " compared even when the document does not describe it. A null in the record and a"
+                  + " left-out property differ in strict mode and are the same in lenient mode.",
+              "Contacts document: \"Will return contact by its secret\"; the profile's 'expected' is"
+                  + " the owner's statement of what the implementation holds for that secret"
+                  + " ([CONTRACT C13](../docs/CONTRACT.md#c13)). Dates:"
+                  + " [CONTRACT G13](../docs/CONTRACT.md#g13): any RFC 3339 date-time, compared by instant."
+                  + " Null versus left out: [CONTRACT G16](../docs/CONTRACT.md#g16).",
+              """
           expected: /Email = "zoe.mueller@example.de" (the profile's expected contact for secret 8Qm3vT7kLp2XwZ9rBn4Y)
           actual:   /Email = (missing)
           status 200 application/json
-          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y'""")
+          .covering("C13", "G5", "G16");
 
   @Override
   public CheckInfo info() {

@@ -17,20 +17,21 @@ import java.util.Set;
 public final class FoundContactHasNoExtraProperties implements Check {
   static final CheckInfo INFO =
       CheckInfo.warning(
-          "CONTACTS-FOUND-NO-EXTRA-PROPERTIES",
-          Category.CONTACTS,
-          "A found contact has no undocumented properties",
-          "The ReadContactDto bodies of the profile's secrets hold no property that the document's"
-              + " table (ReadContactDto.schema.json) does not describe; names are compared exactly, so"
-              + " 'email' for 'Email' counts as extra.",
-          "Contacts document: the ReadContactDto table lists every property of the response;"
-              + " [CONTRACT G15](../docs/CONTRACT.md#g15): extra properties are reported, as a warning"
-              + " in both modes, since the schema itself allows them.",
-          """
+              "CONTACTS-FOUND-NO-EXTRA-PROPERTIES",
+              Category.CONTACTS,
+              "A found contact has no undocumented properties",
+              "The ReadContactDto bodies of the profile's secrets hold no property that the document's"
+                  + " table (ReadContactDto.schema.json) does not describe; names are compared exactly, so"
+                  + " 'email' for 'Email' counts as extra.",
+              "Contacts document: the ReadContactDto table lists every property of the response;"
+                  + " [CONTRACT G15](../docs/CONTRACT.md#g15): extra properties are reported, as a warning"
+                  + " in both modes, since the schema itself allows them.",
+              """
           expected: only the properties ReadContactDto describes
           actual:   2 extra properties: /email, /InternalScore (in 1 of 3 found contacts)
           status 200 application/json
-          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y'""")
+          .covering("G15");
 
   @Override
   public CheckInfo info() {

@@ -10,19 +10,20 @@ import io.contractkit.conformance.http.Exchange;
 public final class MissingSecretIs400 implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(
-          "CONTACTS-MISSING-SECRET-400",
-          Category.CONTACTS,
-          "A lookup without secret returns 400 and no contact",
-          "A lookup with no secret parameter at all is answered 400 (not 404, not a 5xx) and"
-              + " discloses no contact.",
-          "Contacts document: secret is \"Required\"; [CONTRACT C2](../docs/CONTRACT.md#c2),"
-              + " [CONTRACT G10](../docs/CONTRACT.md#g10): a missing required parameter is a client"
-              + " error: 400.",
-          """
+              "CONTACTS-MISSING-SECRET-400",
+              Category.CONTACTS,
+              "A lookup without secret returns 400 and no contact",
+              "A lookup with no secret parameter at all is answered 400 (not 404, not a 5xx) and"
+                  + " discloses no contact.",
+              "Contacts document: secret is \"Required\"; [CONTRACT C2](../docs/CONTRACT.md#c2),"
+                  + " [CONTRACT G10](../docs/CONTRACT.md#g10): a missing required parameter is a client"
+                  + " error: 400.",
+              """
           expected: status 400 and no contact data when the secret parameter is missing
           actual:   status 500
           status 500 text/html
-          curl -i 'https://api.example.com/api/v1/Contacts'""");
+          curl -i 'https://api.example.com/api/v1/Contacts'""")
+          .covering("C2", "G10");
 
   @Override
   public CheckInfo info() {

@@ -18,21 +18,22 @@ import java.util.Set;
 public final class ThrottleBlockLifts implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(
-          "CONTACTS-THROTTLE-BLOCK-LIFTS",
-          Category.CONTACTS,
-          "A block lifts after blockSeconds",
-          "A fresh ip is blocked (maxFailures wrong secrets, then 429); once blockSeconds + 1 s have"
-              + " passed on the target -- the suite moves the target's clock with the profile's"
-              + " clock hook, or waits for real when blockSeconds + 1 is at most --max-wait -- a"
-              + " correct secret from that ip is answered 200 with the contact. Skipped when neither"
-              + " is possible.",
-          "[CONTRACT C26](../docs/CONTRACT.md#c26): a block lasts blockSeconds, then lifts (choice;"
-              + " blockSeconds from the profile). One that never lifts locks a real client out for good.",
-          """
+              "CONTACTS-THROTTLE-BLOCK-LIFTS",
+              Category.CONTACTS,
+              "A block lifts after blockSeconds",
+              "A fresh ip is blocked (maxFailures wrong secrets, then 429); once blockSeconds + 1 s have"
+                  + " passed on the target -- the suite moves the target's clock with the profile's"
+                  + " clock hook, or waits for real when blockSeconds + 1 is at most --max-wait -- a"
+                  + " correct secret from that ip is answered 200 with the contact. Skipped when neither"
+                  + " is possible.",
+              "[CONTRACT C26](../docs/CONTRACT.md#c26): a block lasts blockSeconds, then lifts (choice;"
+                  + " blockSeconds from the profile). One that never lifts locks a real client out for good.",
+              """
           expected: status 200 with the contact for a correct secret from ip 198.51.100.23, 301 s after it was blocked (the profile promises blocks of 300 s)
           actual:   status 429 (Retry-After: 300)
           status 429 application/json
-          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&ip=198.51.100.23'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&ip=198.51.100.23'""")
+          .covering("C26");
 
   @Override
   public CheckInfo info() {

@@ -11,19 +11,20 @@ import io.contractkit.conformance.http.Exchange;
 public final class ThrottleIgnoresSuccesses implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(
-          "CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK",
-          Category.CONTACTS,
-          "Successful lookups from one ip do not lead to a block",
-          "maxFailures + 2 lookups of an existing secret from one fresh ip, one after another, are all"
-              + " answered 200: a client that looks up its own contact repeatedly is not throttled.",
-          "[CONTRACT C16](../docs/CONTRACT.md#c16), [CONTRACT C17](../docs/CONTRACT.md#c17):"
-              + " failed lookups (404s) are counted per ip value -- successes are not failures (choice;"
-              + " thresholds from the profile).",
-          """
+              "CONTACTS-THROTTLE-SUCCESSES-DO-NOT-BLOCK",
+              Category.CONTACTS,
+              "Successful lookups from one ip do not lead to a block",
+              "maxFailures + 2 lookups of an existing secret from one fresh ip, one after another, are all"
+                  + " answered 200: a client that looks up its own contact repeatedly is not throttled.",
+              "[CONTRACT C16](../docs/CONTRACT.md#c16), [CONTRACT C17](../docs/CONTRACT.md#c17):"
+                  + " failed lookups (404s) are counted per ip value -- successes are not failures (choice;"
+                  + " thresholds from the profile).",
+              """
           expected: status 200 for each of the 12 lookups of a correct secret from ip 192.0.2.201 (only failed lookups count)
           actual:   status 429 at lookup 11 of 12
           status 429 application/json
-          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&ip=192.0.2.201'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&ip=192.0.2.201'""")
+          .covering("C17");
 
   @Override
   public CheckInfo info() {

@@ -26,28 +26,29 @@ public final class ThrottleRetryAfterCountsDown implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.error(
-          "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN",
-          Category.CONTACTS,
-          "Retry-After counts down while a block lasts",
-          "A fresh ip is blocked; then k seconds pass on the target (half of blockSeconds, with the"
-              + " profile's clock hook; otherwise a real wait of "
-              + REAL_WAIT_SECONDS
-              + " s when it fits in --max-wait and in the block), and a correct secret from that ip"
-              + " is still answered 429, with a Retry-After that is the first one minus the time that"
-              + " passed (within "
-              + TOLERANCE_SECONDS
-              + " s; an HTTP-date is read against the answer's Date). A block that ends too early, or"
-              + " a Retry-After that always says blockSeconds, fails.",
-          "[CONTRACT C25](../docs/CONTRACT.md#c25): Retry-After is delay-seconds from 1 to the"
-              + " seconds left in the block, or an HTTP-date; [CONTRACT C19](../docs/CONTRACT.md#c19): a"
-              + " lookup refused while blocked does not extend the block; [CONTRACT"
-              + " C26](../docs/CONTRACT.md#c26): the block lasts blockSeconds (choice; blockSeconds from"
-              + " the profile).",
-          """
+              "CONTACTS-THROTTLE-RETRY-AFTER-COUNTS-DOWN",
+              Category.CONTACTS,
+              "Retry-After counts down while a block lasts",
+              "A fresh ip is blocked; then k seconds pass on the target (half of blockSeconds, with the"
+                  + " profile's clock hook; otherwise a real wait of "
+                  + REAL_WAIT_SECONDS
+                  + " s when it fits in --max-wait and in the block), and a correct secret from that ip"
+                  + " is still answered 429, with a Retry-After that is the first one minus the time that"
+                  + " passed (within "
+                  + TOLERANCE_SECONDS
+                  + " s; an HTTP-date is read against the answer's Date). A block that ends too early, or"
+                  + " a Retry-After that always says blockSeconds, fails.",
+              "[CONTRACT C25](../docs/CONTRACT.md#c25): Retry-After is delay-seconds from 1 to the"
+                  + " seconds left in the block, or an HTTP-date; [CONTRACT C19](../docs/CONTRACT.md#c19): a"
+                  + " lookup refused while blocked does not extend the block; [CONTRACT"
+                  + " C26](../docs/CONTRACT.md#c26): the block lasts blockSeconds (choice; blockSeconds from"
+                  + " the profile).",
+              """
           expected: status 429 with Retry-After about 150 s from ip 203.0.113.9: 150 s after a 429 that said 300 s, the block has 150 s left
           actual:   Retry-After: 300
           status 429 application/json
-          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&ip=203.0.113.9'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y&ip=203.0.113.9'""")
+          .covering("C19", "C25", "C26");
 
   @Override
   public CheckInfo info() {

@@ -18,19 +18,20 @@ public final class ThrottleSendsRetryAfter implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.error(
-          "CONTACTS-THROTTLE-RETRY-AFTER",
-          Category.CONTACTS,
-          "The 429 of a blocked ip carries a sensible Retry-After",
-          "The 429 answer of a blocked ip has a Retry-After header that is either delta-seconds from 1"
-              + " to blockSeconds + 5, or an HTTP-date (IMF-fixdate) in the future.",
-          "[CONTRACT C25](../docs/CONTRACT.md#c25): every lookup from a blocked ip answers 429"
-              + " Too Many Requests with Retry-After (choice; blockSeconds from the profile); RFC 9110,"
-              + " section 10.2.3: Retry-After = HTTP-date / delay-seconds.",
-          """
+              "CONTACTS-THROTTLE-RETRY-AFTER",
+              Category.CONTACTS,
+              "The 429 of a blocked ip carries a sensible Retry-After",
+              "The 429 answer of a blocked ip has a Retry-After header that is either delta-seconds from 1"
+                  + " to blockSeconds + 5, or an HTTP-date (IMF-fixdate) in the future.",
+              "[CONTRACT C25](../docs/CONTRACT.md#c25): every lookup from a blocked ip answers 429"
+                  + " Too Many Requests with Retry-After (choice; blockSeconds from the profile); RFC 9110,"
+                  + " section 10.2.3: Retry-After = HTTP-date / delay-seconds.",
+              """
           expected: a Retry-After header on the 429: delta-seconds from 1 to 305, or an HTTP-date in the future
           actual:   no Retry-After header
           status 429 application/json
-          curl -i 'https://api.example.com/api/v1/Contacts?secret=Jm4TqB8wZr1XkC6vN2sP&ip=192.0.2.150'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?secret=Jm4TqB8wZr1XkC6vN2sP&ip=192.0.2.150'""")
+          .covering("C25");
 
   @Override
   public CheckInfo info() {

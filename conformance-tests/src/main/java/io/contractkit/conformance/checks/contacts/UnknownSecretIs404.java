@@ -10,19 +10,20 @@ import io.contractkit.conformance.http.Exchange;
 public final class UnknownSecretIs404 implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(
-          "CONTACTS-UNKNOWN-SECRET-404",
-          Category.CONTACTS,
-          "An unknown secret returns 404 and no contact",
-          "A random secret that no contact has is answered 404, and the answer carries no contact"
-              + " property and no personal value of a known contact.",
-          "Contacts document: \"Will return contact by its secret or HTTP 404 if contact is not"
-              + " found.\" [CONTRACT C7](../docs/CONTRACT.md#c7),"
-              + " [CONTRACT C8](../docs/CONTRACT.md#c8).",
-          """
+              "CONTACTS-UNKNOWN-SECRET-404",
+              Category.CONTACTS,
+              "An unknown secret returns 404 and no contact",
+              "A random secret that no contact has is answered 404, and the answer carries no contact"
+                  + " property and no personal value of a known contact.",
+              "Contacts document: \"Will return contact by its secret or HTTP 404 if contact is not"
+                  + " found.\" [CONTRACT C7](../docs/CONTRACT.md#c7),"
+                  + " [CONTRACT C8](../docs/CONTRACT.md#c8).",
+              """
           expected: status 404 and no contact data for an unknown secret
           actual:   status 200
           status 200 application/json  body: {}
-          curl -i 'https://api.example.com/api/v1/Contacts?secret=q8ZLw0cT3vRk5NbY1mXe'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?secret=q8ZLw0cT3vRk5NbY1mXe'""")
+          .covering("C3", "C7", "C8");
 
   @Override
   public CheckInfo info() {

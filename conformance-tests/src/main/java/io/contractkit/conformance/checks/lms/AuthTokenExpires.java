@@ -23,25 +23,26 @@ public final class AuthTokenExpires implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.error(
-          "LMS-AUTHTOKEN-EXPIRES",
-          Category.LMS,
-          "An authToken expires after its lifetime",
-          "Two fresh authTokens are issued for the profile's last lead at once. When lifetime - "
-              + MARGIN_SECONDS
-              + " s have passed on the target, the first still releases the contact; when lifetime"
-              + " + 1 s have passed, the second discloses nothing (strict: the all-null"
-              + " LmsContactInfo). Time passes by the profile's clock hook, or by a real wait when"
-              + " the lifetime fits in --max-wait; skipped when neither is possible or the profile"
-              + " promises no lifetime (lms.authTokenLifetimeSeconds).",
-          "\"Its value is send by email or sms to authorize access\" -- a one-time code;"
-              + " [CONTRACT L17](../docs/CONTRACT.md#l17): an expired authToken discloses nothing and"
-              + " gets the null-values answer (choice; the lifetime is the profile's promise, the"
-              + " mock's is 15 minutes, [CONTRACT M4](../docs/CONTRACT.md#m4)).",
-          """
+              "LMS-AUTHTOKEN-EXPIRES",
+              Category.LMS,
+              "An authToken expires after its lifetime",
+              "Two fresh authTokens are issued for the profile's last lead at once. When lifetime - "
+                  + MARGIN_SECONDS
+                  + " s have passed on the target, the first still releases the contact; when lifetime"
+                  + " + 1 s have passed, the second discloses nothing (strict: the all-null"
+                  + " LmsContactInfo). Time passes by the profile's clock hook, or by a real wait when"
+                  + " the lifetime fits in --max-wait; skipped when neither is possible or the profile"
+                  + " promises no lifetime (lms.authTokenLifetimeSeconds).",
+              "\"Its value is send by email or sms to authorize access\" -- a one-time code;"
+                  + " [CONTRACT L17](../docs/CONTRACT.md#l17): an expired authToken discloses nothing and"
+                  + " gets the null-values answer (choice; the lifetime is the profile's promise, the"
+                  + " mock's is 15 minutes, [CONTRACT M4](../docs/CONTRACT.md#m4)).",
+              """
           expected: no contact data for an authToken 901 s old (the profile promises a lifetime of 900 s)
           actual:   contact data: property 'name' is not null
           status:   200 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-sHVcQXPQjWJQh3qb&authToken=402518&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-sHVcQXPQjWJQh3qb&authToken=402518&source=conformance'""")
+          .covering("L17");
 
   @Override
   public CheckInfo info() {

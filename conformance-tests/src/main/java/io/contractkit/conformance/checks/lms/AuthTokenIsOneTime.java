@@ -15,18 +15,19 @@ public final class AuthTokenIsOneTime implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.error(
-          "LMS-AUTHTOKEN-ONE-TIME",
-          Category.LMS,
-          "An authToken is accepted only once",
-          "A fresh authToken releases the contact on its first use, and its second use discloses"
-              + " nothing (strict: the all-null LmsContactInfo).",
-          "\"The authToken will only be accepted once, repeated usage will return null values.\""
-              + " [CONTRACT L11](../docs/CONTRACT.md#l11), [CONTRACT L13](../docs/CONTRACT.md#l13).",
-          """
+              "LMS-AUTHTOKEN-ONE-TIME",
+              Category.LMS,
+              "An authToken is accepted only once",
+              "A fresh authToken releases the contact on its first use, and its second use discloses"
+                  + " nothing (strict: the all-null LmsContactInfo).",
+              "\"The authToken will only be accepted once, repeated usage will return null values.\""
+                  + " [CONTRACT L11](../docs/CONTRACT.md#l11), [CONTRACT L13](../docs/CONTRACT.md#l13).",
+              """
           expected: no contact data for a reused authToken
           actual:   contact data: property 'name' is not null
           status:   200 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=402518&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=402518&source=conformance'""")
+          .covering("L11", "L12", "L13");
 
   @Override
   public CheckInfo info() {

@@ -31,19 +31,20 @@ public final class AuthTokenIsOneTimeUnderConcurrency implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.error(
-          "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME",
-          Category.LMS,
-          "An authToken is accepted only once, also under concurrency",
-          "lms.concurrency requests (default 20) sent at the same moment with one fresh authToken"
-              + " release the contact exactly once: consuming the token is atomic.",
-          "\"The authToken will only be accepted once, repeated usage will return null values.\""
-              + " [CONTRACT L14](../docs/CONTRACT.md#l14): consumption is atomic: of N concurrent"
-              + " requests with one fresh authToken, exactly one gets the data.",
-          """
+              "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME",
+              Category.LMS,
+              "An authToken is accepted only once, also under concurrency",
+              "lms.concurrency requests (default 20) sent at the same moment with one fresh authToken"
+                  + " release the contact exactly once: consuming the token is atomic.",
+              "\"The authToken will only be accepted once, repeated usage will return null values.\""
+                  + " [CONTRACT L14](../docs/CONTRACT.md#l14): consumption is atomic: of N concurrent"
+                  + " requests with one fresh authToken, exactly one gets the data.",
+              """
           expected: exactly 1 of 20 concurrent requests with one fresh authToken discloses the contact
           actual:   20 of 20 disclosed it (statuses: 200×20)
           status:   200 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=593017&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=593017&source=conformance'""")
+          .covering("L14");
 
   @Override
   public CheckInfo info() {

@@ -10,18 +10,19 @@ import io.contractkit.conformance.profile.Profile;
 public final class ExpiredAccessTokenDisclosesNothing implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(
-          "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE",
-          Category.LMS,
-          "An expired accessToken discloses nothing",
-          "The profile's expired lead, with the authToken issued for it (or a random one), gets no"
-              + " contact data: the accessToken's expiration is enforced.",
-          "The response's LeadAccessToken carries an expiration."
-              + " [CONTRACT L19](../docs/CONTRACT.md#l19): an expired accessToken gets the null values.",
-          """
+              "LMS-EXPIRED-ACCESSTOKEN-NO-DISCLOSURE",
+              Category.LMS,
+              "An expired accessToken discloses nothing",
+              "The profile's expired lead, with the authToken issued for it (or a random one), gets no"
+                  + " contact data: the accessToken's expiration is enforced.",
+              "The response's LeadAccessToken carries an expiration."
+                  + " [CONTRACT L19](../docs/CONTRACT.md#l19): an expired accessToken gets the null values.",
+              """
           expected: no contact data for an expired accessToken
           actual:   contact data: property 'name' is not null
           status:   200 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-expiredLm5Vt2Kq8W&authToken=999001&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-expiredLm5Vt2Kq8W&authToken=999001&source=conformance'""")
+          .covering("L19", "L12");
 
   @Override
   public CheckInfo info() {

@@ -27,21 +27,22 @@ public final class FailuresAreIndistinguishable implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.errorWhenStrict(
-          "LMS-FAILURES-INDISTINGUISHABLE",
-          Category.LMS,
-          "Every failed authorization gets the same answer",
-          "A reused authToken, a wrong authToken, another lead's authToken, an unknown accessToken"
-              + " and an expired one (when the profile names it) get answers identical in status, body,"
-              + " Content-Type and Cache-Control: nothing tells a caller which part was wrong.",
-          "\"repeated usage will return null values.\" [CONTRACT L20](../docs/CONTRACT.md#l20)"
-              + " (choice): the same answer for every failed authorization, so that a caller cannot"
-              + " tell which part was wrong (no enumeration); required in strict mode, a warning in"
-              + " lenient mode.",
-          """
+              "LMS-FAILURES-INDISTINGUISHABLE",
+              Category.LMS,
+              "Every failed authorization gets the same answer",
+              "A reused authToken, a wrong authToken, another lead's authToken, an unknown accessToken"
+                  + " and an expired one (when the profile names it) get answers identical in status, body,"
+                  + " Content-Type and Cache-Control: nothing tells a caller which part was wrong.",
+              "\"repeated usage will return null values.\" [CONTRACT L20](../docs/CONTRACT.md#l20)"
+                  + " (choice): the same answer for every failed authorization, so that a caller cannot"
+                  + " tell which part was wrong (no enumeration); required in strict mode, a warning in"
+                  + " lenient mode.",
+              """
           expected: the same answer to every failed authorization (status, body, Content-Type, Cache-Control)
           actual:   the answer to an unknown accessToken differs from the answer to a reused authToken: status 404 vs 200
           status:   404 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=Zp3kQ8vN2xLm7RtW4cYb&authToken=118276&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=Zp3kQ8vN2xLm7RtW4cYb&authToken=118276&source=conformance'""")
+          .covering("L20", "G16");
 
   private record Failed(String situation, Exchange answer) {}
 

@@ -33,26 +33,27 @@ public final class MissingParameterIsRejected implements Check {
     String id = "LMS-MISSING-" + parameter.toUpperCase(Locale.ROOT) + "-400";
     this.info =
         CheckInfo.error(
-            id,
-            Category.LMS,
-            "A request without " + parameter + " is rejected with 400",
-            "Leaving out "
-                + parameter
-                + " while the other parameters are present (with a fresh, valid"
-                + " authToken where it is sent) gets 400 and no contact data.",
-            "For "
-                + parameter
-                + ": \"This value is required and must not be omitted.\" "
-                + contractLink(statement)
-                + ", "
-                + contractLink("G10")
-                + ": a missing required parameter is a client error: 400.",
-            "expected: status 400\n"
-                + "actual:   status 200\n"
-                + "status:   200 application/json\n"
-                + "curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?"
-                + sampleQuery
-                + "'");
+                id,
+                Category.LMS,
+                "A request without " + parameter + " is rejected with 400",
+                "Leaving out "
+                    + parameter
+                    + " while the other parameters are present (with a fresh, valid"
+                    + " authToken where it is sent) gets 400 and no contact data.",
+                "For "
+                    + parameter
+                    + ": \"This value is required and must not be omitted.\" "
+                    + contractLink(statement)
+                    + ", "
+                    + contractLink("G10")
+                    + ": a missing required parameter is a client error: 400.",
+                "expected: status 400\n"
+                    + "actual:   status 200\n"
+                    + "status:   200 application/json\n"
+                    + "curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?"
+                    + sampleQuery
+                    + "'")
+            .covering(statement, "G10");
   }
 
   public static MissingParameterIsRejected accessToken() {

@@ -12,20 +12,21 @@ import java.util.Set;
 public final class OtherLeadsAuthTokenDisclosesNothing implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(
-          "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE",
-          Category.LMS,
-          "Another lead's authToken discloses nothing",
-          "A fresh authToken issued for lead 1, sent with lead 0's accessToken, gets no contact data"
-              + " of either lead: the authToken is bound to its lead.",
-          "\"The lead is identified by the provided accessToken.\" and the authToken \"is send by"
-              + " email or sms to authorize access\" (to that lead)."
-              + " [CONTRACT L16](../docs/CONTRACT.md#l16): an authToken issued for another lead gets"
-              + " the null values.",
-          """
+              "LMS-OTHER-LEAD-AUTHTOKEN-NO-DISCLOSURE",
+              Category.LMS,
+              "Another lead's authToken discloses nothing",
+              "A fresh authToken issued for lead 1, sent with lead 0's accessToken, gets no contact data"
+                  + " of either lead: the authToken is bound to its lead.",
+              "\"The lead is identified by the provided accessToken.\" and the authToken \"is send by"
+                  + " email or sms to authorize access\" (to that lead)."
+                  + " [CONTRACT L16](../docs/CONTRACT.md#l16): an authToken issued for another lead gets"
+                  + " the null values.",
+              """
           expected: no contact data for an authToken issued for another lead
           actual:   contact data: property 'accessToken' is not null
           status:   200 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=402518&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=402518&source=conformance'""")
+          .covering("L16", "L12");
 
   @Override
   public CheckInfo info() {

@@ -19,24 +19,25 @@ import java.util.Set;
 public final class SuccessEqualsProfile implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(
-          "LMS-SUCCESS-EQUALS-PROFILE",
-          Category.LMS,
-          "The released contact equals the profile's expected record",
-          "For every lead with 'expected' in the profile, a fresh authToken releases exactly that"
-              + " LmsContactInfo, compared as CONTACTS-FOUND-EQUALS-PROFILE compares contacts:"
-              + " date-times as instants; properties only the answer has are not compared (they are"
-              + " LMS-SUCCESS-NO-EXTRA-PROPERTIES' business); a property the record lists is compared"
-              + " even when the document does not describe it; a null in the record and a left-out"
-              + " property differ in strict mode and are the same in lenient mode.",
-          "\"Returns lead contact information. The lead is identified by the provided"
-              + " accessToken.\" The profile's lms.leads[].expected is the owner's statement of that"
-              + " information ([CONTRACT L10](../docs/CONTRACT.md#l10)); null versus left out:"
-              + " [CONTRACT G16](../docs/CONTRACT.md#g16).",
-          """
+              "LMS-SUCCESS-EQUALS-PROFILE",
+              Category.LMS,
+              "The released contact equals the profile's expected record",
+              "For every lead with 'expected' in the profile, a fresh authToken releases exactly that"
+                  + " LmsContactInfo, compared as CONTACTS-FOUND-EQUALS-PROFILE compares contacts:"
+                  + " date-times as instants; properties only the answer has are not compared (they are"
+                  + " LMS-SUCCESS-NO-EXTRA-PROPERTIES' business); a property the record lists is compared"
+                  + " even when the document does not describe it; a null in the record and a left-out"
+                  + " property differ in strict mode and are the same in lenient mode.",
+              "\"Returns lead contact information. The lead is identified by the provided"
+                  + " accessToken.\" The profile's lms.leads[].expected is the owner's statement of that"
+                  + " information ([CONTRACT L10](../docs/CONTRACT.md#l10)); null versus left out:"
+                  + " [CONTRACT G16](../docs/CONTRACT.md#g16).",
+              """
           expected: the profile's expected LmsContactInfo for lead lead-7Gk2mQ9xWp4tR8vZ
           actual:   at /name: expected "Jürgen Weiß", got "J?rgen Wei?"
           status:   200 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=118276&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=118276&source=conformance'""")
+          .covering("L10", "G5", "G16");
 
   @Override
   public CheckInfo info() {

@@ -16,19 +16,20 @@ import java.util.Set;
 public final class SuccessHasNoExtraProperties implements Check {
   static final CheckInfo INFO =
       CheckInfo.warning(
-          "LMS-SUCCESS-NO-EXTRA-PROPERTIES",
-          Category.LMS,
-          "The released contact has no undocumented property",
-          "The LmsContactInfo released for a fresh authToken has only the properties the document"
-              + " lists (LmsContactInfo, LeadAccessToken, LmsContactCompanyInfo).",
-          "The document's LmsContactInfo table and sample name every property."
-              + " [CONTRACT G15](../docs/CONTRACT.md#g15): extra properties are reported, as a warning"
-              + " in both modes, since the schema itself allows them.",
-          """
+              "LMS-SUCCESS-NO-EXTRA-PROPERTIES",
+              Category.LMS,
+              "The released contact has no undocumented property",
+              "The LmsContactInfo released for a fresh authToken has only the properties the document"
+                  + " lists (LmsContactInfo, LeadAccessToken, LmsContactCompanyInfo).",
+              "The document's LmsContactInfo table and sample name every property."
+                  + " [CONTRACT G15](../docs/CONTRACT.md#g15): extra properties are reported, as a warning"
+                  + " in both modes, since the schema itself allows them.",
+              """
           expected: only the properties LmsContactInfo.schema.json describes
           actual:   1 undescribed property: /leadScore
           status:   200 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=650342&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=650342&source=conformance'""")
+          .covering("G15");
 
   @Override
   public CheckInfo info() {

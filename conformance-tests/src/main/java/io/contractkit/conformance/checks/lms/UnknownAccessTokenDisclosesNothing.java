@@ -17,18 +17,19 @@ public final class UnknownAccessTokenDisclosesNothing implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.error(
-          "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE",
-          Category.LMS,
-          "An unknown accessToken discloses nothing",
-          "A random accessToken with a fresh authToken of a known lead gets no contact data: the"
-              + " lead is found by the accessToken, not by the authToken alone.",
-          "\"The lead is identified by the provided accessToken.\""
-              + " [CONTRACT L18](../docs/CONTRACT.md#l18): an unknown accessToken gets the null values.",
-          """
+              "LMS-UNKNOWN-ACCESSTOKEN-NO-DISCLOSURE",
+              Category.LMS,
+              "An unknown accessToken discloses nothing",
+              "A random accessToken with a fresh authToken of a known lead gets no contact data: the"
+                  + " lead is found by the accessToken, not by the authToken alone.",
+              "\"The lead is identified by the provided accessToken.\""
+                  + " [CONTRACT L18](../docs/CONTRACT.md#l18): an unknown accessToken gets the null values.",
+              """
           expected: no contact data for an unknown accessToken
           actual:   contact data: property 'name' is not null
           status:   200 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=Zp3kQ8vN2xLm7RtW4cYb&authToken=118276&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=Zp3kQ8vN2xLm7RtW4cYb&authToken=118276&source=conformance'""")
+          .covering("L18", "L12");
 
   @Override
   public CheckInfo info() {

@@ -10,18 +10,19 @@ import io.contractkit.conformance.profile.Profile;
 public final class WrongAuthTokenDisclosesNothing implements Check {
   static final CheckInfo INFO =
       CheckInfo.error(
-          "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE",
-          Category.LMS,
-          "A wrong authToken discloses nothing",
-          "A known lead's accessToken with a random authToken that was never issued gets no contact"
-              + " data (strict: the all-null LmsContactInfo).",
-          "\"The authToken is required. Its value is send by email or sms to authorize access.\""
-              + " [CONTRACT L15](../docs/CONTRACT.md#l15): an unknown authToken gets the null values.",
-          """
+              "LMS-WRONG-AUTHTOKEN-NO-DISCLOSURE",
+              Category.LMS,
+              "A wrong authToken discloses nothing",
+              "A known lead's accessToken with a random authToken that was never issued gets no contact"
+                  + " data (strict: the all-null LmsContactInfo).",
+              "\"The authToken is required. Its value is send by email or sms to authorize access.\""
+                  + " [CONTRACT L15](../docs/CONTRACT.md#l15): an unknown authToken gets the null values.",
+              """
           expected: no contact data for a wrong authToken
           actual:   contact data: property 'accessToken' is not null
           status:   200 application/json
-          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=q8ZtR2mVx0LcN4pW&source=conformance'""");
+          curl -i 'http://127.0.0.1:8080/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=q8ZtR2mVx0LcN4pW&source=conformance'""")
+          .covering("L15", "L12");
 
   @Override
   public CheckInfo info() {

@@ -22,20 +22,21 @@ public final class CacheControlNoStore implements Check {
 
   private static final CheckInfo INFO =
       CheckInfo.warning(
-          ID,
-          Category.PROTOCOL,
-          "Answers with personal data carry Cache-Control: no-store",
-          "A found contact and a lead's contact released for a fresh authToken carry a Cache-Control header with"
-              + " the no-store directive, so no browser or proxy cache keeps the personal data.",
-          "Not in the documents (a warning, not an error): RFC 9111 section 5.2.2.5 no-store for"
-              + " sensitive answers; the LMS answer is released once (\"will only be accepted once\"),"
-              + " so a cached copy would outlive that promise"
-              + " ([CONTRACT G20](../docs/CONTRACT.md#g20)).",
-          """
+              ID,
+              Category.PROTOCOL,
+              "Answers with personal data carry Cache-Control: no-store",
+              "A found contact and a lead's contact released for a fresh authToken carry a Cache-Control header with"
+                  + " the no-store directive, so no browser or proxy cache keeps the personal data.",
+              "Not in the documents (a warning, not an error): RFC 9111 section 5.2.2.5 no-store for"
+                  + " sensitive answers; the LMS answer is released once (\"will only be accepted once\"),"
+                  + " so a cached copy would outlive that promise"
+                  + " ([CONTRACT G20](../docs/CONTRACT.md#g20)).",
+              """
           expected Cache-Control containing no-store (the answer carries personal data)
           actual   Cache-Control: public, max-age=600
           status   200
-          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y'""")
+          .covering("G20");
 
   @Override
   public CheckInfo info() {

@@ -21,20 +21,21 @@ public final class OtherMethodsNotAllowed implements Check {
 
   private static final CheckInfo INFO =
       CheckInfo.errorWhenStrict(
-          ID,
-          Category.PROTOCOL,
-          "Other methods on the two routes get 405 with Allow: GET",
-          "POST, PUT, PATCH and DELETE on api/v1/Contacts and on lms/leads/bytoken/contact (with a random"
-              + " authToken, so nothing is consumed) answer 405 Method Not Allowed with an Allow header that lists GET.",
-          "Both documents describe only \"GET api/v1/Contacts\" and \"[GET]"
-              + " ~/lms/leads/bytoken/contact\"; [CONTRACT G9](../docs/CONTRACT.md#g9): other methods"
-              + " on these routes get 405 with an Allow header (what ASP.NET does): an error in strict"
-              + " mode, a warning in lenient mode.",
-          """
+              ID,
+              Category.PROTOCOL,
+              "Other methods on the two routes get 405 with Allow: GET",
+              "POST, PUT, PATCH and DELETE on api/v1/Contacts and on lms/leads/bytoken/contact (with a random"
+                  + " authToken, so nothing is consumed) answer 405 Method Not Allowed with an Allow header that lists GET.",
+              "Both documents describe only \"GET api/v1/Contacts\" and \"[GET]"
+                  + " ~/lms/leads/bytoken/contact\"; [CONTRACT G9](../docs/CONTRACT.md#g9): other methods"
+                  + " on these routes get 405 with an Allow header (what ASP.NET does): an error in strict"
+                  + " mode, a warning in lenient mode.",
+              """
           expected status 405 with an Allow header that lists GET, for POST
           actual   status 404, Allow: (none)
           status   404
-          curl -i -X POST 'https://api.example.com/api/v1/Contacts?secret=ckQ2w9Xr4TbLm8Zp1VnHs'""");
+          curl -i -X POST 'https://api.example.com/api/v1/Contacts?secret=ckQ2w9Xr4TbLm8Zp1VnHs'""")
+          .covering("G9");
 
   @Override
   public CheckInfo info() {

@@ -13,6 +13,8 @@ public final class ProtocolChecks {
         new TextJsonWhenAsked(),
         new CacheControlNoStore(),
         new QueryNamesCaseInsensitive(),
-        new OtherMethodsNotAllowed());
+        new OtherMethodsNotAllowed(),
+        new RoutesCaseInsensitive(),
+        new UnknownParametersIgnored());
   }
 }

@@ -19,19 +19,20 @@ public final class QueryNamesCaseInsensitive implements Check {
 
   private static final CheckInfo INFO =
       CheckInfo.errorWhenStrict(
-          ID,
-          Category.PROTOCOL,
-          "Query parameter names match case-insensitively",
-          "?SECRET= finds a known contact like ?secret= does, and ?ACCESSTOKEN=&AUTHTOKEN=&SOURCE= with a fresh"
-              + " authToken releases the lead's contact, so clients written against the ASP.NET original keep working.",
-          "[CONTRACT G6](../docs/CONTRACT.md#g6): query parameter names match case-insensitively"
-              + " (?Secret= works like ?secret=), as ASP.NET model binding does: an error in strict mode,"
-              + " a warning in lenient mode.",
-          """
+              ID,
+              Category.PROTOCOL,
+              "Query parameter names match case-insensitively",
+              "?SECRET= finds a known contact like ?secret= does, and ?ACCESSTOKEN=&AUTHTOKEN=&SOURCE= with a fresh"
+                  + " authToken releases the lead's contact, so clients written against the ASP.NET original keep working.",
+              "[CONTRACT G6](../docs/CONTRACT.md#g6): query parameter names match case-insensitively"
+                  + " (?Secret= works like ?secret=), as ASP.NET model binding does: an error in strict mode,"
+                  + " a warning in lenient mode.",
+              """
           expected status 200 with the contact for ?SECRET= (names match case-insensitively)
           actual   status 400, no contact data
           status   400
-          curl -i 'https://api.example.com/api/v1/Contacts?SECRET=8Qm3vT7kLp2XwZ9rBn4Y'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?SECRET=8Qm3vT7kLp2XwZ9rBn4Y'""")
+          .covering("G6");
 
   @Override
   public CheckInfo info() {

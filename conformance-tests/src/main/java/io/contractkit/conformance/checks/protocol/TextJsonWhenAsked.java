@@ -11,19 +11,20 @@ public final class TextJsonWhenAsked implements Check {
 
   private static final CheckInfo INFO =
       CheckInfo.error(
-          ID,
-          Category.PROTOCOL,
-          "Answers are text/json when Accept: text/json is sent",
-          "A found contact and an LMS answer (for a random authToken) requested with Accept: text/json come back"
-              + " as text/json, the second documented response format; a charset parameter is allowed.",
-          "Both documents: \"Response Formats: application/json, text/json\";"
-              + " [CONTRACT G4](../docs/CONTRACT.md#g4): Accept: text/json gets Content-Type:"
-              + " text/json.",
-          """
+              ID,
+              Category.PROTOCOL,
+              "Answers are text/json when Accept: text/json is sent",
+              "A found contact and an LMS answer (for a random authToken) requested with Accept: text/json come back"
+                  + " as text/json, the second documented response format; a charset parameter is allowed.",
+              "Both documents: \"Response Formats: application/json, text/json\";"
+                  + " [CONTRACT G4](../docs/CONTRACT.md#g4): Accept: text/json gets Content-Type:"
+                  + " text/json.",
+              """
           expected Content-Type text/json
           actual   Content-Type application/json; charset=utf-8
           status   200
-          curl -i -H 'Accept: text/json' 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y'""");
+          curl -i -H 'Accept: text/json' 'https://api.example.com/api/v1/Contacts?secret=8Qm3vT7kLp2XwZ9rBn4Y'""")
+          .covering("G2", "G4");
 
   @Override
   public CheckInfo info() {

@@ -15,21 +15,22 @@ public final class ContactsNoDisclosure implements Check {
 
   private static final CheckInfo INFO =
       CheckInfo.error(
-          ID,
-          Category.ROBUSTNESS,
-          "Hostile and injection-like secrets disclose no contact",
-          "None of the hostile Contacts requests, nor secrets such as ' OR 1=1 --, *, % and _ or the first half of a"
-              + " known secret followed by a wildcard, gets an answer with contact data: the lookup is an exact"
-              + " match, not a concatenated query or a pattern.",
-          "Contacts document: the secret is \"hard to guess\" and the API answers \"HTTP 404 if"
-              + " contact is not found\"; [CONTRACT G18](../docs/CONTRACT.md#g18),"
-              + " [CONTRACT C14](../docs/CONTRACT.md#c14): no contact data without valid credentials,"
-              + " whatever the input; a secret matches only exactly.",
-          """
+              ID,
+              Category.ROBUSTNESS,
+              "Hostile and injection-like secrets disclose no contact",
+              "None of the hostile Contacts requests, nor secrets such as ' OR 1=1 --, *, % and _ or the first half of a"
+                  + " known secret followed by a wildcard, gets an answer with contact data: the lookup is an exact"
+                  + " match, not a concatenated query or a pattern.",
+              "Contacts document: the secret is \"hard to guess\" and the API answers \"HTTP 404 if"
+                  + " contact is not found\"; [CONTRACT G18](../docs/CONTRACT.md#g18),"
+                  + " [CONTRACT C14](../docs/CONTRACT.md#c14): no contact data without valid credentials,"
+                  + " whatever the input; a secret matches only exactly.",
+              """
           expected no contact data for secret: ' OR 1=1 --
           actual   contact data for secret: ' OR 1=1 --: property 'Secret' is not null
           status   200
-          curl -i 'https://api.example.com/api/v1/Contacts?secret=%27%20OR%201%3D1%20--'""");
+          curl -i 'https://api.example.com/api/v1/Contacts?secret=%27%20OR%201%3D1%20--'""")
+          .covering("G18", "C14");
 
   @Override
   public CheckInfo info() {

@@ -18,21 +18,22 @@ public final class LmsNoDisclosure implements Check {
 
   private static final CheckInfo INFO =
       CheckInfo.error(
-          ID,
-          Category.ROBUSTNESS,
-          "Hostile and injection-like tokens disclose no lead contact",
-          "None of the hostile LMS requests, nor a valid accessToken with an injection-like authToken (' OR '1'='1,"
-              + " *, %, null, undefined, 0, [], {}, true), nor such a token as both accessToken and authToken, gets"
-              + " an answer with contact data: a broken token lookup would leak here.",
-          "LMS document: \"The authToken is required. Its value is send by email or sms to"
-              + " authorize access\"; [CONTRACT G18](../docs/CONTRACT.md#g18),"
-              + " [CONTRACT L15](../docs/CONTRACT.md#l15): no contact data without valid credentials,"
-              + " whatever the input; an unknown authToken gets the null values.",
-          """
+              ID,
+              Category.ROBUSTNESS,
+              "Hostile and injection-like tokens disclose no lead contact",
+              "None of the hostile LMS requests, nor a valid accessToken with an injection-like authToken (' OR '1'='1,"
+                  + " *, %, null, undefined, 0, [], {}, true), nor such a token as both accessToken and authToken, gets"
+                  + " an answer with contact data: a broken token lookup would leak here.",
+              "LMS document: \"The authToken is required. Its value is send by email or sms to"
+                  + " authorize access\"; [CONTRACT G18](../docs/CONTRACT.md#g18),"
+                  + " [CONTRACT L15](../docs/CONTRACT.md#l15): no contact data without valid credentials,"
+                  + " whatever the input; an unknown authToken gets the null values.",
+              """
           expected no contact data for authToken: * (valid accessToken)
           actual   contact data for authToken: * (valid accessToken): property 'accessToken' is not null
           status   200
-          curl -i 'https://api.example.com/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=*&source=conformance'""");
+          curl -i 'https://api.example.com/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=*&source=conformance'""")
+          .covering("G18");
 
   @Override
   public CheckInfo info() {

@@ -97,7 +97,11 @@ class ContactsChecksTest {
             THROTTLE_PER_IP,
             THROTTLE_RETRY_AFTER,
             THROTTLE_SUCCESSES,
+            "CONTACTS-THROTTLE-REFUSALS-DO-NOT-COUNT",
+            "CONTACTS-THROTTLE-NOT-WITHOUT-IP",
+            "CONTACTS-THROTTLE-ONE-BUDGET-PER-ADDRESS",
             THROTTLE_LIFTS,
+            "CONTACTS-THROTTLE-WINDOW-ENDS",
             THROTTLE_COUNTS_DOWN);
   }
 

@@ -38,7 +38,9 @@ class ProtocolChecksTest {
             TextJsonWhenAsked.ID,
             CacheControlNoStore.ID,
             QueryNamesCaseInsensitive.ID,
-            OtherMethodsNotAllowed.ID);
+            OtherMethodsNotAllowed.ID,
+            RoutesCaseInsensitive.ID,
+            UnknownParametersIgnored.ID);
     assertThat(ProtocolChecks.all())
         .extracting(Check::info)
         .allSatisfy(
