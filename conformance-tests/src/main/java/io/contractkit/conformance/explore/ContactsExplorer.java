@@ -102,13 +102,14 @@ final class ContactsExplorer implements Explorer<ContactsExplorer.Step> {
   }
 
   @Override
-  public Transcript run(List<Step> steps, CheckContext context) {
+  public Transcript run(List<Step> steps, CheckContext context, Instant deadline) {
     Transcript t = new Transcript();
     ThrottleModel model = new ThrottleModel(throttle.maxFailures());
     Map<Integer, String> ips = new HashMap<>();
     Instant start = context.now();
     for (Step step : steps) {
-      if (Duration.between(start, context.now()).compareTo(realTimeLimit()) > 0
+      if (context.now().isAfter(deadline)
+          || Duration.between(start, context.now()).compareTo(realTimeLimit()) > 0
           || context.freshIpsLeft() < IPS_KEPT_FOR_OTHER_CHECKS + FRESH_IP_TRIES) {
         t.stop();
         return t;

@@ -53,8 +53,8 @@ final class Exploration<S> {
   }
 
   /** The seed of this check's sequences: the run's {@code --seed} and the check's id. */
-  static long seed(CheckContext context, String checkId) {
-    return context.settings().seed() * 31 + checkId.hashCode();
+  static long seed(long runSeed, String checkId) {
+    return runSeed * 31 + checkId.hashCode();
   }
 
   private void run() {
@@ -63,7 +63,7 @@ final class Exploration<S> {
       throw new CheckSkipped("--explore-budget is 0: no sequence explored");
     }
     deadline = context.now().plus(budget);
-    long seed = seed(context, checkId);
+    long seed = seed(context.settings().seed(), checkId);
     Strategy strategy =
         new Strategy(
             Strategy.defaultPRNG(seed),
@@ -73,10 +73,8 @@ final class Exploration<S> {
             100,
             new Capture(),
             prng -> new NoGuidance());
-    Gen<List<S>> generated =
-        lists()
-            .of(integers().between(0, explorer.codes() - 1).map(explorer::step))
-            .ofSizeBetween(1, explorer.maxLength());
+    Gen<List<Integer>> generated =
+        lists().of(integers().between(0, explorer.codes())).ofSizeBetween(1, explorer.maxLength());
     QuickTheory.qt(() -> strategy).forAll(generated).check(this::holds);
     if (smallest != null) {
       throw failure(seed);
@@ -86,14 +84,24 @@ final class Exploration<S> {
     }
   }
 
+  /**
+   * The steps that generated numbers stand for. 0 stands for no step: shrinking moves every number
+   * towards 0, so a step that does not matter to a failure shrinks away, wherever it is (the list
+   * shrinker of QuickTheories drops elements from the ends only).
+   */
+  List<S> steps(List<Integer> codes) {
+    return codes.stream().filter(c -> c > 0).map(c -> explorer.step(c - 1)).toList();
+  }
+
   /** Runs one sequence; false when an answer differed from the model's. */
-  private boolean holds(List<S> steps) {
+  private boolean holds(List<Integer> codes) {
     if (stoppedBy != null || context.now().isAfter(deadline)) {
       return true;
     }
+    List<S> steps = steps(codes);
     Transcript transcript;
     try {
-      transcript = explorer.run(steps, context);
+      transcript = explorer.run(steps, context, deadline);
     } catch (RuntimeException e) {
       // a skip (no more authTokens), the clock hook failing, no answer: the exploration ends here
       stoppedBy = e;
@@ -103,7 +111,7 @@ final class Exploration<S> {
     if (!transcript.failed()) {
       return true;
     }
-    failures.put(List.copyOf(steps), transcript);
+    failures.put(steps, transcript);
     if (!shrinking) {
       shrinking = true;
       deadline = context.now().plus(context.settings().exploreBudget());
@@ -113,7 +121,7 @@ final class Exploration<S> {
 
   private CheckFailure failure(long seed) {
     @SuppressWarnings("unchecked")
-    Transcript t = failures.get(List.copyOf((List<S>) smallest));
+    Transcript t = failures.get(steps((List<Integer>) smallest));
     Transcript.Mismatch m = t.mismatchFound();
     List<String> text = new ArrayList<>();
     text.add(

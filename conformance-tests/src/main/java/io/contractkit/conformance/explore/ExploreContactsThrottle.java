@@ -17,30 +17,31 @@ public final class ExploreContactsThrottle implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.error(
-          ID,
-          Category.EXPLORATION,
-          "Random sequences of lookups agree with the throttle's model",
-          "For --explore-budget (default 3 s), seeded random sequences of lookups with the"
-              + " profile's first secret or a wrong one, from two fresh documentation ips of its own,"
-              + " and (with a clock hook) moves of the target's clock past the window and the block,"
-              + " each answer compared with the contract's model: 404 for a wrong secret, 200 for the"
-              + " correct one, 429 for every lookup from an ip after maxFailures failures; a correct"
-              + " secret neither counts nor resets the count; the other ip is not affected; a move"
-              + " past window and block is a fresh start. A failing sequence is shrunk to the shortest"
-              + " one found and printed as curl lines with the --seed that replays it.",
-          "[CONTRACT C16](../docs/CONTRACT.md#c16), [CONTRACT C17](../docs/CONTRACT.md#c17),"
-              + " [CONTRACT C19](../docs/CONTRACT.md#c19), [CONTRACT C20](../docs/CONTRACT.md#c20),"
-              + " [CONTRACT C21](../docs/CONTRACT.md#c21), [CONTRACT C23](../docs/CONTRACT.md#c23),"
-              + " [CONTRACT C24](../docs/CONTRACT.md#c24), [CONTRACT C26](../docs/CONTRACT.md#c26):"
-              + " the throttle's rules, with the thresholds the profile promises (contacts.throttle).",
-          """
+              ID,
+              Category.EXPLORATION,
+              "Random sequences of lookups agree with the throttle's model",
+              "For --explore-budget (default 3 s), seeded random sequences of lookups with the"
+                  + " profile's first secret or a wrong one, from two fresh documentation ips of its own,"
+                  + " and (with a clock hook) moves of the target's clock past the window and the block,"
+                  + " each answer compared with the contract's model: 404 for a wrong secret, 200 for the"
+                  + " correct one, 429 for every lookup from an ip after maxFailures failures; a correct"
+                  + " secret neither counts nor resets the count; the other ip is not affected; a move"
+                  + " past window and block is a fresh start. A failing sequence is shrunk to the shortest"
+                  + " one found and printed as curl lines with the --seed that replays it.",
+              "[CONTRACT C16](../docs/CONTRACT.md#c16), [CONTRACT C17](../docs/CONTRACT.md#c17),"
+                  + " [CONTRACT C19](../docs/CONTRACT.md#c19), [CONTRACT C20](../docs/CONTRACT.md#c20),"
+                  + " [CONTRACT C21](../docs/CONTRACT.md#c21), [CONTRACT C23](../docs/CONTRACT.md#c23),"
+                  + " [CONTRACT C24](../docs/CONTRACT.md#c24), [CONTRACT C26](../docs/CONTRACT.md#c26):"
+                  + " the throttle's rules, with the thresholds the profile promises (contacts.throttle).",
+              """
           expected: status 429 (ip A has 10 failure(s) counted) for the wrong secret from ip A at this step (the contract's reference model)
           actual:   status 404 at step 12 of this sequence, the shortest found (replay it with --seed 7 --only EXPLORE-CONTACTS-THROTTLE and the same --explore-budget; this check's own seed is 1234):
                     # 1. wrong secret from ip A: expected status 404 (ip A has 0 failure(s) counted), got status 404
                     curl -i 'https://api.example.com/api/v1/Contacts?secret=Xw3kT9bLq2ZcV7nR0sYd&ip=198.51.100.23'
                     ...
                     # 10. correct secret from ip A: expected status 200 (ip A has 9 failure(s) counted), got status 200
-                    ...""");
+                    ...""")
+          .covering("C16", "C17", "C20", "C21", "C23", "C24");
 
   @Override
   public CheckInfo info() {

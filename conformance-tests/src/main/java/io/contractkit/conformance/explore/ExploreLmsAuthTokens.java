@@ -19,23 +19,23 @@ public final class ExploreLmsAuthTokens implements Check {
 
   static final CheckInfo INFO =
       CheckInfo.error(
-          ID,
-          Category.EXPLORATION,
-          "Random sequences of authTokens agree with the one-time model",
-          "For --explore-budget (default 3 s), seeded random sequences of: a fresh authToken sent"
-              + " to one of the profile's first two leads (lms.authTokens), a use of one of the"
-              + " authTokens sent so far with its own lead or with the other lead, and (with a clock"
-              + " hook and lms.authTokenLifetimeSeconds) a move of the target's clock past the"
-              + " lifetime; each answer compared with the contract's model: a fresh authToken"
-              + " releases its lead's contact once, a used, expired or other lead's authToken never"
-              + " does. Valid choices are accepted: an earlier authToken may stop working when a"
-              + " newer one is sent, and one tried with another lead may stop working. A failing"
-              + " sequence is shrunk to the shortest one found and printed as curl lines with the"
-              + " --seed that replays it.",
-          "[CONTRACT L6](../docs/CONTRACT.md#l6), [CONTRACT L11](../docs/CONTRACT.md#l11),"
-              + " [CONTRACT L16](../docs/CONTRACT.md#l16), [CONTRACT L17](../docs/CONTRACT.md#l17):"
-              + " an authToken is accepted once, for its own lead, within its lifetime.",
-          """
+              ID,
+              Category.EXPLORATION,
+              "Random sequences of authTokens agree with the one-time model",
+              "For --explore-budget (default 3 s), seeded random sequences of: a fresh authToken sent"
+                  + " to one of the profile's first two leads (lms.authTokens), a use of one of the"
+                  + " authTokens sent so far with its own lead or with the other lead, and (with a clock"
+                  + " hook and lms.authTokenLifetimeSeconds) a move of the target's clock past the"
+                  + " lifetime; each answer compared with the contract's model: a fresh authToken"
+                  + " releases its lead's contact once, a used, expired or other lead's authToken never"
+                  + " does. Valid choices are accepted: an earlier authToken may stop working when a"
+                  + " newer one is sent, and one tried with another lead may stop working. A failing"
+                  + " sequence is shrunk to the shortest one found and printed as curl lines with the"
+                  + " --seed that replays it.",
+              "[CONTRACT L6](../docs/CONTRACT.md#l6), [CONTRACT L11](../docs/CONTRACT.md#l11),"
+                  + " [CONTRACT L16](../docs/CONTRACT.md#l16), [CONTRACT L17](../docs/CONTRACT.md#l17):"
+                  + " an authToken is accepted once, for its own lead, within its lifetime.",
+              """
           expected: no contact data for authToken 1 (lead 1's, used or expired) used with lead 1 at this step (the contract's reference model)
           actual:   the lead's contact at step 4 of this sequence, the shortest found (replay it with --seed 7 --only EXPLORE-LMS-AUTHTOKENS and the same --explore-budget; this check's own seed is 1234):
                     # 1. authToken 1 (318204) sent to lead 1 (profile lms.authTokens)
@@ -43,7 +43,8 @@ public final class ExploreLmsAuthTokens implements Check {
                     curl -i 'https://api.example.com/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=318204&source=conformance'
                     # 3. authToken 2 (604411) sent to lead 1 (profile lms.authTokens)
                     # 4. authToken 1 (lead 1's, used or expired) used with lead 1: expected no contact data, got the lead's contact
-                    curl -i 'https://api.example.com/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=318204&source=conformance'""");
+                    curl -i 'https://api.example.com/lms/leads/bytoken/contact?accessToken=lead-7Gk2mQ9xWp4tR8vZ&authToken=318204&source=conformance'""")
+          .covering("L6", "L11", "L16");
 
   @Override
   public CheckInfo info() {

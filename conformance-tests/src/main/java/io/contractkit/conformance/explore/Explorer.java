@@ -1,6 +1,7 @@
 package io.contractkit.conformance.explore;
 
 import io.contractkit.conformance.checks.CheckContext;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,7 +25,8 @@ interface Explorer<S> {
   int maxLength();
 
   /**
-   * Runs {@code steps} from a fresh start, stopping at the first answer the model did not expect.
+   * Runs {@code steps} from a fresh start, stopping at the first answer the model did not expect,
+   * or before a step once the suite's clock is past {@code deadline} (the budget is spent).
    */
-  Transcript run(List<S> steps, CheckContext context);
+  Transcript run(List<S> steps, CheckContext context, Instant deadline);
 }

@@ -105,18 +105,25 @@ final class LmsExplorer implements Explorer<LmsExplorer.Step> {
   }
 
   @Override
-  public Transcript run(List<Step> steps, CheckContext context) {
+  public Transcript run(List<Step> steps, CheckContext context, Instant deadline) {
     Transcript t = new Transcript();
     AuthTokenModel model = new AuthTokenModel();
     List<String> values = new ArrayList<>();
     Instant start = context.now();
     for (Step step : steps) {
-      if (Duration.between(start, context.now()).compareTo(realTimeLimit()) > 0) {
+      if (context.now().isAfter(deadline)
+          || Duration.between(start, context.now()).compareTo(realTimeLimit()) > 0) {
         t.stop();
         return t;
       }
       if (step instanceof Send s) {
         String value = context.freshAuthToken(leads.get(s.lead()).accessToken());
+        if (values.contains(value)) {
+          // the target issued a code again that this sequence holds (a used one may be issued
+          // again): the model cannot tell the two authTokens apart, so the sequence ends here
+          t.stop();
+          return t;
+        }
         values.add(value);
         int token = model.sent(s.lead());
         t.step(

@@ -1,0 +1,125 @@
+package io.contractkit.conformance.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contractkit.conformance.fakes.Defect;
+import io.contractkit.conformance.fakes.KnownDefect;
+import io.contractkit.conformance.fakes.SimulatedImplementation;
+import io.contractkit.conformance.run.CheckResult;
+import io.contractkit.conformance.run.RunOptions;
+import io.contractkit.conformance.run.Status;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exploration checks against simulated implementations: the planted defects that only a
+ * sequence shows are found and shrunk to a short sequence printed as curl lines, a seed replays the
+ * same sequence, the budget bounds the run, and a correct implementation passes.
+ */
+class ExplorationTest {
+  private static final Duration BUDGET = Duration.ofSeconds(1);
+
+  private static CheckResult run(Defect defect, String id, RunOptions options) {
+    try (SimulatedImplementation impl = SimulatedImplementation.start(defect)) {
+      return impl.run(impl.profile(), options(impl, options), id).result(id).orElseThrow();
+    }
+  }
+
+  /** The implementation's suite clock with the test's seed and budget. */
+  private static RunOptions options(SimulatedImplementation impl, RunOptions options) {
+    return impl.options().withSeed(options.seed()).withExploreBudget(options.exploreBudget());
+  }
+
+  private static RunOptions seeded(long seed) {
+    return RunOptions.defaults().withSeed(seed).withExploreBudget(BUDGET);
+  }
+
+  /**
+   * For a run that finds a failure: it ends when the shrinking does, and a budget this long keeps a
+   * busy machine from cutting the shrinking short.
+   */
+  private static RunOptions failing(long seed) {
+    return seeded(seed).withExploreBudget(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aSuccessThatWipesTheFailuresIsFoundAndShrunkToCurlLines() {
+    CheckResult r =
+        run(KnownDefect.SUCCESS_RESETS_FAILURES.defect(), ExploreContactsThrottle.ID, failing(7));
+
+    assertThat(r.status()).isEqualTo(Status.FAILED);
+    assertThat(r.failure().expected())
+        .startsWith("status 429 (ip ")
+        .endsWith("(the contract's reference model)");
+    assertThat(r.failure().actual())
+        .startsWith(
+            "status 404 at step 12 of this sequence, the shortest found (replay it with --seed 7"
+                + " --only EXPLORE-CONTACTS-THROTTLE")
+        .contains("this check's own seed is " + Exploration.seed(7, ExploreContactsThrottle.ID))
+        .contains("correct secret from ip A: expected status 200")
+        .contains("curl -i '");
+  }
+
+  @Test
+  void aUsedAuthTokenThatWorksAgainIsFoundAndShrunkToCurlLines() {
+    CheckResult r =
+        run(KnownDefect.USED_AUTH_TOKEN_REVIVED.defect(), ExploreLmsAuthTokens.ID, failing(7));
+
+    assertThat(r.status()).isEqualTo(Status.FAILED);
+    assertThat(r.failure().expected()).startsWith("no contact data for authToken 1");
+    assertThat(r.failure().actual())
+        .startsWith("the lead's contact at step 4 of this sequence, the shortest found")
+        .contains("--seed 7 --only EXPLORE-LMS-AUTHTOKENS")
+        .contains("# 1. authToken 1 (")
+        .contains("# 3. authToken 2 (")
+        .contains("curl -i '");
+  }
+
+  @Test
+  void theSameSeedReplaysTheSameShortestSequence() {
+    String first = replayable(failing(42));
+    String again = replayable(failing(42));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(first).contains("--seed 42 ").contains("# 4. ");
+  }
+
+  /**
+   * The failure of a run, without what the target chose: its port and the authTokens it minted (the
+   * mock mints random ones).
+   */
+  private static String replayable(RunOptions options) {
+    try (SimulatedImplementation impl =
+        SimulatedImplementation.start(KnownDefect.USED_AUTH_TOKEN_REVIVED.defect())) {
+      CheckResult r =
+          impl.run(impl.profile(), options(impl, options), ExploreLmsAuthTokens.ID)
+              .result(ExploreLmsAuthTokens.ID)
+              .orElseThrow();
+      return (r.failure().expected() + "\n" + r.failure().actual())
+          .replace(impl.baseUrl(), "BASE")
+          .replaceAll("authToken=[0-9]+", "authToken=N")
+          .replaceAll("\\([0-9]+\\) sent", "(N) sent");
+    }
+  }
+
+  @Test
+  void aCorrectImplementationPassesWithinTheBudget() {
+    long start = System.nanoTime();
+    CheckResult contacts = run(Defect.NONE, ExploreContactsThrottle.ID, seeded(3));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(contacts.status()).isEqualTo(Status.PASSED);
+    assertThat(took).isBetween(BUDGET, BUDGET.plusSeconds(3));
+    assertThat(run(Defect.NONE, ExploreLmsAuthTokens.ID, seeded(3)).status())
+        .isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void aBudgetOfZeroExploresNothing() {
+    CheckResult r =
+        run(Defect.NONE, ExploreLmsAuthTokens.ID, seeded(1).withExploreBudget(Duration.ZERO));
+
+    assertThat(r.status()).isEqualTo(Status.SKIPPED);
+    assertThat(r.skipReason()).contains("--explore-budget is 0");
+  }
+}
