@@ -29,18 +29,21 @@ public final class ExploreContactsThrottle implements Check {
                   + " past window and block is a fresh start. A failing sequence is shrunk to the shortest"
                   + " one found and printed as curl lines with the --seed that replays it.",
               "[CONTRACT C16](../docs/CONTRACT.md#c16), [CONTRACT C17](../docs/CONTRACT.md#c17),"
-                  + " [CONTRACT C19](../docs/CONTRACT.md#c19), [CONTRACT C20](../docs/CONTRACT.md#c20),"
-                  + " [CONTRACT C21](../docs/CONTRACT.md#c21), [CONTRACT C23](../docs/CONTRACT.md#c23),"
-                  + " [CONTRACT C24](../docs/CONTRACT.md#c24), [CONTRACT C26](../docs/CONTRACT.md#c26):"
-                  + " the throttle's rules, with the thresholds the profile promises (contacts.throttle).",
+                  + " [CONTRACT C20](../docs/CONTRACT.md#c20), [CONTRACT C21](../docs/CONTRACT.md#c21),"
+                  + " [CONTRACT C23](../docs/CONTRACT.md#c23), [CONTRACT C24](../docs/CONTRACT.md#c24):"
+                  + " the throttle's rules, with the thresholds the profile promises (contacts.throttle);"
+                  + " with a clock hook, [C22](../docs/CONTRACT.md#c22) and"
+                  + " [C26](../docs/CONTRACT.md#c26) too (a move past window and block is a fresh start).",
               """
-          expected: status 429 (ip A has 10 failure(s) counted) for the wrong secret from ip A at this step (the contract's reference model)
-          actual:   status 404 at step 12 of this sequence, the shortest found (replay it with --seed 7 --only EXPLORE-CONTACTS-THROTTLE and the same --explore-budget; this check's own seed is 1234):
+          expected: status 429 (ip A is blocked) for the wrong secret from ip A at this step (the contract's reference model)
+          actual:   status 404 at step 12 of this sequence, the shortest found (replay it with --seed 7 --only EXPLORE-CONTACTS-THROTTLE and the same --explore-budget; this check's own seed is -517207197):
                     # 1. wrong secret from ip A: expected status 404 (ip A has 0 failure(s) counted), got status 404
-                    curl -i 'https://api.example.com/api/v1/Contacts?secret=Xw3kT9bLq2ZcV7nR0sYd&ip=198.51.100.23'
+                    curl -i 'https://api.example.com/api/v1/Contacts?secret=CRWdDK2yHbIuNrD5fWAv&ip=203.0.113.174'
+                    # 2. correct secret from ip A: expected status 200 (ip A has 1 failure(s) counted), got status 200
+                    curl -i 'https://api.example.com/api/v1/Contacts?secret=Xw3kT9bLq2ZcV7nR0sYd&ip=203.0.113.174'
                     ...
-                    # 10. correct secret from ip A: expected status 200 (ip A has 9 failure(s) counted), got status 200
-                    ...""")
+                    # 12. wrong secret from ip A: expected status 429 (ip A is blocked), got status 404
+                    curl -i 'https://api.example.com/api/v1/Contacts?secret=9AEVM00uiaQ6bhJJkjIi&ip=203.0.113.174'""")
           .covering("C16", "C17", "C20", "C21", "C23", "C24");
 
   @Override

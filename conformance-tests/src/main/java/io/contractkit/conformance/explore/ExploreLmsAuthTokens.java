@@ -33,8 +33,9 @@ public final class ExploreLmsAuthTokens implements Check {
                   + " sequence is shrunk to the shortest one found and printed as curl lines with the"
                   + " --seed that replays it.",
               "[CONTRACT L6](../docs/CONTRACT.md#l6), [CONTRACT L11](../docs/CONTRACT.md#l11),"
-                  + " [CONTRACT L16](../docs/CONTRACT.md#l16), [CONTRACT L17](../docs/CONTRACT.md#l17):"
-                  + " an authToken is accepted once, for its own lead, within its lifetime.",
+                  + " [CONTRACT L16](../docs/CONTRACT.md#l16): an authToken is accepted once, for its"
+                  + " own lead; with a clock hook and the lifetime, [L17](../docs/CONTRACT.md#l17) too"
+                  + " (within its lifetime).",
               """
           expected: no contact data for authToken 1 (lead 1's, used or expired) used with lead 1 at this step (the contract's reference model)
           actual:   the lead's contact at step 4 of this sequence, the shortest found (replay it with --seed 7 --only EXPLORE-LMS-AUTHTOKENS and the same --explore-budget; this check's own seed is 1234):

@@ -2,6 +2,7 @@ package io.contractkit.conformance.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contractkit.conformance.fakes.Answer;
 import io.contractkit.conformance.fakes.Defect;
 import io.contractkit.conformance.fakes.KnownDefect;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
@@ -9,6 +10,9 @@ import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.RunOptions;
 import io.contractkit.conformance.run.Status;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class ExplorationTest {
   private static final Duration BUDGET = Duration.ofSeconds(1);
+  private static final String NULL_VALUES =
+      "{\"accessToken\":null,\"name\":null,\"street\":null,\"city\":null,\"zipCode\":null,"
+          + "\"email\":null,\"phone\":null,\"fax\":null,\"notice\":null,\"company\":null}";
 
   private static CheckResult run(Defect defect, String id, RunOptions options) {
     try (SimulatedImplementation impl = SimulatedImplementation.start(defect)) {
@@ -121,5 +128,60 @@ class ExplorationTest {
 
     assertThat(r.status()).isEqualTo(Status.SKIPPED);
     assertThat(r.skipReason()).contains("--explore-budget is 0");
+  }
+
+  @Test
+  void anImplementationThatDropsEarlierAuthTokensOrOnesTriedWithAnotherLeadPasses() {
+    Map<String, String> latestOf = new ConcurrentHashMap<>();
+    Set<String> triedElsewhere = ConcurrentHashMap.newKeySet();
+    Defect choosy =
+        (request, upstream) -> {
+          Answer answer = upstream.forward(request);
+          if (request.lowerPath().equals("/__admin/authtokens")) {
+            answer
+                .jsonBody()
+                .ifPresent(
+                    j ->
+                        latestOf.put(
+                            j.path("accessToken").asString(""), j.path("authToken").asString("")));
+            return answer;
+          }
+          if (!request.isLms()) {
+            return answer;
+          }
+          String lead = request.param("accessToken").orElse("");
+          String token = request.param("authToken").orElse("");
+          if (!token.equals(latestOf.get(lead)) && latestOf.containsValue(token)) {
+            triedElsewhere.add(token);
+          }
+          boolean dropped = !token.equals(latestOf.get(lead)) || triedElsewhere.contains(token);
+          return dropped && answer.isLmsDisclosure() ? Answer.json(200, NULL_VALUES) : answer;
+        };
+
+    CheckResult r = run(choosy, ExploreLmsAuthTokens.ID, seeded(11));
+
+    assertThat(r.status()).as("%s", r.failure()).isEqualTo(Status.PASSED);
+    assertThat(triedElsewhere).isNotEmpty();
+  }
+
+  @Test
+  void anIpLeftBlockedByAnEarlierRunIsReplacedByAFreshOne() {
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    Set<String> blocked = ConcurrentHashMap.newKeySet();
+    Defect leftBlocked =
+        (request, upstream) -> {
+          String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
+          if (ip != null && seen.add(ip) && seen.size() % 2 == 1) {
+            blocked.add(ip);
+          }
+          return ip != null && blocked.contains(ip)
+              ? Answer.json(429, "{}").withHeader("Retry-After", "300")
+              : upstream.forward(request);
+        };
+
+    CheckResult r = run(leftBlocked, ExploreContactsThrottle.ID, seeded(5));
+
+    assertThat(r.status()).as("%s", r.failure()).isEqualTo(Status.PASSED);
+    assertThat(blocked).isNotEmpty();
   }
 }
