@@ -111,8 +111,7 @@ final class ContactsExplorer implements Explorer<ContactsExplorer.Step> {
       if (context.now().isAfter(deadline)
           || Duration.between(start, context.now()).compareTo(realTimeLimit()) > 0
           || context.freshIpsLeft() < IPS_KEPT_FOR_OTHER_CHECKS + FRESH_IP_TRIES) {
-        t.stop();
-        return t;
+        return t; // stopped: the budget is spent, or the model would no longer be exact
       }
       if (step instanceof Lookup l) {
         if (!lookUp(l, model, ips, context, t)) {

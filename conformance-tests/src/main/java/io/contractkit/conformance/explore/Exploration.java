@@ -150,10 +150,8 @@ final class Exploration<S> {
         Throwable cause,
         List<Object> examples,
         AsString<Object> toString) {
-      stoppedBy =
-          cause instanceof RuntimeException r
-              ? r
-              : new IllegalStateException(cause.toString(), cause);
+      // holds() catches what a sequence throws: only an Error gets here
+      throw new IllegalStateException("the exploration broke down: " + cause, cause);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.contractkit.conformance.checks.Category;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckInfo;
+import io.contractkit.conformance.checks.CheckSkipped;
 import io.contractkit.conformance.checks.ResourceLock;
 import io.contractkit.conformance.profile.Profile;
 import java.util.HashSet;
@@ -65,6 +66,12 @@ public final class ExploreLmsAuthTokens implements Check {
   public void run(CheckContext context) {
     List<Profile.KnownLead> leads = context.lms().leads();
     context.lead(0);
+    Profile.AuthTokens source = context.lms().authTokens();
+    if (source != null && source.staticTokens() != null) {
+      throw new CheckSkipped(
+          "lms.authTokens.staticTokens is a list: the exploration would use it up before the other"
+              + " checks take theirs (give an http or command source)");
+    }
     context.lmsBase();
     Exploration.explore(
         new LmsExplorer(

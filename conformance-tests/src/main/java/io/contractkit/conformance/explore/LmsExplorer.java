@@ -113,15 +113,13 @@ final class LmsExplorer implements Explorer<LmsExplorer.Step> {
     for (Step step : steps) {
       if (context.now().isAfter(deadline)
           || Duration.between(start, context.now()).compareTo(realTimeLimit()) > 0) {
-        t.stop();
-        return t;
+        return t; // stopped: the budget is spent, or the model would no longer be exact
       }
       if (step instanceof Send s) {
         String value = context.freshAuthToken(leads.get(s.lead()).accessToken());
         if (values.contains(value)) {
           // the target issued a code again that this sequence holds (a used one may be issued
           // again): the model cannot tell the two authTokens apart, so the sequence ends here
-          t.stop();
           return t;
         }
         values.add(value);

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What one run of a sequence did, step by step, as a person replays it: a comment naming each step
  * and what the reference model expected, and the curl line of each request. It ends at the first
- * answer the model did not expect ({@link #mismatch}), or earlier when the run had to stop ({@link
- * #stopped}: the budget is spent, or too much real time passed for the model to stay exact).
+ * answer the model did not expect ({@link #mismatch}), or earlier when the run had to stop (the
+ * budget is spent, or too much real time passed for the model to stay exact).
  */
 final class Transcript {
   /** The step at which the answer differed from the model's. */
@@ -17,7 +17,6 @@ final class Transcript {
   private final List<String> lines = new ArrayList<>();
   private int steps;
   private Mismatch mismatch;
-  private boolean stopped;
 
   /** Notes a step that sent no request (an authToken sent, the clock moved). */
   void step(String description) {
@@ -37,24 +36,12 @@ final class Transcript {
     mismatch = new Mismatch(steps, expected, actual, e);
   }
 
-  void stop() {
-    stopped = true;
-  }
-
   boolean failed() {
     return mismatch != null;
   }
 
-  boolean stopped() {
-    return stopped;
-  }
-
   Mismatch mismatchFound() {
     return mismatch;
-  }
-
-  int steps() {
-    return steps;
   }
 
   List<String> lines() {

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.conformance.fakes.Answer;
 import io.contractkit.conformance.fakes.Defect;
+import io.contractkit.conformance.fakes.Incoming;
 import io.contractkit.conformance.fakes.KnownDefect;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
+import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.RunOptions;
 import io.contractkit.conformance.run.Status;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,5 +188,102 @@ class ExplorationTest {
 
     assertThat(r.status()).as("%s", r.failure()).isEqualTo(Status.PASSED);
     assertThat(blocked).isNotEmpty();
+  }
+
+  @Test
+  void aBlockThatNeverLiftsIsFoundWithTheClockMoveInTheSequence() {
+    CheckResult r =
+        run(KnownDefect.BLOCK_NEVER_LIFTS.defect(), ExploreContactsThrottle.ID, failing(7));
+
+    assertThat(r.status()).isEqualTo(Status.FAILED);
+    assertThat(r.failure().actual())
+        .contains(
+            "the target's clock moved forward by 361 s (profile clock.advance): past the window")
+        .contains("(ip A has 0 failure(s) counted), got status 429");
+  }
+
+  @Test
+  void anAuthTokenSourceThatGivesOutLaterEndsTheExplorationWithWhatItFound() {
+    AtomicInteger issued = new AtomicInteger();
+    Defect runsDry =
+        (request, upstream) ->
+            request.lowerPath().equals("/__admin/authtokens") && issued.incrementAndGet() > 6
+                ? Answer.json(503, "{\"title\":\"no more\"}")
+                : upstream.forward(request);
+
+    CheckResult r = run(runsDry, ExploreLmsAuthTokens.ID, seeded(3));
+
+    assertThat(r.status()).isEqualTo(Status.PASSED);
+    assertThat(issued).hasValue(7);
+  }
+
+  @Test
+  void aUsedCodeIssuedAgainEndsTheSequenceInsteadOfAFalseAlarm() {
+    Map<String, String> lastUsedOf = new ConcurrentHashMap<>();
+    AtomicInteger sends = new AtomicInteger();
+    AtomicInteger reissued = new AtomicInteger();
+    Defect reissues =
+        (request, upstream) -> {
+          String lead = request.param("accessToken").orElse("");
+          if (request.lowerPath().equals("/__admin/authtokens")) {
+            String body = new String(request.body(), StandardCharsets.UTF_8);
+            String mine = body.replaceAll("(?s).*\"accessToken\":\\s*\"([^\"]*)\".*", "$1");
+            String used = lastUsedOf.remove(mine);
+            if (used == null || sends.incrementAndGet() % 2 == 0) {
+              return upstream.forward(request);
+            }
+            reissued.incrementAndGet();
+            return upstream.forward(
+                new Incoming(
+                    "POST",
+                    "/__admin/authtokens",
+                    null,
+                    request.headers(),
+                    ("{\"accessToken\":\"" + mine + "\",\"code\":\"" + used + "\"}")
+                        .getBytes(StandardCharsets.UTF_8)));
+          }
+          Answer answer = upstream.forward(request);
+          if (request.isLms() && answer.isLmsDisclosure()) {
+            lastUsedOf.put(lead, request.param("authToken").orElse(""));
+          }
+          return answer;
+        };
+
+    CheckResult r = run(reissues, ExploreLmsAuthTokens.ID, seeded(3));
+
+    assertThat(r.status()).as("%s", r.failure()).isEqualTo(Status.PASSED);
+    assertThat(reissued.get()).isGreaterThan(1);
+  }
+
+  @Test
+  void aStaticListOfAuthTokensIsNotUsedUp() {
+    try (SimulatedImplementation impl = SimulatedImplementation.start(Defect.NONE)) {
+      Profile p = impl.profile();
+      Profile.Lms l = p.lms();
+      Profile withList =
+          new Profile(
+              p.name(),
+              p.mode(),
+              p.http(),
+              p.contacts(),
+              new Profile.Lms(
+                  l.baseUrl(),
+                  l.source(),
+                  l.leads(),
+                  l.expiredLead(),
+                  l.concurrency(),
+                  new Profile.AuthTokens(
+                      Map.of(l.leads().get(0).accessToken(), List.of("111111")), null, null),
+                  l.authTokenLifetimeSeconds()),
+              p.clock());
+
+      CheckResult r =
+          impl.run(withList, options(impl, seeded(1)), ExploreLmsAuthTokens.ID)
+              .result(ExploreLmsAuthTokens.ID)
+              .orElseThrow();
+
+      assertThat(r.status()).isEqualTo(Status.SKIPPED);
+      assertThat(r.skipReason()).contains("lms.authTokens.staticTokens is a list");
+    }
   }
 }

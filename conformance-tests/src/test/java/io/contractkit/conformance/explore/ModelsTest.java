@@ -141,6 +141,7 @@ class ModelsTest {
     assertThat(e.step(39)).isEqualTo(new LmsExplorer.Use(3, false));
     assertThat(e.step(40)).isEqualTo(new LmsExplorer.Use(0, true));
     assertThat(e.step(43)).isEqualTo(new LmsExplorer.Use(1, true));
+    assertThat(e.step(45)).isEqualTo(new LmsExplorer.Use(1, true));
     assertThat(e.step(49)).isEqualTo(new LmsExplorer.Use(3, true));
     assertThat(e.step(50)).isEqualTo(new LmsExplorer.Send(0));
     assertThat(e.step(51)).isEqualTo(new LmsExplorer.Send(1));
