@@ -152,6 +152,17 @@ public final class Main implements Callable<Integer> {
   Duration maxWait;
 
   @Option(
+      names = "--explore-budget",
+      paramLabel = "DURATION",
+      defaultValue = "3s",
+      converter = DurationConverter.class,
+      description =
+          "How long each exploration check (EXPLORE-*) sends random sequences of operations;"
+              + " shrinking a failure to its shortest sequence may take as long again. 0 explores"
+              + " nothing (default: ${DEFAULT-VALUE}).")
+  Duration exploreBudget;
+
+  @Option(
       names = "--seed",
       paramLabel = "N",
       description =
@@ -228,7 +239,8 @@ public final class Main implements Callable<Integer> {
             concurrency,
             maxWait,
             seed != null ? seed : new SecureRandom().nextLong(),
-            SuiteClock.SYSTEM);
+            SuiteClock.SYSTEM,
+            exploreBudget);
     ConformanceSuite suite =
         new ConformanceSuite(
             profile, first(contactsBaseUrl, baseUrl), first(lmsBaseUrl, baseUrl), options);

@@ -21,6 +21,7 @@ import picocli.CommandLine.ParseResult;
  * @param concurrency {@code --concurrency}, or null when not given
  * @param maxWait {@code --max-wait}, or null when not given
  * @param seed {@code --seed}, or null
+ * @param exploreBudget {@code --explore-budget}, or null when not given
  */
 public record RunArguments(
     Path profile,
@@ -33,7 +34,8 @@ public record RunArguments(
     Integer concurrency,
     Duration maxWait,
     Long seed,
-    boolean failOnSkipped) {
+    boolean failOnSkipped,
+    Duration exploreBudget) {
 
   /** Options of the jar that do something other than run checks, or only for the jar's reports. */
   private static final List<String> NOT_FOR_A_TEST_RUN =
@@ -93,6 +95,7 @@ public record RunArguments(
         parsed.hasMatchedOption("--concurrency") ? main.concurrency : null,
         parsed.hasMatchedOption("--max-wait") ? main.maxWait : null,
         main.seed,
-        main.failOnSkipped);
+        main.failOnSkipped,
+        parsed.hasMatchedOption("--explore-budget") ? main.exploreBudget : null);
   }
 }

@@ -240,7 +240,10 @@ class MainTest {
 
     List<CheckInfo> infos = CheckRegistry.standard().all().stream().map(Check::info).toList();
     int idWidth = infos.stream().mapToInt(i -> i.id().length()).max().orElseThrow();
-    String format = "%-" + idWidth + "s  %-10s  %-15s  %s";
+    int categoryWidth =
+        infos.stream().mapToInt(i -> i.category().name().length()).max().orElseThrow();
+    assertThat(categoryWidth).isEqualTo("EXPLORATION".length());
+    String format = "%-" + idWidth + "s  %-" + categoryWidth + "s  %-15s  %s";
     List<String> lines = out.toString().lines().toList();
     assertThat(lines.get(0))
         .isEqualTo(String.format(format, "ID", "CATEGORY", "STRICT/LENIENT", "TITLE"));

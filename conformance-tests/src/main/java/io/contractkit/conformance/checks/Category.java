@@ -5,7 +5,8 @@ public enum Category {
   CONTACTS("Contacts API"),
   LMS("LMS lead contact API"),
   PROTOCOL("HTTP conventions (both APIs)"),
-  ROBUSTNESS("Hostile input (both APIs)");
+  ROBUSTNESS("Hostile input (both APIs)"),
+  EXPLORATION("Stateful exploration (both APIs)");
 
   private final String title;
 

@@ -50,9 +50,14 @@ public final class CheckContext {
    * @param seed the run's seed: each check's random values derive from it and the check's id
    * @param requestsInFlight how many requests the checks may have in flight at once, together (the
    *     race of {@link #sendRacing} aside)
+   * @param exploreBudget how long each exploration check generates random sequences
    */
-  public record Settings(Duration maxWait, SuiteClock clock, long seed, int requestsInFlight) {
+  public record Settings(
+      Duration maxWait, SuiteClock clock, long seed, int requestsInFlight, Duration exploreBudget) {
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
+
+    /** {@code --explore-budget}: a few seconds per exploration check. */
+    public static final Duration DEFAULT_EXPLORE_BUDGET = Duration.ofSeconds(3);
 
     public Settings {
       Objects.requireNonNull(maxWait, "maxWait");
@@ -60,6 +65,12 @@ public final class CheckContext {
       if (requestsInFlight < 1) {
         throw new IllegalArgumentException("at least one request must be allowed in flight");
       }
+      Objects.requireNonNull(exploreBudget, "exploreBudget");
+    }
+
+    /** With the default exploration budget. */
+    public Settings(Duration maxWait, SuiteClock clock, long seed, int requestsInFlight) {
+      this(maxWait, clock, seed, requestsInFlight, DEFAULT_EXPLORE_BUDGET);
     }
 
     /** At most 30 s of real waiting, the machine's clock, a random seed, one request at a time. */
@@ -544,6 +555,11 @@ public final class CheckContext {
         }
       }
     }
+  }
+
+  /** How many documentation ips {@link #freshIp} can still hand out in this run. */
+  public int freshIpsLeft() {
+    return DOCUMENTATION_IPS - run.usedIps().size();
   }
 
   /** A random string that no implementation should know, e.g. for a wrong secret or token. */

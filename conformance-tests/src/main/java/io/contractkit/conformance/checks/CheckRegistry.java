@@ -4,6 +4,7 @@ import io.contractkit.conformance.checks.contacts.ContactsChecks;
 import io.contractkit.conformance.checks.lms.LmsChecks;
 import io.contractkit.conformance.checks.protocol.ProtocolChecks;
 import io.contractkit.conformance.checks.robustness.RobustnessChecks;
+import io.contractkit.conformance.explore.ExploreChecks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class CheckRegistry {
     all.addAll(LmsChecks.all());
     all.addAll(ProtocolChecks.all());
     all.addAll(RobustnessChecks.all());
+    all.addAll(ExploreChecks.all());
     return new CheckRegistry(all);
   }
 

@@ -57,6 +57,7 @@ public final class ConformanceChecks {
   private Integer concurrency;
   private Duration maxWait;
   private Long seed;
+  private Duration exploreBudget;
   private boolean failOnSkipped;
   private Function<String, String> authTokens;
   private Consumer<Duration> clock;
@@ -139,6 +140,15 @@ public final class ConformanceChecks {
     return this;
   }
 
+  /**
+   * How long each exploration check sends random sequences ({@code --explore-budget}, 3 s; 0
+   * explores nothing).
+   */
+  public ConformanceChecks exploreBudget(Duration d) {
+    this.exploreBudget = d;
+    return this;
+  }
+
   /** A check skipped for lack of profile data fails ({@code --fail-on-skipped}). */
   public ConformanceChecks failOnSkipped() {
     this.failOnSkipped = true;
@@ -188,7 +198,8 @@ public final class ConformanceChecks {
             first(cl.concurrency(), concurrency, defaults.concurrency()),
             first(cl.maxWait(), maxWait, defaults.maxWait()),
             first(cl.seed(), seed, defaults.seed()),
-            defaults.clock());
+            defaults.clock(),
+            first(cl.exploreBudget(), exploreBudget, defaults.exploreBudget()));
     // the command line wins over the code; in each, the API's own URL over the common one
     String contacts =
         first(cl.contactsBaseUrl(), cl.baseUrl(), first(contactsBaseUrl, baseUrl, null));

@@ -16,8 +16,11 @@ import java.util.Objects;
  *     the profile gives no clock hook
  * @param seed the seed of every random value the checks send (ips, wrong secrets, tokens)
  * @param clock the suite's clock; {@link SuiteClock#SYSTEM} but in the suite's own tests
+ * @param exploreBudget how long each exploration check generates random sequences (shrinking a
+ *     failure may take as long again)
  */
-public record RunOptions(int concurrency, Duration maxWait, long seed, SuiteClock clock) {
+public record RunOptions(
+    int concurrency, Duration maxWait, long seed, SuiteClock clock, Duration exploreBudget) {
   /** Enough to overlap a slow target's answers; few enough not to look like a flood. */
   public static final int DEFAULT_CONCURRENCY = 16;
 
@@ -33,6 +36,15 @@ public record RunOptions(int concurrency, Duration maxWait, long seed, SuiteCloc
       throw new IllegalArgumentException("the longest wait must not be negative");
     }
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(exploreBudget, "exploreBudget");
+    if (exploreBudget.isNegative()) {
+      throw new IllegalArgumentException("the exploration budget must not be negative");
+    }
+  }
+
+  /** With the default exploration budget ({@code --explore-budget}). */
+  public RunOptions(int concurrency, Duration maxWait, long seed, SuiteClock clock) {
+    this(concurrency, maxWait, seed, clock, CheckContext.Settings.DEFAULT_EXPLORE_BUDGET);
   }
 
   /** {@value #DEFAULT_CONCURRENCY} at once, at most 30 s of real waiting, a random seed. */
@@ -45,22 +57,27 @@ public record RunOptions(int concurrency, Duration maxWait, long seed, SuiteCloc
   }
 
   public RunOptions withConcurrency(int n) {
-    return new RunOptions(n, maxWait, seed, clock);
+    return new RunOptions(n, maxWait, seed, clock, exploreBudget);
   }
 
   public RunOptions withMaxWait(Duration d) {
-    return new RunOptions(concurrency, d, seed, clock);
+    return new RunOptions(concurrency, d, seed, clock, exploreBudget);
   }
 
   public RunOptions withSeed(long s) {
-    return new RunOptions(concurrency, maxWait, s, clock);
+    return new RunOptions(concurrency, maxWait, s, clock, exploreBudget);
   }
 
   public RunOptions withClock(SuiteClock c) {
-    return new RunOptions(concurrency, maxWait, seed, c);
+    return new RunOptions(concurrency, maxWait, seed, c, exploreBudget);
+  }
+
+  /** How long each exploration check generates sequences ({@code --explore-budget}). */
+  public RunOptions withExploreBudget(Duration d) {
+    return new RunOptions(concurrency, maxWait, seed, clock, d);
   }
 
   CheckContext.Settings settings() {
-    return new CheckContext.Settings(maxWait, clock, seed, concurrency);
+    return new CheckContext.Settings(maxWait, clock, seed, concurrency, exploreBudget);
   }
 }

@@ -915,6 +915,83 @@ public enum KnownDefect {
       }
       return answer;
     }
+  },
+
+  SUCCESS_RESETS_FAILURES(
+      "a found secret wipes its ip's failures: failures, one success and as many failures again"
+          + " never block (only a sequence shows it)",
+      "EXPLORE-CONTACTS-THROTTLE",
+      "C17",
+      "C21") {
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      String ip = request.isContacts() ? request.param("ip").orElse(null) : null;
+      if (ip != null && answer.status() == 200) {
+        upstream.forward(
+            new Incoming(
+                "DELETE",
+                "/__admin/throttle/"
+                    + java.net.URLEncoder.encode(ip, java.nio.charset.StandardCharsets.UTF_8),
+                null,
+                Map.of(),
+                new byte[0]));
+      }
+      return answer;
+    }
+  },
+
+  USED_AUTH_TOKEN_REVIVED(
+      "an authToken that was used works once more after its lead is sent a new one (only a"
+          + " sequence shows it)",
+      "EXPLORE-LMS-AUTHTOKENS",
+      "L11") {
+    /** The used authTokens of each lead (accessToken). */
+    private final Map<String, Set<String>> usedOf = new ConcurrentHashMap<>();
+
+    /** accessToken|authToken of the used authTokens that work once more. */
+    private final Set<String> revived = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (request.lowerPath().equals("/__admin/authtokens")) {
+        answer
+            .jsonBody()
+            .ifPresent(
+                j -> {
+                  String lead = j.path("accessToken").asString("");
+                  Set<String> used = usedOf.remove(lead);
+                  if (used != null) {
+                    used.forEach(token -> revived.add(lead + "|" + token));
+                  }
+                  // a code issued again is a new authToken, not a revived one
+                  revived.remove(lead + "|" + j.path("authToken").asString(""));
+                });
+        return answer;
+      }
+      if (!request.isLms()) {
+        return answer;
+      }
+      String lead = request.param("accessToken").orElse("");
+      String token = request.param("authToken").orElse("");
+      if (answer.isLmsDisclosure()) {
+        used(lead, token);
+        return answer;
+      }
+      if (!revived.remove(lead + "|" + token)) {
+        return answer;
+      }
+      Answer again = Upstreams.releaseWithFreshToken(upstream, request).orElse(answer);
+      if (again.isLmsDisclosure()) {
+        used(lead, token);
+      }
+      return again;
+    }
+
+    private void used(String lead, String token) {
+      usedOf.computeIfAbsent(lead, k -> ConcurrentHashMap.newKeySet()).add(token);
+    }
   };
 
   private final String description;

@@ -34,6 +34,12 @@ class RunArgumentsTest {
   }
 
   @Test
+  void theExplorationBudgetIsReadAsTheJarReadsIt() {
+    assertThat(RunArguments.parse("--explore-budget 500ms").exploreBudget())
+        .isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
   void optionsNotGivenAreNullOrEmpty() {
     RunArguments args = RunArguments.none();
 
@@ -50,7 +56,8 @@ class RunArgumentsTest {
                 null,
                 null,
                 null,
-                false));
+                false,
+                null));
     assertThat(RunArguments.parse(" \n ")).isEqualTo(args);
   }
 
