@@ -261,6 +261,42 @@ public enum ValidVariant {
     }
   },
 
+  OTHER_OFFSETS(
+      "every date at +05:30 (the same instant, the fixtures' fractional digits), the profile's"
+          + " records left at +00:00",
+      Mode.STRICT,
+      "",
+      "G13") {
+    private final Pattern dateTime =
+        Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([+-]\\d{2}:\\d{2}|Z)");
+    private final DateTimeFormatter seconds = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private final ZoneOffset offset = ZoneOffset.ofHoursMinutes(5, 30);
+
+    @Override
+    public Answer handle(Incoming request, Upstream upstream) {
+      Answer answer = upstream.forward(request);
+      if (answer.status() != 200 || answer.jsonBody().isEmpty()) {
+        return answer;
+      }
+      return answer.withBody(
+          Rewrite.strings(
+                  answer.jsonBody().get(),
+                  s -> {
+                    Matcher m = dateTime.matcher(s);
+                    if (!m.matches()) {
+                      return s;
+                    }
+                    String fraction = m.group(1) == null ? "" : m.group(1);
+                    return java.time.OffsetDateTime.parse(s)
+                            .withOffsetSameInstant(offset)
+                            .format(seconds)
+                        + fraction
+                        + offset.getId();
+                  })
+              .toString());
+    }
+  },
+
   UTC_AS_Z(
       "UTC dates written with Z, content types without charset", Mode.STRICT, "", "G13", "G5") {
     @Override
