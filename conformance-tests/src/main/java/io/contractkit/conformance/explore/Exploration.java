@@ -59,9 +59,6 @@ final class Exploration<S> {
 
   private void run() {
     Duration budget = context.settings().exploreBudget();
-    if (budget.isZero()) {
-      throw new CheckSkipped("--explore-budget is 0: no sequence explored");
-    }
     deadline = context.now().plus(budget);
     long seed = seed(context.settings().seed(), checkId);
     Strategy strategy =

@@ -214,8 +214,7 @@ public final class ConformanceChecks {
     Set<String> onlyIds = cl.only().isEmpty() ? only : cl.only();
     Set<String> skipIds = new LinkedHashSet<>(skip);
     skipIds.addAll(cl.skip());
-    List<CheckInfo> selected =
-        suite.registry().select(onlyIds, skipIds).stream().map(Check::info).toList();
+    List<CheckInfo> selected = suite.select(onlyIds, skipIds).stream().map(Check::info).toList();
     LiveRun run = LiveRun.start(suite, onlyIds, skipIds, selected);
     boolean failOnSkips = failOnSkipped || cl.failOnSkipped();
     long runSeed = options.seed();

@@ -1,5 +1,6 @@
 package io.contractkit.conformance.run;
 
+import io.contractkit.conformance.checks.Category;
 import io.contractkit.conformance.checks.Check;
 import io.contractkit.conformance.checks.CheckContext;
 import io.contractkit.conformance.checks.CheckRegistry;
@@ -99,7 +100,7 @@ public final class ConformanceSuite {
    * @throws ProfileException when the authToken source or the clock hook fails when first used
    */
   public RunResult run(Set<String> only, Set<String> skip, RunListener listener) {
-    List<Check> checks = registry.select(only, skip);
+    List<Check> checks = select(only, skip);
     Duration timeout = Duration.ofSeconds(profile.http().timeoutSeconds());
     HttpProbe http = new HttpProbe(timeout, profile.http().headers());
     AuthTokenSource tokens = authTokensInCode != null ? authTokensInCode : authTokens(http);
@@ -119,6 +120,22 @@ public final class ConformanceSuite {
     }
     String name = profile.name() == null ? "(unnamed profile)" : profile.name();
     return new ConformanceRunner(listener, options.concurrency()).run(name, checks, context);
+  }
+
+  /**
+   * The checks a run of these options runs, in the registry's order: those {@code only} and {@code
+   * skip} select, without the exploration when its budget is 0 ({@code --explore-budget 0} leaves
+   * the category out as {@code --skip} would: not run, not reported, not a skip that {@code
+   * --fail-on-skipped} counts).
+   *
+   * @throws IllegalArgumentException when an id names no check
+   */
+  public List<Check> select(Set<String> only, Set<String> skip) {
+    List<Check> selected = registry.select(only, skip);
+    if (!options.exploreBudget().isZero()) {
+      return selected;
+    }
+    return selected.stream().filter(c -> c.info().category() != Category.EXPLORATION).toList();
   }
 
   /** The first lead of the profile whose fresh authTokens a selected check takes, or null. */

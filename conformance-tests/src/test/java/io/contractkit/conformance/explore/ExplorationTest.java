@@ -10,6 +10,7 @@ import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.RunOptions;
+import io.contractkit.conformance.run.RunResult;
 import io.contractkit.conformance.run.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -127,12 +128,22 @@ class ExplorationTest {
   }
 
   @Test
-  void aBudgetOfZeroExploresNothing() {
-    CheckResult r =
-        run(Defect.NONE, ExploreLmsAuthTokens.ID, seeded(1).withExploreBudget(Duration.ZERO));
+  void aBudgetOfZeroLeavesTheCategoryOutAsSkipWould() {
+    try (SimulatedImplementation impl = SimulatedImplementation.start(Defect.NONE)) {
+      RunResult result =
+          impl.run(
+              impl.profile(),
+              options(impl, seeded(1).withExploreBudget(Duration.ZERO)),
+              ExploreLmsAuthTokens.ID,
+              ExploreContactsThrottle.ID,
+              "CONTACTS-FOUND-SCHEMA");
 
-    assertThat(r.status()).isEqualTo(Status.SKIPPED);
-    assertThat(r.skipReason()).contains("--explore-budget is 0");
+      // not run, not reported, not a skip that --fail-on-skipped would count
+      assertThat(result.results())
+          .extracting(r -> r.info().id())
+          .containsExactly("CONTACTS-FOUND-SCHEMA");
+      assertThat(result.results()).allMatch(r -> r.status() == Status.PASSED);
+    }
   }
 
   @Test
