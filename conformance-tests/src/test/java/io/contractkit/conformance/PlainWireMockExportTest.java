@@ -35,7 +35,7 @@ class PlainWireMockExportTest {
   static final Path README = Path.of("..", "README.md");
   static final String SECTION = "### Without the extension: plain stubs";
   static final Pattern CHECK_ID =
-      Pattern.compile("\\b(CONTACTS|LMS|PROTOCOL|ROBUSTNESS)(-[A-Z0-9]+)+\\b");
+      Pattern.compile("\\b(CONTACTS|LMS|PROTOCOL|ROBUSTNESS|EXPLORE)(-[A-Z0-9]+)+\\b");
 
   @TempDir Path tmp;
 
