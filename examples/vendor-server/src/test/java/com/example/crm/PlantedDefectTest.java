@@ -67,7 +67,8 @@ class PlantedDefectTest {
           .containsExactly(
               "LMS-AUTHTOKEN-ONE-TIME",
               "LMS-AUTHTOKEN-CONCURRENT-ONE-TIME",
-              "LMS-FAILURES-INDISTINGUISHABLE");
+              "LMS-FAILURES-INDISTINGUISHABLE",
+              "EXPLORE-LMS-AUTHTOKENS");
       assertThat(outcomes.get("LMS-AUTHTOKEN-ONE-TIME"))
           .startsWith("failed: LMS-AUTHTOKEN-ONE-TIME  An authToken is accepted only once  [error]")
           .contains("expected:", "actual:", "request:      curl -i");
