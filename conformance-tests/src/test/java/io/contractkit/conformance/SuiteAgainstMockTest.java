@@ -6,6 +6,7 @@ import io.contractkit.conformance.fakes.CheckResults;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.run.RunResult;
 import io.contractkit.conformance.run.Status;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +35,12 @@ class SuiteAgainstMockTest {
     assertThat(result.passed()).isTrue();
   }
 
+  /**
+   * Two complete runs, each with the default exploration budget: about 13 s, left out of the
+   * mutation gate (tag "slow"); the first test above runs the same checks once.
+   */
   @Test
+  @Tag("slow")
   void aSecondRunWithoutResettingTheTargetPassesToo() {
     runAll();
 
