@@ -1,16 +1,16 @@
 package io.contractkit.pitest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pitest.help.PitHelpError;
 import org.pitest.testapi.Configuration;
-import org.pitest.testapi.Description;
 import org.pitest.testapi.NullExecutionListener;
-import org.pitest.testapi.ResultCollector;
 import org.pitest.testapi.TestSuiteFinder;
 import org.pitest.testapi.TestUnit;
 import org.pitest.testapi.TestUnitExecutionListener;
 import org.pitest.testapi.TestUnitFinder;
+import org.pitest.testapi.execute.containers.ConcreteResultCollector;
 
 /** The JUnit 5 plugin's configuration, with a finder that remembers what it found. */
 final class CachedDiscoveryConfiguration implements Configuration {
@@ -69,26 +69,7 @@ final class CachedDiscoveryConfiguration implements Configuration {
   private static void warmUp(List<TestUnit> units) {
     if (!warm && !units.isEmpty()) {
       warm = true;
-      units.get(0).execute(new Ignored());
-    }
-  }
-
-  private static final class Ignored implements ResultCollector {
-    @Override
-    public void notifyEnd(Description description, Throwable t) {}
-
-    @Override
-    public void notifyEnd(Description description) {}
-
-    @Override
-    public void notifyStart(Description description) {}
-
-    @Override
-    public void notifySkipped(Description description) {}
-
-    @Override
-    public boolean shouldExit() {
-      return false;
+      units.get(0).execute(new ConcreteResultCollector(new ArrayList<>()));
     }
   }
 
