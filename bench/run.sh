@@ -13,6 +13,12 @@
 # mock-b is the mock from another jar, MOCK_B_JAR (default: the same jar), with MOCK_B_ARGS (more options,
 # e.g. "--no-request-log"): an A/B comparison within one run; not on lms-fresh. MOCK_B_DASHBOARD=1 keeps one
 # dashboard open on mock-b's live journal (its reads logged in .work/logs/mock-b-dashboard.log).
+# The systems mock-redis (one mock with --store on a redis-server of its own) and mock-redis-x2 (two mocks
+# on one redis-server, behind HAProxy) need Debian's redis-server and haproxy; with them, each result line
+# has redis_cmds (INFO commandstats over the cell, by command, counting the commands run inside Lua scripts
+# too), redis_cmds_per_req and redis_scripts_per_req (EVALSHA calls per answered request: the mock's API
+# paths send nothing but script calls, so these are its round trips to Redis). Their cpu_ms counts every process of the system (mocks, redis-server, haproxy). They take
+# part in the load phase only (not start-up, memory, conformance).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -42,6 +48,10 @@ command -v gnuplot >/dev/null || need+=(gnuplot-nox)
 command -v jq >/dev/null || need+=(jq)
 command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v curl >/dev/null || need+=(curl)
+if [[ " ${SYSTEMS:-} " == *" mock-redis"* ]]; then
+  command -v redis-server >/dev/null || need+=(redis-server)
+  command -v haproxy >/dev/null || need+=(haproxy)
+fi
 if ((${#need[@]})); then
   log "installing ${need[*]} (Debian packages)"
   apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
@@ -113,13 +123,59 @@ open_dashboard() {
     [[ $line == data:* ]] && curl -s -o /dev/null -w '%{http_code} %{size_download}\n' "$base/__admin/journal?limit=500"
   done >>"$WORK/logs/mock-b-dashboard.log"
 }
+# The processes of a system beyond PID[$sys] (redis-server, a second mock, haproxy): SYSTEM_PIDS[$sys]
+# lists them all for its CPU time; REDIS_PORT[$sys] is its redis-server.
+declare -A SYSTEM_PIDS REDIS_PORT
+# starts $2... in the background as part $1 of the system (pinned like the server), logging to $WORK/logs/$1.log
+start_part() {
+  local part=$1
+  shift
+  "${SRV[@]}" "$@" >"$WORK/logs/$part.log" 2>&1 &
+  PID[$part]=$!
+}
+wait_for() { # url
+  for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "$1 did not answer; see $WORK/logs/" >&2
+  exit 1
+}
+start_redis_system() {
+  local sys=$1 port=$2 rp replicas=1 i p
+  rp=$(free_port)
+  REDIS_PORT[$sys]=$rp
+  start_part "$sys-redis" redis-server --bind 127.0.0.1 --port "$rp" --save '' --appendonly no
+  until redis-cli -p "$rp" ping >/dev/null 2>&1; do sleep 0.1; done
+  SYSTEM_PIDS[$sys]="${PID[$sys-redis]}"
+  [[ $sys == mock-redis-x2 ]] && replicas=2
+  local servers=""
+  for i in $(seq 1 $replicas); do
+    p=$port
+    ((replicas > 1)) && p=$(free_port)
+    start_part "$sys-$i" java -jar "$MOCK_JAR" --port "$p" --store "redis://127.0.0.1:$rp/0"
+    wait_for "$(ready_url "$p")"
+    SYSTEM_PIDS[$sys]+=" ${PID[$sys-$i]}"
+    servers+="  server m$i 127.0.0.1:$p"$'\n'
+  done
+  PID[$sys]=${PID[$sys-1]}
+  if ((replicas > 1)); then
+    # the README's HAProxy configuration ("Running several replicas"), without the health checks
+    printf 'defaults\n  mode http\n  timeout connect 2s\n  timeout client 30s\n  timeout server 30s\n\nfrontend mock\n  bind 127.0.0.1:%s\n  default_backend replicas\n\nbackend replicas\n  balance roundrobin\n%s' \
+      "$port" "$servers" >"$WORK/$sys-haproxy.cfg"
+    start_part "$sys-haproxy" haproxy -db -f "$WORK/$sys-haproxy.cfg"
+    SYSTEM_PIDS[$sys]+=" ${PID[$sys-haproxy]}"
+  fi
+}
 start_system() {
   local sys=$1 port
   port=$(free_port)
-  # shellcheck disable=SC2046
-  "${SRV[@]}" $(cmd_of "$sys" "$port") >"$WORK/logs/$sys.log" 2>&1 &
-  PID[$sys]=$!
   PORT[$sys]=$port
+  if [[ $sys == mock-redis* ]]; then
+    start_redis_system "$sys" "$port"
+  else
+    # shellcheck disable=SC2046
+    "${SRV[@]}" $(cmd_of "$sys" "$port") >"$WORK/logs/$sys.log" 2>&1 &
+    PID[$sys]=$!
+    SYSTEM_PIDS[$sys]=${PID[$sys]}
+  fi
   for _ in $(seq 1 600); do
     if curl -sf -o /dev/null "$(ready_url "$port")"; then
       if [[ $sys == mock-b && $MOCK_B_DASHBOARD == 1 ]]; then
@@ -155,7 +211,7 @@ OFFSET=0
 CLK_TCK=$(getconf CLK_TCK)
 # the mock's bound on issued authTokens (InMemoryAuthTokenStore.MAX_ISSUED_TOKENS)
 MOCK_TOKEN_BOUND=$(sed -n 's/.*MAX_ISSUED_TOKENS = \([0-9_]*\);.*/\1/p' \
-  "$ROOT/mock-server/src/main/java/io/contractkit/mock/lms/InMemoryAuthTokenStore.java" | tr -d _)
+  "$ROOT"/mock-*/src/main/java/io/contractkit/mock/lms/InMemoryAuthTokenStore.java | tr -d _)
 {
   echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
@@ -177,6 +233,7 @@ log "start-up to first answer and idle RSS: $STARTS starts per system, interleav
 : >"$OUT/startup.jsonl"
 for i in $(seq 1 "$STARTS"); do
   for sys in "${SYSTEMS[@]}"; do
+    [[ $sys == mock-redis* ]] && continue
     port=$(free_port)
     # shellcheck disable=SC2046
     line=$(java -Dclk.tck="$CLK_TCK" -cp "$BARE_JAR" io.contractkit.bench.Startup "$(ready_url "$port")" 3 \
@@ -212,16 +269,36 @@ for sys in "${SYSTEMS[@]}"; do start_system "$sys"; done
 
 # CPU time (user + system, ms) the process has used so far: with cpu_us_per_req below, a measure of
 # the server's own cost per request that a busy machine skews far less than req/s
-cpu_ms() { awk -v t="$CLK_TCK" '{printf "%d\n", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; }
+# (of every process given)
+cpu_ms() { for p in "$@"; do cat "/proc/$p/stat"; done \
+  | awk -v t="$CLK_TCK" '{ticks += $14 + $15} END {printf "%d\n", ticks * 1000 / t}'; }
+# Redis commands so far, by command, as JSON ({} for a system without Redis)
+redis_cmds() {
+  local rp=${REDIS_PORT[$1]:-}
+  if [[ -z $rp ]]; then echo '{}'; return; fi
+  redis-cli -p "$rp" info commandstats | tr -d '\r' \
+    | sed -n 's/^cmdstat_\([a-z|]*\):calls=\([0-9]*\),.*/\1 \2/p' \
+    | jq -R -s 'split("\n") | map(select(length > 0) | split(" ")) | map({(.[0]): (.[1] | tonumber)}) | add // {}'
+}
 
 run_wrk() { # system workload conns seconds [pool]
-  local sys=$1 w=$2 c=$3 d=$4 pool=${5:-} before res
+  local sys=$1 w=$2 c=$3 d=$4 pool=${5:-} before res cmds_before
   CELL=$((CELL + 1))
-  before=$(cpu_ms "${PID[$sys]}")
+  # shellcheck disable=SC2086
+  before=$(cpu_ms ${SYSTEM_PIDS[$sys]})
+  cmds_before=$(redis_cmds "$sys")
   res=$("${WRK[@]}" -c"$c" -d"${d}s" --latency -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:${PORT[$sys]}" \
     -- "$w" "$DATA" "$CELL" "$WRK_THREADS" "$pool" | tail -1)
-  echo "$res" | jq -c --argjson cpu "$(($(cpu_ms "${PID[$sys]}") - before))" \
-    '. + {cpu_ms: $cpu, cpu_us_per_req: (if .requests > 0 then ($cpu * 1000 / .requests * 10 | round / 10) else null end)}'
+  # shellcheck disable=SC2086
+  echo "$res" | jq -c --argjson cpu "$(($(cpu_ms ${SYSTEM_PIDS[$sys]}) - before))" \
+    --argjson b "$cmds_before" --argjson a "$(redis_cmds "$sys")" \
+    '. + {cpu_ms: $cpu, cpu_us_per_req: (if .requests > 0 then ($cpu * 1000 / .requests * 10 | round / 10) else null end)}
+     + (if ($a | length) > 0 then
+         ($a | with_entries(.value -= ($b[.key] // 0)) | with_entries(select(.value > 0 and .key != "info"))) as $d
+         | {redis_cmds: $d,
+            redis_cmds_per_req: (if .requests > 0 then (($d | add // 0) / .requests * 100 | round / 100) else null end),
+            redis_scripts_per_req: (if .requests > 0 then ((($d.evalsha // 0) + ($d.eval // 0)) / .requests * 100 | round / 100) else null end)}
+       else {} end)'
 }
 
 log "warm-up: ${WARMUP}s per system and workload"
@@ -244,10 +321,10 @@ for round in $(seq 1 "$ROUNDS"); do
           rps=${MAX_RPS[$sys]:-20000}
           size=$(awk -v r="$rps" -v d="$DURATION" 'BEGIN {printf "%d", r * d * 2 + 5000}')
           pool="$WORK/pool-$sys.txt"
-          if [[ $sys == mock ]]; then
+          if [[ $sys == mock || $sys == mock-redis* ]]; then
             # The mock holds at most MOCK_TOKEN_BOUND issued authTokens (a full store answers 503): Pool
             # resets the mock first (its store then holds only the seeded tokens) and mints at most that.
-            if ((size > MOCK_TOKEN_BOUND)); then
+            if [[ $sys == mock ]] && ((size > MOCK_TOKEN_BOUND)); then
               need=$((${rps%.*} * DURATION))
               log "  pool capped from $size to the mock's bound of $MOCK_TOKEN_BOUND issued authTokens"
               if ((need > MOCK_TOKEN_BOUND)); then
@@ -258,7 +335,7 @@ for round in $(seq 1 "$ROUNDS"); do
               size=$MOCK_TOKEN_BOUND
             fi
             log "  resetting the mock and minting $size authTokens on it"
-            java -cp "$BARE_JAR" io.contractkit.bench.Pool "$DATA" "$OFFSET" "$size" "$pool" "${PORT[mock]}" >&2
+            java -cp "$BARE_JAR" io.contractkit.bench.Pool "$DATA" "$OFFSET" "$size" "$pool" "${PORT[$sys]}" >&2
           else
             java -cp "$BARE_JAR" io.contractkit.bench.Pool "$DATA" "$OFFSET" "$size" "$pool"
           fi
@@ -270,7 +347,7 @@ for round in $(seq 1 "$ROUNDS"); do
         MAX_RPS[$sys]=$(echo "$res" | jq --argjson m "${MAX_RPS[$sys]:-0}" '[.rps, $m] | max')
         echo "$res" | jq -c --arg s "$sys" --arg w "$w" --argjson c "$c" --argjson r "$round" \
           '{system:$s, workload:$w, conns:$c, round:$r} + .' | tee -a "$OUT/results.jsonl" \
-          | jq -r '"  r\(.round) \(.workload) c\(.conns) \(.system): \(.rps|floor) req/s p99 \(.p99_us/1000) ms cpu \(.cpu_us_per_req) us/req unexpected \(.unexpected) statuses \(.statuses|tostring)"' >&2
+          | jq -r '"  r\(.round) \(.workload) c\(.conns) \(.system): \(.rps|floor) req/s p99 \(.p99_us/1000) ms cpu \(.cpu_us_per_req) us/req unexpected \(.unexpected) statuses \(.statuses|tostring)\(if .redis_cmds_per_req then " redis: \(.redis_scripts_per_req) scripts and \(.redis_cmds_per_req) commands per request \(.redis_cmds|tostring)" else "" end)"' >&2
       done
     done
   done
