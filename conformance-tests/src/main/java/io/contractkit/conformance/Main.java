@@ -163,6 +163,15 @@ public final class Main implements Callable<Integer> {
   Duration exploreBudget;
 
   @Option(
+      names = "--explore-sequences",
+      paramLabel = "N",
+      description =
+          "At most N random sequences per exploration check, within --explore-budget: with a budget"
+              + " long enough to reach N, every run with the same --seed sends the same sequences on"
+              + " any machine (a failure replays exactly). Default (or 0): no limit but the budget.")
+  Integer exploreSequences;
+
+  @Option(
       names = "--seed",
       paramLabel = "N",
       description =
@@ -240,7 +249,8 @@ public final class Main implements Callable<Integer> {
             maxWait,
             seed != null ? seed : new SecureRandom().nextLong(),
             SuiteClock.SYSTEM,
-            exploreBudget);
+            exploreBudget,
+            exploreSequences == null ? 0 : exploreSequences);
     ConformanceSuite suite =
         new ConformanceSuite(
             profile, first(contactsBaseUrl, baseUrl), first(lmsBaseUrl, baseUrl), options);

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
  * @param maxWait {@code --max-wait}, or null when not given
  * @param seed {@code --seed}, or null
  * @param exploreBudget {@code --explore-budget}, or null when not given
+ * @param exploreSequences {@code --explore-sequences}, or null when not given
  */
 public record RunArguments(
     Path profile,
@@ -35,7 +36,8 @@ public record RunArguments(
     Duration maxWait,
     Long seed,
     boolean failOnSkipped,
-    Duration exploreBudget) {
+    Duration exploreBudget,
+    Integer exploreSequences) {
 
   /** Options of the jar that do something other than run checks, or only for the jar's reports. */
   private static final List<String> NOT_FOR_A_TEST_RUN =
@@ -96,6 +98,7 @@ public record RunArguments(
         parsed.hasMatchedOption("--max-wait") ? main.maxWait : null,
         main.seed,
         main.failOnSkipped,
-        parsed.hasMatchedOption("--explore-budget") ? main.exploreBudget : null);
+        parsed.hasMatchedOption("--explore-budget") ? main.exploreBudget : null,
+        main.exploreSequences);
   }
 }

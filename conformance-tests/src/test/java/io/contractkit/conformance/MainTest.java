@@ -457,6 +457,16 @@ class MainTest {
   }
 
   @Test
+  void aNegativeNumberOfExplorationSequencesIsAUsageError() throws Exception {
+    int code = run("--profile", profile().toString(), "--explore-sequences", "-3");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "the number of exploration sequences must be from 1 to 1000000 (or 0 for no limit), not -3");
+  }
+
+  @Test
   void maxWaitTakesSecondsOrAUnitAndRefusesOtherText() {
     Main.DurationConverter convert = new Main.DurationConverter();
 

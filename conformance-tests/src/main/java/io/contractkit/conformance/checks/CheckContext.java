@@ -51,9 +51,16 @@ public final class CheckContext {
    * @param requestsInFlight how many requests the checks may have in flight at once, together (the
    *     race of {@link #sendRacing} aside)
    * @param exploreBudget how long each exploration check generates random sequences
+   * @param exploreSequences at most this many sequences per exploration check (0: no limit but the
+   *     budget)
    */
   public record Settings(
-      Duration maxWait, SuiteClock clock, long seed, int requestsInFlight, Duration exploreBudget) {
+      Duration maxWait,
+      SuiteClock clock,
+      long seed,
+      int requestsInFlight,
+      Duration exploreBudget,
+      int exploreSequences) {
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
 
     /** {@code --explore-budget}: a few seconds per exploration check. */
@@ -66,6 +73,20 @@ public final class CheckContext {
         throw new IllegalArgumentException("at least one request must be allowed in flight");
       }
       Objects.requireNonNull(exploreBudget, "exploreBudget");
+      if (exploreSequences < 0) {
+        throw new IllegalArgumentException(
+            "the number of exploration sequences must not be negative");
+      }
+    }
+
+    /** With no limit on the exploration's sequences but the budget. */
+    public Settings(
+        Duration maxWait,
+        SuiteClock clock,
+        long seed,
+        int requestsInFlight,
+        Duration exploreBudget) {
+      this(maxWait, clock, seed, requestsInFlight, exploreBudget, 0);
     }
 
     /** With the default exploration budget. */

@@ -24,7 +24,8 @@ import org.quicktheories.core.Strategy;
  * steps and, when one of them gets an answer the reference model did not expect, shrinks it to the
  * shortest sequence it can find that still does. Each sequence runs against the target for real, so
  * the run is bounded by time: sequences are generated for {@code --explore-budget}, and a failure
- * is shrunk for at most as long again.
+ * is shrunk for at most as long again. {@code --explore-sequences} bounds it by a number of
+ * sequences too, which makes a run the same on any machine that reaches that number in time.
  */
 final class Exploration<S> {
   private final Explorer<S> explorer;
@@ -64,7 +65,7 @@ final class Exploration<S> {
     Strategy strategy =
         new Strategy(
             Strategy.defaultPRNG(seed),
-            Integer.MAX_VALUE,
+            limit() > 0 ? limit() : Integer.MAX_VALUE,
             budget.toMillis(),
             10_000,
             100,
@@ -79,6 +80,10 @@ final class Exploration<S> {
     if (stoppedBy != null && (sequences == 0 || !(stoppedBy instanceof CheckSkipped))) {
       throw stoppedBy;
     }
+  }
+
+  private int limit() {
+    return context.settings().exploreSequences();
   }
 
   /**
@@ -129,7 +134,10 @@ final class Exploration<S> {
             + context.settings().seed()
             + " --only "
             + checkId
-            + " and the same --explore-budget; this check's own seed is "
+            + (limit() > 0
+                ? " --explore-sequences " + limit() + " and a budget that reaches it"
+                : " and the same --explore-budget")
+            + "; this check's own seed is "
             + seed
             + "):");
     text.addAll(t.lines());

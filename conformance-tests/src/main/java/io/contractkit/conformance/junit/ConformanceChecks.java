@@ -58,6 +58,7 @@ public final class ConformanceChecks {
   private Duration maxWait;
   private Long seed;
   private Duration exploreBudget;
+  private Integer exploreSequences;
   private boolean failOnSkipped;
   private Function<String, String> authTokens;
   private Consumer<Duration> clock;
@@ -149,6 +150,15 @@ public final class ConformanceChecks {
     return this;
   }
 
+  /**
+   * At most {@code n} random sequences per exploration check, within its budget ({@code
+   * --explore-sequences}; default, or 0: no limit but the budget).
+   */
+  public ConformanceChecks exploreSequences(int n) {
+    this.exploreSequences = n;
+    return this;
+  }
+
   /** A check skipped for lack of profile data fails ({@code --fail-on-skipped}). */
   public ConformanceChecks failOnSkipped() {
     this.failOnSkipped = true;
@@ -199,7 +209,8 @@ public final class ConformanceChecks {
             first(cl.maxWait(), maxWait, defaults.maxWait()),
             first(cl.seed(), seed, defaults.seed()),
             defaults.clock(),
-            first(cl.exploreBudget(), exploreBudget, defaults.exploreBudget()));
+            first(cl.exploreBudget(), exploreBudget, defaults.exploreBudget()),
+            first(cl.exploreSequences(), exploreSequences, defaults.exploreSequences()));
     // the command line wins over the code; in each, the API's own URL over the common one
     String contacts =
         first(cl.contactsBaseUrl(), cl.baseUrl(), first(contactsBaseUrl, baseUrl, null));

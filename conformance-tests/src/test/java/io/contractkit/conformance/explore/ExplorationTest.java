@@ -24,10 +24,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The exploration checks against simulated implementations: the planted defects that only a
  * sequence shows are found and shrunk to a short sequence printed as curl lines, a seed replays the
- * same sequence, the budget bounds the run, and a correct implementation passes.
+ * same sequence, the budget and the number of sequences bound the run, and a correct implementation
+ * passes. Runs are bounded by a number of sequences (with a budget long enough to reach it on a
+ * busy machine), so that each sends the same requests wherever it runs.
  */
 class ExplorationTest {
   private static final Duration BUDGET = Duration.ofSeconds(1);
+  private static final Duration LONG_BUDGET = Duration.ofSeconds(20);
+  private static final int SEQUENCES = 30;
   private static final String NULL_VALUES =
       "{\"accessToken\":null,\"name\":null,\"street\":null,\"city\":null,\"zipCode\":null,"
           + "\"email\":null,\"phone\":null,\"fax\":null,\"notice\":null,\"company\":null}";
@@ -40,11 +44,17 @@ class ExplorationTest {
 
   /** The implementation's suite clock with the test's seed and budget. */
   private static RunOptions options(SimulatedImplementation impl, RunOptions options) {
-    return impl.options().withSeed(options.seed()).withExploreBudget(options.exploreBudget());
+    return impl.options()
+        .withSeed(options.seed())
+        .withExploreBudget(options.exploreBudget())
+        .withExploreSequences(options.exploreSequences());
   }
 
   private static RunOptions seeded(long seed) {
-    return RunOptions.defaults().withSeed(seed).withExploreBudget(BUDGET);
+    return RunOptions.defaults()
+        .withSeed(seed)
+        .withExploreBudget(LONG_BUDGET)
+        .withExploreSequences(SEQUENCES);
   }
 
   /**
@@ -52,7 +62,7 @@ class ExplorationTest {
    * busy machine from cutting the shrinking short.
    */
   private static RunOptions failing(long seed) {
-    return seeded(seed).withExploreBudget(Duration.ofSeconds(20));
+    return seeded(seed).withExploreSequences(200);
   }
 
   @Test
@@ -94,7 +104,10 @@ class ExplorationTest {
     String again = replayable(failing(42));
 
     assertThat(again).isEqualTo(first);
-    assertThat(first).contains("--seed 42 ").contains("# 4. ");
+    assertThat(first)
+        .contains("--seed 42 ")
+        .contains("--explore-sequences 200 and a budget that reaches it")
+        .contains("# 4. ");
   }
 
   /**
@@ -118,13 +131,42 @@ class ExplorationTest {
   @Test
   void aCorrectImplementationPassesWithinTheBudget() {
     long start = System.nanoTime();
-    CheckResult contacts = run(Defect.NONE, ExploreContactsThrottle.ID, seeded(3));
+    CheckResult contacts =
+        run(
+            Defect.NONE,
+            ExploreContactsThrottle.ID,
+            RunOptions.defaults().withSeed(3).withExploreBudget(BUDGET));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(contacts.status()).isEqualTo(Status.PASSED);
     assertThat(took).isBetween(BUDGET, BUDGET.plusSeconds(3));
     assertThat(run(Defect.NONE, ExploreLmsAuthTokens.ID, seeded(3)).status())
         .isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void aNumberOfSequencesBoundsTheRunAndTheSameSeedSendsTheSameRequests() {
+    List<String> five = requests(seeded(9).withExploreSequences(5));
+    List<String> fiveAgain = requests(seeded(9).withExploreSequences(5));
+    List<String> ten = requests(seeded(9).withExploreSequences(10));
+
+    assertThat(fiveAgain).isEqualTo(five);
+    assertThat(ten).hasSizeGreaterThan(five.size()).startsWith(five.toArray(String[]::new));
+  }
+
+  /** The API requests of a passing throttle exploration, in order, without the target's port. */
+  private static List<String> requests(RunOptions options) {
+    List<String> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Defect recording =
+        (request, upstream) -> {
+          if (request.isContacts()) {
+            sent.add(request.param("secret").orElse("") + " " + request.param("ip").orElse(""));
+          }
+          return upstream.forward(request);
+        };
+    assertThat(run(recording, ExploreContactsThrottle.ID, options).status())
+        .isEqualTo(Status.PASSED);
+    return List.copyOf(sent);
   }
 
   @Test

@@ -37,6 +37,7 @@ class RunArgumentsTest {
   void theExplorationBudgetIsReadAsTheJarReadsIt() {
     assertThat(RunArguments.parse("--explore-budget 500ms").exploreBudget())
         .isEqualTo(Duration.ofMillis(500));
+    assertThat(RunArguments.parse("--explore-sequences 40").exploreSequences()).isEqualTo(40);
   }
 
   @Test
@@ -57,6 +58,7 @@ class RunArgumentsTest {
                 null,
                 null,
                 false,
+                null,
                 null));
     assertThat(RunArguments.parse(" \n ")).isEqualTo(args);
   }

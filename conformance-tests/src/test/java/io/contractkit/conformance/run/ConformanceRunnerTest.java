@@ -318,6 +318,20 @@ class ConformanceRunnerTest {
     assertThatThrownBy(() -> options.withConcurrency(0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(options.withConcurrency(64).concurrency()).isEqualTo(64);
+    assertThat(options.exploreSequences()).isZero();
+    RunOptions capped = changed.withExploreSequences(RunOptions.MAX_EXPLORE_SEQUENCES);
+    assertThat(capped.settings().exploreSequences()).isEqualTo(1_000_000);
+    assertThat(capped.withSeed(8).withConcurrency(2).withMaxWait(Duration.ZERO).exploreSequences())
+        .isEqualTo(1_000_000);
+    assertThat(
+            capped.withClock(options.clock()).withExploreBudget(Duration.ZERO).exploreSequences())
+        .isEqualTo(1_000_000);
+    assertThatThrownBy(() -> options.withExploreSequences(1_000_001))
+        .hasMessage(
+            "the number of exploration sequences must be from 1 to 1000000 (or 0 for no limit), not"
+                + " 1000001");
+    assertThatThrownBy(() -> options.withExploreSequences(-1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(options.withConcurrency(1).concurrency()).isEqualTo(1);
     assertThatThrownBy(() -> options.withMaxWait(Duration.ofSeconds(-1)))
         .hasMessageContaining("must not be negative");
