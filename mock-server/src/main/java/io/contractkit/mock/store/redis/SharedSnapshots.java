@@ -3,10 +3,12 @@ package io.contractkit.mock.store.redis;
 import io.contractkit.mock.http.ApiProblem;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,12 @@ public final class SharedSnapshots implements AutoCloseable {
   private final RedisStore redis;
   private final String channel;
   private final Map<String, SharedSnapshot<?>> byName = new ConcurrentHashMap<>();
-  private final ExecutorService applier =
-      Executors.newSingleThreadExecutor(
+
+  /** How long to wait before reading the snapshots again when Redis could not be reached. */
+  static final Duration RETRY = Duration.ofMillis(200);
+
+  private final ScheduledExecutorService applier =
+      Executors.newSingleThreadScheduledExecutor(
           task -> {
             Thread thread = new Thread(task, "shared-snapshots");
             thread.setDaemon(true);
@@ -90,15 +96,18 @@ public final class SharedSnapshots implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads every snapshot again; when Redis cannot be reached (the subscription may reconnect before
+   * the other connection), tries again a little later, until it can.
+   */
   private void reloadAll() {
-    for (SharedSnapshot<?> snapshot : byName.values()) {
-      try {
+    try {
+      for (SharedSnapshot<?> snapshot : byName.values()) {
         snapshot.reload();
-      } catch (ApiProblem e) {
-        LOG.warn("shared state {} not read again: Redis cannot be reached", snapshot.name());
-      } catch (RuntimeException e) {
-        LOG.warn("shared state {} not read again: {}", snapshot.name(), e.toString());
       }
+    } catch (ApiProblem e) {
+      LOG.warn("shared state not read again yet: Redis cannot be reached; trying again");
+      applier.schedule(this::reloadAll, RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
