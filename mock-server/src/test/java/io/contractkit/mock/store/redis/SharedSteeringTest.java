@@ -198,6 +198,25 @@ class SharedSteeringTest {
   }
 
   @Test
+  void fixturesReloadedOnAReplicaThatHeardOfALeadPutElsewhereKeepItsUsedTokenUsed()
+      throws Exception {
+    assertThat(send(0, "PUT", "/__admin/leads/" + NEW_LEAD, lead(NEW_LEAD, "555002")).statusCode())
+        .isEqualTo(201);
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(send(2, "GET", "/__admin/leads/" + NEW_LEAD, "").statusCode())
+                    .isEqualTo(200));
+    assertThat(release(1, NEW_LEAD, "555002")).contains(LEAD_NAME);
+
+    assertThat(send(2, "POST", "/__admin/fixtures/reload", "").statusCode()).isEqualTo(200);
+
+    for (int replica = 0; replica < REPLICAS; replica++) {
+      assertThat(release(replica, NEW_LEAD, "555002")).doesNotContain(LEAD_NAME);
+    }
+  }
+
+  @Test
   void aRuleWithTimesThreeFiresExactlyThreeTimesOverEveryReplica() throws Exception {
     HttpResponse<String> added =
         send(
