@@ -81,7 +81,7 @@ class RedisFaultRulesTest {
 
     here.add(rule);
 
-    await().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
+    propagated().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
     FaultRule read = there.newestFirst().get(0).rule();
     assertThat(read).isEqualTo(rule);
     assertThat(read.fault().headers().keySet()).containsExactly("X-B", "X-A");
@@ -91,7 +91,7 @@ class RedisFaultRulesTest {
   void idsCountUpOverReplicasNewestFirstAndStartAgainAfterAReset() {
     assertThat(here.isEmpty()).isTrue();
     assertThat(here.add(rule(null))).hasValue("fault-1");
-    await().untilAsserted(() -> assertThat(there.isEmpty()).isFalse());
+    propagated().untilAsserted(() -> assertThat(there.isEmpty()).isFalse());
     assertThat(there.add(rule(2))).hasValue("fault-2");
 
     assertThat(there.newestFirst())
@@ -101,7 +101,7 @@ class RedisFaultRulesTest {
     here.reset();
 
     assertThat(here.isEmpty()).isTrue();
-    await().untilAsserted(() -> assertThat(there.isEmpty()).isTrue());
+    propagated().untilAsserted(() -> assertThat(there.isEmpty()).isTrue());
     assertThat(there.add(rule(null))).hasValue("fault-1");
     assertThat(fieldsInRedis()).as("v, value and one count").isEqualTo("3");
   }
@@ -109,7 +109,7 @@ class RedisFaultRulesTest {
   @Test
   void aRuleFiresAsOftenAsItsTimesOverReplicasAndEachKnowsItIsUsedUp() {
     String id = here.add(rule(3)).orElseThrow();
-    await().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
+    propagated().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
 
     assertThat(here.fire(id)).isTrue();
     assertThat(there.fire(id)).isTrue();
@@ -125,7 +125,7 @@ class RedisFaultRulesTest {
   @Test
   void countsOverEveryReplicaAreReadForTheAdminApi() {
     String id = here.add(rule(null)).orElseThrow();
-    await().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
+    propagated().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
     for (int i = 0; i < 4; i++) {
       assertThat(there.fire(id)).isTrue();
     }
@@ -138,7 +138,7 @@ class RedisFaultRulesTest {
   @Test
   void aRuleRemovedElsewhereNoLongerFiresEvenBeforeThisReplicaHearsOfIt() {
     String id = here.add(rule(null)).orElseThrow();
-    await().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
+    propagated().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
     assertThat(there.fire(id)).isTrue();
 
     assertThat(here.remove(id)).isTrue();
@@ -148,20 +148,20 @@ class RedisFaultRulesTest {
     assertThat(here.fire(id)).isFalse();
     assertThat(here.fire("fault-9")).isFalse();
     assertThat(fieldsInRedis()).as("v and value only").isEqualTo("2");
-    await().untilAsserted(() -> assertThat(there.isEmpty()).isTrue());
+    propagated().untilAsserted(() -> assertThat(there.isEmpty()).isTrue());
   }
 
   @Test
   void aCountOfARemovedRuleIsForgottenSoTheNextRuleWithItsIdStartsAtZero() {
     String id = here.add(rule(1)).orElseThrow();
     assertThat(here.fire(id)).isTrue();
-    await().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
+    propagated().untilAsserted(() -> assertThat(there.newestFirst()).hasSize(1));
     assertThat(there.counted().get(0).usedUp()).isTrue();
 
     here.reset();
     assertThat(here.add(rule(1))).hasValue(id);
 
-    await()
+    propagated()
         .untilAsserted(
             () ->
                 assertThat(there.newestFirst())
@@ -179,5 +179,13 @@ class RedisFaultRulesTest {
 
     assertThat(there.add(rule(null))).isEmpty();
     assertThat(here.newestFirst()).hasSize(FaultRules.MAX_RULES);
+  }
+
+  /**
+   * Waits for a change to reach another replica: milliseconds normally, so a short bound (a change
+   * that never arrives fails fast).
+   */
+  private static org.awaitility.core.ConditionFactory propagated() {
+    return await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10));
   }
 }

@@ -196,7 +196,7 @@ class SharedSnapshotTest {
 
     first.update(s -> "a b c"); // spaces in the value are part of it
 
-    await().untilAsserted(() -> assertThat(second.current()).isEqualTo("a b c"));
+    propagated().untilAsserted(() -> assertThat(second.current()).isEqualTo("a b c"));
     assertThat(second.version()).isEqualTo(1);
     assertThat(heard).containsExactly("a b c");
     assertThat(new SharedSnapshots(store()).snapshot("text", TEXT, "-").current())
@@ -214,7 +214,7 @@ class SharedSnapshotTest {
     REDIS.cli("PUBLISH", channel, "clock x {}");
     REDIS.cli("PUBLISH", channel, "clock 2 {\"offset\":0,\"frozenAt\":\"2030-01-01T00:00:00Z\"}");
 
-    await().untilAsserted(() -> assertThat(clock.version()).isEqualTo(2));
+    propagated().untilAsserted(() -> assertThat(clock.version()).isEqualTo(2));
     assertThat(clock.current().frozenAt()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
   }
 
@@ -223,11 +223,11 @@ class SharedSnapshotTest {
     RedisTimeShiftStore here = new RedisTimeShiftStore(new SharedSnapshots(redis));
     RedisTimeShiftStore there = new RedisTimeShiftStore(new SharedSnapshots(store()));
     there.update(s -> new TimeShift(Duration.ofHours(1), null));
-    await().untilAsserted(() -> assertThat(here.current().offset()).hasHours(1));
+    propagated().untilAsserted(() -> assertThat(here.current().offset()).hasHours(1));
 
     there.update(s -> new TimeShift(Duration.ZERO, null));
 
-    await().untilAsserted(() -> assertThat(here.current()).isSameAs(TimeShift.NONE));
+    propagated().untilAsserted(() -> assertThat(here.current()).isSameAs(TimeShift.NONE));
     assertThat(there.current()).isEqualTo(TimeShift.NONE);
   }
 
@@ -238,5 +238,13 @@ class SharedSnapshotTest {
     RedisTimeShiftStoreProbe(SharedSnapshots shared) {
       snapshot = shared.snapshot("clock", SharedSnapshot.json(TimeShift.class), TimeShift.NONE);
     }
+  }
+
+  /**
+   * Waits for a change to reach another replica: milliseconds normally, so a short bound (a change
+   * that never arrives fails fast).
+   */
+  private static org.awaitility.core.ConditionFactory propagated() {
+    return await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10));
   }
 }

@@ -67,9 +67,9 @@ class SharedSteeringTest {
     assertThat(send(0, "POST", "/__admin/reset", "").statusCode()).isEqualTo(204);
     for (int i = 0; i < REPLICAS; i++) {
       int replica = i;
-      await().untilAsserted(() -> assertThat(rules(replica)).isEmpty());
-      await().untilAsserted(() -> assertThat(offsetSeconds(replica)).isZero());
-      await().untilAsserted(() -> assertThat(lookup(replica, NEW_SECRET)).isEqualTo(404));
+      propagated().untilAsserted(() -> assertThat(rules(replica)).isEmpty());
+      propagated().untilAsserted(() -> assertThat(offsetSeconds(replica)).isZero());
+      propagated().untilAsserted(() -> assertThat(lookup(replica, NEW_SECRET)).isEqualTo(404));
     }
   }
 
@@ -148,13 +148,14 @@ class SharedSteeringTest {
 
     for (int replica = 1; replica < REPLICAS; replica++) {
       int r = replica;
-      await().untilAsserted(() -> assertThat(clock(r).path("now").asString()).startsWith("2150-"));
+      propagated()
+          .untilAsserted(() -> assertThat(clock(r).path("now").asString()).startsWith("2150-"));
       // the leads' accessTokens have expired on every replica's clock: no disclosure
       assertThat(release(r, Fixture.LEAD, Fixture.LEAD_TOKEN)).doesNotContain(LEAD_NAME);
     }
 
     send(1, "POST", "/__admin/clock", "{\"freeze\":true}");
-    await().untilAsserted(() -> assertThat(clock(2).path("frozen").asBoolean()).isTrue());
+    propagated().untilAsserted(() -> assertThat(clock(2).path("frozen").asBoolean()).isTrue());
     assertThat(clock(0).path("frozen").asBoolean()).isTrue();
   }
 
@@ -170,9 +171,9 @@ class SharedSteeringTest {
 
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
-      await().untilAsserted(() -> assertThat(lookup(r, NEW_SECRET)).isEqualTo(200));
-      await().untilAsserted(() -> assertThat(lookup(r, Fixture.SECRET)).isEqualTo(404));
-      await()
+      propagated().untilAsserted(() -> assertThat(lookup(r, NEW_SECRET)).isEqualTo(200));
+      propagated().untilAsserted(() -> assertThat(lookup(r, Fixture.SECRET)).isEqualTo(404));
+      propagated()
           .untilAsserted(
               () ->
                   assertThat(send(r, "GET", "/__admin/leads/" + NEW_LEAD, "").statusCode())
@@ -193,7 +194,7 @@ class SharedSteeringTest {
         .isEqualTo(204);
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
-      await().untilAsserted(() -> assertThat(lookup(r, NEW_SECRET)).isEqualTo(404));
+      propagated().untilAsserted(() -> assertThat(lookup(r, NEW_SECRET)).isEqualTo(404));
     }
   }
 
@@ -202,7 +203,7 @@ class SharedSteeringTest {
       throws Exception {
     assertThat(send(0, "PUT", "/__admin/leads/" + NEW_LEAD, lead(NEW_LEAD, "555002")).statusCode())
         .isEqualTo(201);
-    await()
+    propagated()
         .untilAsserted(
             () ->
                 assertThat(send(2, "GET", "/__admin/leads/" + NEW_LEAD, "").statusCode())
@@ -228,7 +229,7 @@ class SharedSteeringTest {
     assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
-      await().untilAsserted(() -> assertThat(rules(r)).hasSize(1));
+      propagated().untilAsserted(() -> assertThat(rules(r)).hasSize(1));
       assertThat(rules(r).get(0).path("fault").toString())
           .isEqualTo(
               "{\"status\":503,\"headers\":{\"X-B\":\"b\",\"X-A\":\"a\"},\"body\":{\"m\":1}}");
@@ -257,20 +258,20 @@ class SharedSteeringTest {
             .headers()
             .firstValue("Location")
             .orElseThrow();
-    await().untilAsserted(() -> assertThat(rules(2)).hasSize(2));
+    propagated().untilAsserted(() -> assertThat(rules(2)).hasSize(2));
 
     assertThat(send(2, "DELETE", id, "").statusCode()).isEqualTo(204);
     assertThat(send(2, "DELETE", id, "").statusCode()).isEqualTo(404);
 
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
-      await().untilAsserted(() -> assertThat(rules(r)).hasSize(1));
+      propagated().untilAsserted(() -> assertThat(rules(r)).hasSize(1));
       assertThat(lookup(r, Fixture.SECRET)).isEqualTo(503);
     }
     assertThat(send(0, "DELETE", "/__admin/faults", "").statusCode()).isEqualTo(204);
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
-      await().untilAsserted(() -> assertThat(lookup(r, Fixture.SECRET)).isEqualTo(200));
+      propagated().untilAsserted(() -> assertThat(lookup(r, Fixture.SECRET)).isEqualTo(200));
     }
   }
 
@@ -279,18 +280,18 @@ class SharedSteeringTest {
     steerEverything(0);
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
-      await().untilAsserted(() -> assertThat(lookup(r, NEW_SECRET)).isEqualTo(200));
-      await().untilAsserted(() -> assertThat(rules(r)).hasSize(1));
-      await().untilAsserted(() -> assertThat(offsetSeconds(r)).isPositive());
+      propagated().untilAsserted(() -> assertThat(lookup(r, NEW_SECRET)).isEqualTo(200));
+      propagated().untilAsserted(() -> assertThat(rules(r)).hasSize(1));
+      propagated().untilAsserted(() -> assertThat(offsetSeconds(r)).isPositive());
     }
 
     assertThat(send(2, "POST", "/__admin/reset", "").statusCode()).isEqualTo(204);
 
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
-      await().untilAsserted(() -> assertThat(lookup(r, NEW_SECRET)).isEqualTo(404));
-      await().untilAsserted(() -> assertThat(rules(r)).isEmpty());
-      await().untilAsserted(() -> assertThat(offsetSeconds(r)).isZero());
+      propagated().untilAsserted(() -> assertThat(lookup(r, NEW_SECRET)).isEqualTo(404));
+      propagated().untilAsserted(() -> assertThat(rules(r)).isEmpty());
+      propagated().untilAsserted(() -> assertThat(offsetSeconds(r)).isZero());
     }
     // the seeded token is fresh again, once
     assertThat(release(1, Fixture.LEAD, Fixture.LEAD_TOKEN)).contains(LEAD_NAME);
@@ -341,7 +342,7 @@ class SharedSteeringTest {
   @Test
   void withoutRedisAChangeIsA503AndReadsServeWhatTheReplicaHolds() throws Exception {
     steerEverything(0);
-    await().untilAsserted(() -> assertThat(lookup(2, NEW_SECRET)).isEqualTo(200));
+    propagated().untilAsserted(() -> assertThat(lookup(2, NEW_SECRET)).isEqualTo(200));
     REDIS.stop();
     try {
       HttpResponse<String> refused = send(2, "POST", "/__admin/clock", "{\"advance\":\"1h\"}");
@@ -363,10 +364,18 @@ class SharedSteeringTest {
     // Redis came back empty (no persistence): every replica reads it again, and serves that
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
-      await()
+      propagated()
           .atMost(Duration.ofSeconds(15))
           .untilAsserted(() -> assertThat(offsetSeconds(r)).isZero());
-      await().untilAsserted(() -> assertThat(rules(r)).isEmpty());
+      propagated().untilAsserted(() -> assertThat(rules(r)).isEmpty());
     }
+  }
+
+  /**
+   * Waits for a change to reach another replica: milliseconds normally, so a short bound (a change
+   * that never arrives fails fast).
+   */
+  private static org.awaitility.core.ConditionFactory propagated() {
+    return await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10));
   }
 }
