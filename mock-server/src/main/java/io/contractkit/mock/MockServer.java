@@ -11,6 +11,7 @@ import io.contractkit.mock.admin.LeadsAdmin;
 import io.contractkit.mock.admin.QueryRedaction;
 import io.contractkit.mock.admin.RequestJournal;
 import io.contractkit.mock.admin.ThrottleAdmin;
+import io.contractkit.mock.clock.InMemoryTimeShiftStore;
 import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.ContactLookup;
 import io.contractkit.mock.contacts.ContactsHandler;
@@ -47,8 +48,12 @@ import io.contractkit.mock.lms.Outbox;
 import io.contractkit.mock.lms.SendAuthTokenHandler;
 import io.contractkit.mock.store.redis.RedisAuthTokenStore;
 import io.contractkit.mock.store.redis.RedisBruteForceThrottle;
+import io.contractkit.mock.store.redis.RedisDataOverrides;
+import io.contractkit.mock.store.redis.RedisFaultRules;
 import io.contractkit.mock.store.redis.RedisOutboxMessages;
 import io.contractkit.mock.store.redis.RedisStore;
+import io.contractkit.mock.store.redis.RedisTimeShiftStore;
+import io.contractkit.mock.store.redis.SharedSnapshots;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -167,29 +172,37 @@ public final class MockServer implements AutoCloseable {
             adminOrigins,
             AdminAccess::isAdminPath,
             List.of("Retry-After", "WWW-Authenticate", "Allow"));
-    // The one clock of the mock, steerable through the admin API (a test may hand in its own).
-    SteerableClock steerable =
-        clock instanceof SteerableClock given ? given : new SteerableClock(clock);
     JsonMapper json = JsonMapper.builder().build();
     SchemaCatalog schemas = new SchemaCatalog();
     FixtureLoader loader = new FixtureLoader(json, schemas);
     Fixtures fixtures = loader.load(config.fixtures());
+    // A shared Redis (several replicas), or the mock's own memory.
+    RedisStore redis = config.store().redis() ? RedisStore.connect(config.store()) : null;
+    // The clock's shift, the test data put at run time and the fault rules: each replica reads a
+    // local copy, changes go through Redis and reach the others by pub/sub.
+    SharedSnapshots shared = redis == null ? null : new SharedSnapshots(redis);
+    // The one clock of the mock, steerable through the admin API (a test may hand in its own).
+    SteerableClock steerable =
+        clock instanceof SteerableClock given
+            ? given
+            : new SteerableClock(
+                clock,
+                shared != null ? new RedisTimeShiftStore(shared) : new InMemoryTimeShiftStore());
+    RedisDataOverrides sharedData = shared == null ? null : new RedisDataOverrides(shared);
     Instant startedAt = steerable.instant().truncatedTo(ChronoUnit.MILLIS);
     ServedData data =
         new ServedData(
             fixtures,
             config.fixtures() == null ? "bundled" : config.fixtures().toString(),
             startedAt,
-            new InMemoryDataOverrides());
+            sharedData != null ? sharedData : new InMemoryDataOverrides());
     FaultState faultState =
         new FaultState(
-            new InMemoryFaultRules(),
+            redis != null ? new RedisFaultRules(redis, shared) : new InMemoryFaultRules(),
             new SeededRandom(
                 config.seed() != null
                     ? config.seed()
                     : ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
-    // A shared Redis (several replicas), or the mock's own memory.
-    RedisStore redis = config.store().redis() ? RedisStore.connect(config.store()) : null;
     MockState state =
         new MockState(
             redis != null
@@ -205,6 +218,9 @@ public final class MockServer implements AutoCloseable {
             steerable,
             data,
             faultState);
+    if (sharedData != null) {
+      sharedData.onRemoteChange(state::dataChangedElsewhere);
+    }
     AuthTokenIssuer issuer =
         new AuthTokenIssuer(data, state.authTokens(), steerable, config.authTokenTtl());
     FixtureReloader reloader =

@@ -12,6 +12,7 @@ import io.contractkit.mock.lms.Outbox;
 import io.javalin.http.Handler;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -111,9 +112,26 @@ public final class MockState {
   public void changeData(UnaryOperator<Overrides> change, Set<String> freshLeads) {
     exclusively(
         () -> {
-          data.change(change);
+          // the overrides the change was made to: with a shared store, maybe changed by another
+          // replica since this one last heard, and the seeded authTokens are theirs
+          AtomicReference<Overrides> base = new AtomicReference<>();
+          data.change(
+              o -> {
+                base.set(o);
+                return change.apply(o);
+              });
+          authTokens.adopt(base.get().applyTo(data.fixtures()).leadsByAccessToken().values());
           authTokens.reseed(data.get().leadsByAccessToken().values(), freshLeads);
         });
+  }
+
+  /**
+   * Another replica changed the test data it shares with this one (and reseeded the shared
+   * authTokens): serve it, and remember its seeded authTokens without writing them again (a used
+   * one stays used).
+   */
+  public void dataChangedElsewhere() {
+    exclusively(() -> authTokens.adopt(data.changedElsewhere().leadsByAccessToken().values()));
   }
 
   /**

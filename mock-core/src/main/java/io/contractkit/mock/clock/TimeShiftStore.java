@@ -5,7 +5,7 @@ import java.util.function.UnaryOperator;
 /**
  * Where the mock keeps its {@link TimeShift}, which every reading of the mock's clock applies. The
  * in-memory store is the default; a shared store (for several mock replicas, which must agree on
- * the shift) would implement the same two calls.
+ * the shift: the mock server's {@code RedisTimeShiftStore}) implements the same two calls.
  */
 public interface TimeShiftStore {
 

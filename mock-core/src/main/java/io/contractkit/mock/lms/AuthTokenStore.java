@@ -37,6 +37,14 @@ public interface AuthTokenStore {
   void reseed(Collection<Lead> leads, Set<String> fresh);
 
   /**
+   * The leads the mock serves are now {@code leads}, and a shared store holds their seeded
+   * authTokens already (another replica changed the data, and reseeded): remember them as what the
+   * next {@link #reseed} starts from, and change no token. Nothing to do for a store of this mock
+   * alone, whose data no one else changes.
+   */
+  default void adopt(Collection<Lead> leads) {}
+
+  /**
    * Forgets every token that has expired on the clock, before the clock is set back, so that no
    * expired token becomes valid again.
    */

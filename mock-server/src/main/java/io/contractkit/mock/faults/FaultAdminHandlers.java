@@ -51,7 +51,7 @@ public final class FaultAdminHandlers {
     body.put("maxDelayed", injector.maxDelayed());
     body.put("delayedNow", injector.delayedNow());
     List<Map<String, Object>> rules =
-        state.rules().newestFirst().stream().map(FaultAdminHandlers::view).toList();
+        state.rules().counted().stream().map(FaultAdminHandlers::view).toList();
     body.put("rules", rules);
     send(ctx, 200, body);
   }

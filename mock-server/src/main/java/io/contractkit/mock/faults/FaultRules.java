@@ -30,6 +30,14 @@ public interface FaultRules {
   List<Stored> newestFirst();
 
   /**
+   * Every rule, newest first, with how often it fired: for the admin API, so a shared store may ask
+   * its counts over every replica (the hot path reads {@link #newestFirst}).
+   */
+  default List<Stored> counted() {
+    return newestFirst();
+  }
+
+  /**
    * Counts one firing of the rule, if it still exists and has firings left: the atomic step that
    * makes {@code times: 3} fire exactly three times under any concurrency.
    *

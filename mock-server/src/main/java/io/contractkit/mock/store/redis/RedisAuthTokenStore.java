@@ -155,6 +155,11 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
   }
 
   @Override
+  public void adopt(Collection<Lead> leads) {
+    seed = seedOf(leads);
+  }
+
+  @Override
   public void forgetExpired() {
     String now = String.valueOf(clock.millis());
     for (String part : new String[] {SEEDED, ISSUED}) {

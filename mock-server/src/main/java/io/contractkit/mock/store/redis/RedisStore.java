@@ -15,11 +15,13 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -66,6 +68,7 @@ public final class RedisStore implements AutoCloseable {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final RedisCommands<String, String> commands;
+  private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
   private RedisStore(
       String prefix,
@@ -197,8 +200,33 @@ public final class RedisStore implements AutoCloseable {
     }
   }
 
+  /**
+   * A second connection, for pub/sub (a subscribed connection takes no other command); it
+   * reconnects and subscribes again by itself.
+   */
+  StatefulRedisPubSubConnection<String, String> connectPubSub() {
+    try {
+      return client.connectPubSub();
+    } catch (RedisException e) {
+      LOG.warn("state store call failed: {}", rootMessage(e));
+      throw ApiProblem.stateStoreUnavailable();
+    }
+  }
+
+  /** Closes {@code dependent} (which uses this connection) when this closes, before it. */
+  void closeFirst(AutoCloseable dependent) {
+    closeFirst.add(dependent);
+  }
+
   @Override
   public void close() {
+    for (AutoCloseable dependent : closeFirst) {
+      try {
+        dependent.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", dependent, e.toString());
+      }
+    }
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
     resources.shutdown();
