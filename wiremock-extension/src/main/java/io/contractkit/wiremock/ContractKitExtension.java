@@ -46,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * send-token route) answered as the mock answers them, on the same fixtures, by the mock's own
  * behaviour (mock-core: one-time authTokens consumed atomically, the per-ip throttle with {@code
  * Retry-After}, the outbox). The routes are answered before WireMock's stubs; every other request
- * goes on to them. Admin routes under {@code /__admin/contract-kit/} (see {@link AdminRoutes}).
+ * goes on to them. Admin routes under {@code /__admin/contract-kit/} (see {@link AdminRoutes}). It
+ * is also WireMock's server factory, so that a query WireMock cannot decode gets the kit's 400 on
+ * its routes, not WireMock's HTML 500 ({@link #buildHttpServer}).
  *
  * <p>With {@code wiremock-standalone}: {@code --extensions
  * io.contractkit.wiremock.ContractKitExtension} (the bundled fixtures, or the folder in the system
