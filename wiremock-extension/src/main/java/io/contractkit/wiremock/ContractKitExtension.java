@@ -1,11 +1,19 @@
 package io.contractkit.wiremock;
 
 import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.extension.Extensions;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.HttpServerFactoryLoader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.contractkit.mock.clock.SteerableClock;
 import io.contractkit.mock.contacts.ContactLookup;
@@ -38,13 +46,16 @@ import tools.jackson.databind.json.JsonMapper;
  * send-token route) answered as the mock answers them, on the same fixtures, by the mock's own
  * behaviour (mock-core: one-time authTokens consumed atomically, the per-ip throttle with {@code
  * Retry-After}, the outbox). The routes are answered before WireMock's stubs; every other request
- * goes on to them. Admin routes under {@code /__admin/contract-kit/} (see {@link AdminRoutes}).
+ * goes on to them. Admin routes under {@code /__admin/contract-kit/} (see {@link AdminRoutes}). It
+ * is also WireMock's server factory, so that a query WireMock cannot decode gets the kit's 400 on
+ * its routes, not WireMock's HTML 500 ({@link #buildHttpServer}).
  *
  * <p>With {@code wiremock-standalone}: {@code --extensions
  * io.contractkit.wiremock.ContractKitExtension} (the bundled fixtures, or the folder in the system
  * property {@value #FIXTURES_PROPERTY}).
  */
-public final class ContractKitExtension implements StubRequestFilterV2, AdminApiExtension {
+public final class ContractKitExtension
+    implements StubRequestFilterV2, AdminApiExtension, HttpServerFactory {
   /** The system property the no-argument constructor reads the fixtures folder from. */
   public static final String FIXTURES_PROPERTY = "contractkit.fixtures";
 
@@ -109,12 +120,38 @@ public final class ContractKitExtension implements StubRequestFilterV2, AdminApi
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+    return answer(request)
+        .map(RequestFilterAction::stopWith)
+        .orElseGet(() -> RequestFilterAction.continueWith(request));
+  }
+
+  /**
+   * The HTTP server WireMock would build without the kit (its options' server factory, or the one
+   * it finds for Jetty 12), whose stub handler lets the kit answer a request on its routes whose
+   * query WireMock cannot decode (see {@link UndecodableQueries}): WireMock takes an extension that
+   * is an {@code HttpServerFactory} as its server factory.
+   */
+  @Override
+  public HttpServer buildHttpServer(
+      Options options,
+      AdminRequestHandler adminRequestHandler,
+      StubRequestHandler stubRequestHandler) {
+    return new HttpServerFactoryLoader(
+            options,
+            Extensions.NONE,
+            HttpServerFactoryLoader.systemServiceLoader(),
+            HttpServerFactoryLoader.isJetty11())
+        .load()
+        .buildHttpServer(
+            options, adminRequestHandler, new UndecodableQueries(stubRequestHandler, this::answer));
+  }
+
+  /** The kit's answer to a request, or empty when it is not for one of its routes. */
+  private Optional<ResponseDefinition> answer(Request request) {
     resetLock.readLock().lock();
     try {
       return api.answer(
-              request.getMethod().getName(), request.getUrl(), request.getHeader("Accept"))
-          .map(RequestFilterAction::stopWith)
-          .orElseGet(() -> RequestFilterAction.continueWith(request));
+          request.getMethod().getName(), request.getUrl(), request.getHeader("Accept"));
     } finally {
       resetLock.readLock().unlock();
     }

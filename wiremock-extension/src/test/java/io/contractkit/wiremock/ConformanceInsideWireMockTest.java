@@ -4,8 +4,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.contractkit.conformance.checks.Mode;
-import io.contractkit.conformance.checks.robustness.ContactsNoServerError;
-import io.contractkit.conformance.checks.robustness.LmsNoServerError;
 import io.contractkit.conformance.junit.ConformanceChecks;
 import io.contractkit.conformance.junit.ConformanceTest;
 import io.contractkit.mock.contacts.ThrottlePolicy;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fixtures, and the whole conformance suite against it in strict mode through the suite's JUnit
  * entry point, with the bundled mock's profile ({@code conformance-tests/profiles/mock.yaml}) whose
  * admin hooks (fresh authTokens, the clock) point at the extension's {@code /__admin/contract-kit/}
- * routes. Every check must pass (a skip fails too), but the two that WireMock itself fails.
+ * routes. Every check must pass (a skip fails too).
  */
 @Tag("slow") // the whole suite; the extension's behaviour is held by ContractKitExtensionTest
 class ConformanceInsideWireMockTest {
@@ -67,10 +65,6 @@ class ConformanceInsideWireMockTest {
         .baseUrl(wireMock.baseUrl())
         .mode(Mode.STRICT)
         .failOnSkipped()
-        // WireMock itself answers a bad percent-encoding (%zz, a trailing %) with a 500 before
-        // the extension sees the request (ContractKitExtensionTest holds it; README, "Inside
-        // WireMock"): the two checks that send one are left out.
-        .skip(ContactsNoServerError.ID, LmsNoServerError.ID)
         .tests();
   }
 }

@@ -125,28 +125,87 @@ class ContractKitExtensionTest {
   }
 
   /**
-   * A known limit, not the extension's choice: WireMock 3 decodes the query (its {@code
-   * LoggedRequest}) before any extension sees the request, and answers a bad percent-encoding with
-   * an HTML 500 (the mock answers a 400 problem). The README says so, and
-   * ConformanceInsideWireMockTest leaves out the two checks that send such queries. When WireMock
-   * answers it otherwise, this test fails: take the two checks back in.
+   * WireMock decodes the query of every request before any extension sees it, and answers one it
+   * cannot decode with an HTML 500; the extension's server factory answers it on the kit's routes
+   * as the mock does.
    */
   @Test
-  void aBadPercentEncodingIsAnsweredByWireMockItselfBeforeTheExtension() throws Exception {
-    for (String query : List.of("secret=ck%zz", "secret=ck%")) {
-      String answer = rawGet("/api/v1/Contacts?" + query);
+  void aBadPercentEncodingOnTheKitsRoutesIsA400ProblemAsTheMockAnswersIt() throws Exception {
+    for (String target :
+        List.of(
+            "/api/v1/Contacts?secret=ck%zz",
+            "/api/v1/contacts/?secret=ck%",
+            "/lms/leads/bytoken/contact?source=web&accessToken=" + LEAD + "&authToken=%zz1",
+            "/lms/leads/bytoken/authtoken?accessToken=" + LEAD + "&channel=sms&source=%")) {
+      String method = target.contains("/authtoken?") ? "POST" : "GET";
+      String answer = raw(method, target);
 
-      assertThat(answer).startsWith("HTTP/1.1 500 ").contains("URLDecoder");
+      assertThat(answer)
+          .as(target)
+          .startsWith("HTTP/1.1 400 ")
+          .containsIgnoringCase("Content-Type: application/problem+json")
+          .containsIgnoringCase("Cache-Control: no-store");
+      JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+      assertThat(problem.path("status").asInt()).isEqualTo(400);
+      assertThat(problem.path("detail").asString())
+          .isEqualTo(
+              "The query string is not valid: it has a bad percent-encoding or is not UTF-8.");
+      assertThat(problem.path("instance").asString()).isEqualTo(target.split("\\?")[0]);
     }
+    assertThat(KIT.outbox()).isEmpty();
   }
 
-  /** A GET sent byte for byte (java.net.http refuses a bad percent-encoding): the answer's text. */
-  private static String rawGet(String target) throws IOException {
+  @Test
+  void aBadPercentEncodingGetsTheKitsAnswerForTheMethod() throws Exception {
+    String put = raw("PUT", "/api/v1/Contacts?secret=ck%zz");
+    String options = raw("OPTIONS", "/lms/leads/bytoken/contact?authToken=%");
+
+    assertThat(put).startsWith("HTTP/1.1 405 ").containsIgnoringCase("Allow: GET");
+    assertThat(options).startsWith("HTTP/1.1 204 ").containsIgnoringCase("Allow: GET, OPTIONS");
+  }
+
+  /** WireMock cannot make a journal entry of a query it cannot decode; every other is there. */
+  @Test
+  void theRequestsWireMockCanDecodeAreInItsJournal() throws Exception {
+    wireMock.resetRequests();
+
+    send("GET", "/api/v1/Contacts?secret=" + SECRET, null);
+    raw("GET", "/api/v1/Contacts?secret=ck%zz");
+
+    assertThat(wireMock.getAllServeEvents())
+        .singleElement()
+        .satisfies(
+            served ->
+                assertThat(served.getRequest().getUrl())
+                    .isEqualTo("/api/v1/Contacts?secret=" + SECRET));
+  }
+
+  /** Not the kit's to answer: WireMock's own answer, as without the extension. */
+  @Test
+  void aBadPercentEncodingElsewhereIsWireMocksOwnAnswer() throws Exception {
+    wireMock.stubFor(get(urlPathEqualTo("/api/v1/Other")).willReturn(aResponse().withStatus(418)));
+
+    assertThat(raw("GET", "/api/v1/Other?x=%zz"))
+        .startsWith("HTTP/1.1 500 ")
+        .contains("URLDecoder");
+    assertThat(raw("TRACE", "/api/v1/Contacts?secret=%zz")).startsWith("HTTP/1.1 500 ");
+    assertThat(raw("GET", "/api/v1/Other?x=%41")).startsWith("HTTP/1.1 418 ");
+  }
+
+  /**
+   * A request without a body sent byte for byte (java.net.http refuses a bad percent-encoding): the
+   * answer's text.
+   */
+  private static String raw(String method, String target) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", wireMock.port())) {
       socket
           .getOutputStream()
           .write(
-              ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+              (method
+                      + " "
+                      + target
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
+                      + "Connection: close\r\n\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
     }
