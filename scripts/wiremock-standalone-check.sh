@@ -7,7 +7,7 @@
 #
 #   scripts/wiremock-standalone-check.sh      # after ./mvnw package (or install): uses the built jars
 #
-# .ci/run calls it after the tests. Needs curl and a JDK 17+; fetches wiremock-standalone from Maven
+# .ci/run calls it after the tests. Needs a JDK 17+; fetches wiremock-standalone from Maven
 # Central through the Maven Wrapper when the local repository does not have it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,17 +36,20 @@ sed -e 's#{baseUrl}/__admin/authtokens#{baseUrl}/__admin/contract-kit/authtokens
 grep -q '__admin/contract-kit/authtokens' "$PROFILE" && grep -q '__admin/contract-kit/clock' "$PROFILE" \
   || { echo "the admin routes of conformance-tests/profiles/mock.yaml were not found" >&2; exit 1; }
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -cp "$STANDALONE_JAR:$EXTENSION_JAR" wiremock.Run --bind-address 127.0.0.1 --port "$PORT" \
+# port 0: WireMock takes a free port and prints it ("port:   35199") once it is started
+java -cp "$STANDALONE_JAR:$EXTENSION_JAR" wiremock.Run --bind-address 127.0.0.1 --port 0 \
   --disable-banner --extensions io.contractkit.wiremock.ContractKitExtension >"$WORK/wiremock.log" 2>&1 &
 WIREMOCK_PID=$!
 trap 'kill "$WIREMOCK_PID" 2>/dev/null || true; wait "$WIREMOCK_PID" 2>/dev/null || true' EXIT
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 300); do
-  curl -s -o /dev/null "$BASE/__admin/health" && break
+PORT=""
+for _ in $(seq 1 600); do
+  PORT=$(sed -n 's/^port: *\([0-9][0-9]*\)$/\1/p' "$WORK/wiremock.log")
+  [[ -n $PORT ]] && break
   kill -0 "$WIREMOCK_PID" 2>/dev/null || { cat "$WORK/wiremock.log" >&2; exit 1; }
   sleep 0.1
 done
+[[ -n $PORT ]] || { echo "wiremock-standalone did not start in 60 s" >&2; cat "$WORK/wiremock.log" >&2; exit 1; }
+BASE="http://127.0.0.1:$PORT"
 
 echo "wiremock-standalone $WIREMOCK_VERSION with the kit's extension on $BASE; the suite, strict:"
 java -jar "$SUITE_JAR" --profile "$PROFILE" --base-url "$BASE" --mode strict --fail-on-skipped \
