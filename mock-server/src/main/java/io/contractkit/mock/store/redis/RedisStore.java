@@ -20,6 +20,7 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public final class RedisStore implements AutoCloseable {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final RedisCommands<String, String> commands;
+  private final List<Runnable> closeFirst = new CopyOnWriteArrayList<>();
 
   private RedisStore(
       String prefix,
@@ -146,6 +148,19 @@ public final class RedisStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the script without a log line of its own: a Redis that cannot be reached (or fails) throws
+   * {@link RedisException}, for a caller that logs once per outage.
+   */
+  <T> T runQuietly(Script script, ScriptOutputType type, String[] keys, String... args) {
+    return evalsha(commands, script, type, keys, args);
+  }
+
+  /** Runs {@code close} first when this store closes (a writer that uses the connection stops). */
+  void closeFirst(Runnable close) {
+    closeFirst.add(close);
+  }
+
   /** Runs {@code call} for its effect; a Redis that cannot be reached (or fails) is a 503. */
   void execute(Consumer<RedisCommands<String, String>> call) {
     call(
@@ -157,19 +172,25 @@ public final class RedisStore implements AutoCloseable {
 
   /** Runs the script (by its SHA, loading it when Redis does not know it, after a restart). */
   <T> T run(Script script, ScriptOutputType type, String[] keys, String... args) {
-    return call(
-        c -> {
-          String sha = script.sha;
-          if (sha != null) {
-            try {
-              return c.evalsha(sha, type, keys, args);
-            } catch (RedisNoScriptException e) {
-              // Redis restarted (or its scripts were flushed): load it again
-            }
-          }
-          script.sha = c.scriptLoad(script.source);
-          return c.evalsha(script.sha, type, keys, args);
-        });
+    return call(c -> evalsha(c, script, type, keys, args));
+  }
+
+  private static <T> T evalsha(
+      RedisCommands<String, String> c,
+      Script script,
+      ScriptOutputType type,
+      String[] keys,
+      String... args) {
+    String sha = script.sha;
+    if (sha != null) {
+      try {
+        return c.evalsha(sha, type, keys, args);
+      } catch (RedisNoScriptException e) {
+        // Redis restarted (or its scripts were flushed): load it again
+      }
+    }
+    script.sha = c.scriptLoad(script.source);
+    return c.evalsha(script.sha, type, keys, args);
   }
 
   /** Every key of this mock that starts with {@code prefix:part} (part free of glob characters). */
@@ -199,6 +220,7 @@ public final class RedisStore implements AutoCloseable {
 
   @Override
   public void close() {
+    closeFirst.forEach(Runnable::run);
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
     resources.shutdown();
