@@ -20,6 +20,13 @@ final class RedisMonitor {
 
   /** The names of the commands sent while {@code action} ran, in order (lower case). */
   static List<String> roundTrips(RedisServerExtension redis, Runnable action) throws IOException {
+    return commands(redis, action).stream()
+        .map(command -> command.substring(1, command.indexOf('"', 1)).toLowerCase(Locale.ROOT))
+        .toList();
+  }
+
+  /** The commands sent while {@code action} ran, in order, each as {@code "name" "arg" ...}. */
+  static List<String> commands(RedisServerExtension redis, Runnable action) throws IOException {
     String port = redis.url().substring(redis.url().lastIndexOf(':') + 1);
     Process monitor = new ProcessBuilder("redis-cli", "-p", port, "MONITOR").start();
     try (BufferedReader lines =
@@ -34,8 +41,7 @@ final class RedisMonitor {
       List<String> commands = new ArrayList<>();
       for (String line = lines.readLine(); !line.contains(end); line = lines.readLine()) {
         if (!line.contains(" lua] ")) {
-          String command = line.substring(line.indexOf("] \"") + 3);
-          commands.add(command.substring(0, command.indexOf('"')).toLowerCase(Locale.ROOT));
+          commands.add(line.substring(line.indexOf("] \"") + 2));
         }
       }
       return commands;
