@@ -137,21 +137,25 @@ public final class ChangeFeed implements AutoCloseable {
   }
 
   /**
-   * Also tells the dashboards of what other replicas changed: reads {@code sharedChanges} (a
-   * counter of the requests that changed something, which every replica counts up in the shared
-   * store) every {@value #POLL_MILLIS} ms, and while a stream is open sends every topic when it
-   * moved. A read that fails (the store cannot be reached) is tried again at the next poll.
+   * Also tells the dashboards of what other replicas changed: while a stream is open, reads {@code
+   * sharedChanges} (a counter of the requests that changed something, which every replica counts up
+   * in the shared store) every {@value #POLL_MILLIS} ms, and sends every topic when it moved (so
+   * also once at the first poll after a stream opened). A read that fails (the store cannot be
+   * reached) is tried again at the next poll. Without a stream, nothing is read.
    */
   public void pollSharedChanges(LongSupplier sharedChanges) {
-    long[] seen = {0};
+    long[] seen = {-1};
     timer.scheduleWithFixedDelay(
         () -> {
+          if (!watched) {
+            return;
+          }
           try {
             long now = sharedChanges.getAsLong();
-            if (now != seen[0] && watched) {
+            if (now != seen[0]) {
+              seen[0] = now;
               changed(ALL);
             }
-            seen[0] = now;
           } catch (RuntimeException unreachable) {
             // the next poll tries again
           }

@@ -164,9 +164,11 @@ public final class RedisRequestJournal implements RequestJournal {
 
   /**
    * The requests that changed what a dashboard shows, over every replica (a counter that moves).
+   *
+   * @throws RedisException when Redis cannot be reached (logged by nobody: the next poll retries)
    */
   public long changes() {
-    return number(redis.call(c -> c.get(key() + ":changes")));
+    return number(redis.callQuietly(c -> c.get(key() + ":changes")));
   }
 
   private static long number(String value) {

@@ -153,7 +153,15 @@ public final class RedisStore implements AutoCloseable {
    * {@link RedisException}, for a caller that logs once per outage.
    */
   <T> T runQuietly(Script script, ScriptOutputType type, String[] keys, String... args) {
-    return evalsha(commands, script, type, keys, args);
+    return callQuietly(c -> evalsha(c, script, type, keys, args));
+  }
+
+  /**
+   * Runs {@code call} without a log line of its own: a Redis that cannot be reached (or fails)
+   * throws {@link RedisException}.
+   */
+  <T> T callQuietly(Function<RedisCommands<String, String>, T> call) {
+    return call.apply(commands);
   }
 
   /** Runs {@code close} first when this store closes (a writer that uses the connection stops). */

@@ -173,6 +173,7 @@ class SharedJournalTest {
     try (BufferedReader events =
         new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
       assertThat(nextEvent(events)).contains("event: changed"); // on opening: everything
+      assertThat(nextEvent(events)).contains("event: changed"); // the first poll: everything
       // the poll before the change: nothing more
       send(
           1,
