@@ -3,6 +3,7 @@ package io.contractkit.mock.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.mock.admin.JournalEntry;
+import io.contractkit.mock.support.CapturedStandardError;
 import io.contractkit.mock.support.RedisServerExtension;
 import java.time.Instant;
 import java.util.List;
@@ -144,27 +145,33 @@ class RedisRequestJournalTest {
   @Test
   void withoutRedisEntriesAreLostAndNothingFailsThenItRecordsAgain() throws Exception {
     RedisRequestJournal journal = new RedisRequestJournal(REDIS.freshStore(), 10, BY_HAND);
-    REDIS.stop();
-    try {
-      journal.record(lookup(1));
-      journal.flush();
-      journal.record(lookup(2));
-      journal.flush();
-    } finally {
-      REDIS.start();
-    }
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    List<JournalEntry> newest = List.of();
-    while (newest.isEmpty()) {
-      assertThat(System.nanoTime()).as("recording again within 15 s").isLessThan(deadline);
-      journal.record(lookup(3));
+    try (CapturedStandardError log = CapturedStandardError.start()) {
+      REDIS.stop();
       try {
-        newest = journal.newest(10); // flushes first
-      } catch (RuntimeException notYetReconnected) {
-        // the 503 of a read while Redis is away
+        journal.record(lookup(1));
+        journal.flush();
+        journal.record(lookup(2));
+        journal.flush();
+      } finally {
+        REDIS.start();
       }
-    }
+      long deadline = System.nanoTime() + 15_000_000_000L;
+      List<JournalEntry> newest = List.of();
+      while (newest.isEmpty()) {
+        assertThat(System.nanoTime()).as("recording again within 15 s").isLessThan(deadline);
+        journal.record(lookup(3));
+        try {
+          newest = journal.newest(10); // flushes first
+        } catch (RuntimeException notYetReconnected) {
+          // the 503 of a read while Redis is away
+        }
+      }
 
-    assertThat(queries(newest)).contains("secret=s3").doesNotContain("secret=s1", "secret=s2");
+      assertThat(queries(newest)).contains("secret=s3").doesNotContain("secret=s1", "secret=s2");
+      assertThat(log.text().split("journal: the state store cannot be reached", -1))
+          .as("logged once for the outage")
+          .hasSize(2);
+      assertThat(log.text().split("journal: recording in the state store again", -1)).hasSize(2);
+    }
   }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The journal of three replicas on one Redis, over real HTTP: every replica lists the requests
  * answered by all, newest first, and counts them; a reset on one empties it for all; a dashboard on
- * one hears of what another changed; and without Redis the journal fails no request.
+ * one hears of what another changed; and without Redis the journal fails no request. A whole system
+ * of three replicas (about 10 s): slow, so left out of mutation analysis, where
+ * RedisRequestJournalTest covers the journal's logic.
  */
+@Tag("slow")
 class SharedJournalTest {
   @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
 
@@ -58,6 +62,7 @@ class SharedJournalTest {
   @AfterAll
   static void stopReplicas() {
     replicas.forEach(MockServer::close);
+    replicas.clear();
   }
 
   @BeforeEach
