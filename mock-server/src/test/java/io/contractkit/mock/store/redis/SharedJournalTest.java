@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contractkit.mock.MockConfig;
 import io.contractkit.mock.MockServer;
 import io.contractkit.mock.support.RedisServerExtension;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The journal of three replicas on one Redis, over real HTTP: every replica lists the requests
- * answered by all, newest first, and counts them; a reset on one empties it for all; a dashboard on
- * one hears of what another changed; and without Redis the journal fails no request. A whole system
- * of three replicas (about 10 s): slow, so left out of mutation analysis, where
- * RedisRequestJournalTest covers the journal's logic.
+ * answered by all, newest first, and counts them; a reset on one empties it for all; and without
+ * Redis the journal fails no request. A whole system of three replicas (about 10 s): slow, so left
+ * out of mutation analysis, where RedisRequestJournalTest covers the journal's logic.
  */
 @Tag("slow")
 class SharedJournalTest {
@@ -167,58 +159,6 @@ class SharedJournalTest {
       // the reset, the reads since, and reads answered by other replicas while it ran
       assertThat(journal.path("total").asLong()).as("replica %d", replica).isLessThan(12);
     }
-  }
-
-  @Test
-  void aDashboardOnOneReplicaHearsOfWhatAnotherChanged() throws Exception {
-    HttpResponse<InputStream> stream =
-        http.send(
-            HttpRequest.newBuilder(replicas.get(0).baseUri().resolve("/__admin/events"))
-                .header("Accept", "text/event-stream")
-                .build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-    try (BufferedReader events =
-        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-      assertThat(nextEvent(events)).contains("event: changed"); // on opening: everything
-      assertThat(nextEvent(events)).contains("event: changed"); // the first poll: everything
-      // the poll before the change: nothing more
-      send(
-          1,
-          "POST",
-          "/lms/leads/bytoken/authtoken?channel=email&source=web&accessToken=lead-7Gk2mQ9xWp4tR8vZ");
-      long sent = System.nanoTime();
-
-      assertThat(nextEvent(events))
-          .contains("event: changed")
-          .contains("\"journal\"", "\"outbox\"");
-      assertThat(System.nanoTime() - sent).isLessThan(TimeUnit.SECONDS.toNanos(5));
-    }
-  }
-
-  /** The next event's lines (comments skipped); fails after 5 s without one. */
-  private static String nextEvent(BufferedReader events) throws Exception {
-    return CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return readEvent(events);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
-        .get(5, TimeUnit.SECONDS);
-  }
-
-  private static String readEvent(BufferedReader events) throws IOException {
-    StringBuilder event = new StringBuilder();
-    for (String line = events.readLine(); line != null; line = events.readLine()) {
-      if (line.isEmpty() && !event.isEmpty()) {
-        return event.toString();
-      }
-      if (!line.isEmpty() && !line.startsWith(":")) {
-        event.append(line).append('\n');
-      }
-    }
-    throw new AssertionError("the stream ended: " + event);
   }
 
   @Test
