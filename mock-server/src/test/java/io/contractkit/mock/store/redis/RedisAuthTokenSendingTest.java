@@ -48,8 +48,11 @@ class RedisAuthTokenSendingTest {
                           + Fixture.LEAD))
               .POST(HttpRequest.BodyPublishers.noBody())
               .build();
-      assertThat(http.send(send, HttpResponse.BodyHandlers.ofString()).statusCode())
-          .isEqualTo(202); // the scripts are loaded
+      assertThat(http.send(send, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+      HttpRequest journal =
+          HttpRequest.newBuilder(URI.create(mock.baseUri() + "/__admin/journal")).build();
+      assertThat(http.send(journal, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200); // the scripts are loaded, the journal's too (a read writes its queue)
 
       List<String> sent =
           RedisMonitor.commands(
