@@ -46,11 +46,13 @@ import io.contractkit.mock.lms.LeadContactHandler;
 import io.contractkit.mock.lms.LeadRelease;
 import io.contractkit.mock.lms.Outbox;
 import io.contractkit.mock.lms.SendAuthTokenHandler;
+import io.contractkit.mock.store.redis.RedisAuthTokenSending;
 import io.contractkit.mock.store.redis.RedisAuthTokenStore;
 import io.contractkit.mock.store.redis.RedisBruteForceThrottle;
 import io.contractkit.mock.store.redis.RedisDataOverrides;
 import io.contractkit.mock.store.redis.RedisFaultRules;
 import io.contractkit.mock.store.redis.RedisOutboxMessages;
+import io.contractkit.mock.store.redis.RedisRequestJournal;
 import io.contractkit.mock.store.redis.RedisStore;
 import io.contractkit.mock.store.redis.RedisTimeShiftStore;
 import io.contractkit.mock.store.redis.SharedSnapshots;
@@ -203,18 +205,25 @@ public final class MockServer implements AutoCloseable {
                 config.seed() != null
                     ? config.seed()
                     : ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
+    RedisAuthTokenStore redisTokens =
+        redis != null
+            ? new RedisAuthTokenStore(redis, steerable, fixtures.leadsByAccessToken().values())
+            : null;
+    RedisOutboxMessages redisMessages = redis != null ? new RedisOutboxMessages(redis) : null;
+    RedisRequestJournal redisJournal =
+        redis != null ? new RedisRequestJournal(redis, config.journalSize()) : null;
     MockState state =
         new MockState(
             redis != null
-                ? new RedisAuthTokenStore(redis, steerable, fixtures.leadsByAccessToken().values())
+                ? redisTokens
                 : new InMemoryAuthTokenStore(steerable, fixtures.leadsByAccessToken().values()),
             redis != null
                 ? new RedisBruteForceThrottle(redis, steerable, config.throttle())
                 : new InMemoryBruteForceThrottle(steerable, config.throttle()),
             redis != null
-                ? new Outbox(config.outboxSize(), config.redact(), new RedisOutboxMessages(redis))
+                ? new Outbox(config.outboxSize(), config.redact(), redisMessages)
                 : new Outbox(config.outboxSize(), config.redact()),
-            new InMemoryRequestJournal(config.journalSize()),
+            redis != null ? redisJournal : new InMemoryRequestJournal(config.journalSize()),
             steerable,
             data,
             faultState);
@@ -223,12 +232,23 @@ public final class MockServer implements AutoCloseable {
     }
     AuthTokenIssuer issuer =
         new AuthTokenIssuer(data, state.authTokens(), steerable, config.authTokenTtl());
+    // Through Redis, issuing the token and delivering its message is one script (one round trip).
+    AuthTokenSending sending =
+        redis != null
+            ? new AuthTokenSending(
+                issuer,
+                new RedisAuthTokenSending(redis, redisTokens, redisMessages, state.outbox()),
+                json)
+            : new AuthTokenSending(issuer, state.outbox(), json);
     FixtureReloader reloader =
         new FixtureReloader(config.fixtures(), loader, data, steerable, state::fixturesReloaded);
     boolean watching = config.fixtures() != null && config.watch();
     FixtureRecords records = new FixtureRecords(json, schemas);
     ProblemRenderer problems = new ProblemRenderer(json);
     ChangeFeed changes = new ChangeFeed(MAX_DASHBOARD_STREAMS, steerable);
+    if (redisJournal != null) {
+      changes.pollSharedChanges(redisJournal::changes); // what the other replicas change
+    }
     FaultInjector faults =
         new FaultInjector(
             faultState, config.latency(), config.maxDelayed(), delays, problems, json);
@@ -239,7 +259,7 @@ public final class MockServer implements AutoCloseable {
                 new ContactLookup(data, state.throttle()),
                 problems.prerendered(ContactsHandler.NOT_FOUND, Routes.CONTACTS)),
             new LeadContactHandler(new LeadRelease(data, state.authTokens(), steerable)),
-            new SendAuthTokenHandler(new AuthTokenSending(issuer, state.outbox(), json)),
+            new SendAuthTokenHandler(sending),
             new AdminHandlers(state, issuer, json, startedAt, watching),
             new ClockAdmin(state, json),
             new ContactsAdmin(state, records, json),

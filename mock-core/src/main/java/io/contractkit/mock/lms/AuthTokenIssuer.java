@@ -6,6 +6,7 @@ import io.contractkit.mock.http.ApiProblem;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,26 +40,54 @@ public final class AuthTokenIssuer {
   }
 
   public IssuedAuthToken issue(Lead lead, Optional<String> code, Optional<Duration> ttl) {
+    return issue(
+        lead,
+        code,
+        ttl,
+        (accessToken, tried, issuedAt, expiresAt) ->
+            store.issue(accessToken, tried, expiresAt)
+                ? Optional.of(new IssuedAuthToken(accessToken, tried, issuedAt, expiresAt))
+                : Optional.empty());
+  }
+
+  /** One try to issue a code: what was issued, or empty when that code is active already. */
+  @FunctionalInterface
+  public interface Attempt<T> {
+    Optional<T> tryIssue(String accessToken, String code, Instant issuedAt, Instant expiresAt);
+  }
+
+  /**
+   * Issues {@code code} (or random codes until one is free) through {@code attempt}: what the
+   * attempt that issued returned.
+   */
+  public <T> T issue(Lead lead, Optional<String> code, Optional<Duration> ttl, Attempt<T> attempt) {
     try {
-      return issueInStore(lead, code, ttl);
+      return issueInStore(lead, code, ttl, attempt);
     } catch (AuthTokenStore.Full full) {
       throw ApiProblem.unavailable(full.getMessage());
     }
   }
 
-  private IssuedAuthToken issueInStore(Lead lead, Optional<String> code, Optional<Duration> ttl) {
+  /** Sending through this issuer's store and {@code outbox}, in two steps. */
+  AuthTokenDelivery deliveringTo(Outbox outbox) {
+    return AuthTokenDelivery.inTwoSteps(store, outbox);
+  }
+
+  private <T> T issueInStore(
+      Lead lead, Optional<String> code, Optional<Duration> ttl, Attempt<T> attempt) {
     var issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     var expiresAt = issuedAt.plus(ttl.orElse(defaultTtl));
     if (code.isPresent()) {
-      if (!store.issue(lead.accessToken(), code.get(), expiresAt)) {
-        throw ApiProblem.conflict("This authToken is already active for this lead.");
-      }
-      return new IssuedAuthToken(lead.accessToken(), code.get(), issuedAt, expiresAt);
+      return attempt
+          .tryIssue(lead.accessToken(), code.get(), issuedAt, expiresAt)
+          .orElseThrow(
+              () -> ApiProblem.conflict("This authToken is already active for this lead."));
     }
     for (int i = 0; i < ATTEMPTS; i++) {
       String random6 = String.format("%06d", random.nextInt(1_000_000));
-      if (store.issue(lead.accessToken(), random6, expiresAt)) {
-        return new IssuedAuthToken(lead.accessToken(), random6, issuedAt, expiresAt);
+      Optional<T> issued = attempt.tryIssue(lead.accessToken(), random6, issuedAt, expiresAt);
+      if (issued.isPresent()) {
+        return issued.get();
       }
     }
     throw ApiProblem.conflict("Too many authTokens are active for this lead; reset the mock.");

@@ -3,6 +3,7 @@ package io.contractkit.mock.lms;
 import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.http.QueryParameters;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AuthTokenSending {
   private final AuthTokenIssuer issuer;
-  private final Outbox outbox;
+  private final AuthTokenDelivery delivery;
   private final JsonMapper json;
 
+  /** Issuing through the issuer's store, then delivering to {@code outbox}. */
   public AuthTokenSending(AuthTokenIssuer issuer, Outbox outbox, JsonMapper json) {
+    this(issuer, issuer.deliveringTo(outbox), json);
+  }
+
+  /** Issuing and delivering through {@code delivery} (one step on a shared store). */
+  public AuthTokenSending(AuthTokenIssuer issuer, AuthTokenDelivery delivery, JsonMapper json) {
     this.issuer = issuer;
-    this.outbox = outbox;
+    this.delivery = delivery;
     this.json = json;
   }
 
@@ -47,36 +54,43 @@ public final class AuthTokenSending {
               + (channel == Channel.EMAIL ? "email address" : "phone number")
               + ".");
     }
-    IssuedAuthToken token = issuer.issue(lead, Optional.empty(), Optional.empty());
     OutboxMessage message =
-        new OutboxMessage(
-            outbox.nextId(),
-            channel,
-            recipient,
-            accessToken,
-            token.code(),
-            source,
-            channel == Channel.EMAIL ? "Your access code" : null,
-            text(lead, token),
-            token.issuedAt(),
-            token.expiresAt());
-    outbox.deliver(message);
+        issuer.issue(
+            lead,
+            Optional.empty(),
+            Optional.empty(),
+            (leadToken, code, issuedAt, expiresAt) ->
+                delivery.issueAndDeliver(
+                    leadToken,
+                    code,
+                    expiresAt,
+                    new OutboxMessage(
+                        null,
+                        channel,
+                        recipient,
+                        leadToken,
+                        code,
+                        source,
+                        channel == Channel.EMAIL ? "Your access code" : null,
+                        text(lead, code, expiresAt),
+                        issuedAt,
+                        expiresAt)));
 
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("messageId", message.id());
     body.put("channel", channel.wireName());
     body.put("recipient", mask(channel, recipient));
-    body.put("expiresAt", token.expiresAt().toString());
+    body.put("expiresAt", message.expiresAt().toString());
     return json.writeValueAsBytes(body);
   }
 
-  private static String text(Lead lead, IssuedAuthToken token) {
+  private static String text(Lead lead, String code, Instant expiresAt) {
     String greeting = lead.name() == null ? "Hello," : "Hello " + lead.name() + ",";
     return greeting
         + " your one-time access code is "
-        + token.code()
+        + code
         + ". It is valid until "
-        + token.expiresAt()
+        + expiresAt
         + " and can be used once.";
   }
 

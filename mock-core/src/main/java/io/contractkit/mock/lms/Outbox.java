@@ -56,11 +56,26 @@ public final class Outbox {
 
   /** A message id that is unique since start or reset ({@code msg-1}, {@code msg-2}, ...). */
   public String nextId() {
-    return "msg-" + messages.nextSequence();
+    return id(messages.nextSequence());
+  }
+
+  /** The id of the message numbered {@code sequence}. */
+  public static String id(long sequence) {
+    return "msg-" + sequence;
+  }
+
+  /** How many messages it keeps. */
+  public int capacity() {
+    return capacity;
   }
 
   public void deliver(OutboxMessage message) {
     messages.add(message, capacity);
+    logDelivered(message);
+  }
+
+  /** Logs the message as delivered (a store that added it itself calls this). */
+  public void logDelivered(OutboxMessage message) {
     LOG.info(
         "outbox: {} to {} for lead {}: authToken {} (expires {})",
         message.channel().wireName(),

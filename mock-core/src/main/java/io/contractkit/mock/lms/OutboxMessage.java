@@ -17,6 +17,12 @@ public record OutboxMessage(
     Instant sentAt,
     Instant expiresAt) {
 
+  /** This message with the id {@code id}. */
+  public OutboxMessage withId(String id) {
+    return new OutboxMessage(
+        id, channel, recipient, accessToken, authToken, source, subject, body, sentAt, expiresAt);
+  }
+
   /** The message as the admin API shows it (JSON object properties, in order). */
   public Map<String, Object> view() {
     Map<String, Object> view = new LinkedHashMap<>();

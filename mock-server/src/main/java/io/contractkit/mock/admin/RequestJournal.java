@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The requests the mock has answered, for a frontend's tests and for debugging. The in-memory,
- * bounded journal is the default; a shared one would implement the same calls.
+ * bounded journal is the default; replicas on one Redis share {@code RedisRequestJournal}.
  */
 public interface RequestJournal {
 

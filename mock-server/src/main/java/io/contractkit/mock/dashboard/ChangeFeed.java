@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Tells open dashboards what changed, over server-sent events ({@code GET /__admin/events}): an
@@ -38,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ChangeFeed implements AutoCloseable {
   static final long COALESCE_MILLIS = 250;
   static final long HEARTBEAT_SECONDS = 15;
+  static final long POLL_MILLIS = 1000;
 
   /** What a dashboard shows, as the topics of an event. */
   public enum Topic {
@@ -112,6 +114,11 @@ public final class ChangeFeed implements AutoCloseable {
     }
   }
 
+  /** Whether an answered request may have changed what a dashboard shows. */
+  public static boolean changes(String method, String path) {
+    return topicsOf(method, path) != 0;
+  }
+
   static int topicsOf(String method, String path) {
     if (AdminAccess.isAdminPath(path)) {
       boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
@@ -127,6 +134,35 @@ public final class ChangeFeed implements AutoCloseable {
       topics |= Topic.TOKENS.bit;
     }
     return topics;
+  }
+
+  /**
+   * Also tells the dashboards of what other replicas changed: while a stream is open, reads {@code
+   * sharedChanges} (a counter of the requests that changed something, which every replica counts up
+   * in the shared store) every {@value #POLL_MILLIS} ms, and sends every topic when it moved (so
+   * also once at the first poll after a stream opened). A read that fails (the store cannot be
+   * reached) is tried again at the next poll. Without a stream, nothing is read.
+   */
+  public void pollSharedChanges(LongSupplier sharedChanges) {
+    long[] seen = {-1};
+    timer.scheduleWithFixedDelay(
+        () -> {
+          if (!watched) {
+            return;
+          }
+          try {
+            long now = sharedChanges.getAsLong();
+            if (now != seen[0]) {
+              seen[0] = now;
+              changed(ALL);
+            }
+          } catch (RuntimeException unreachable) {
+            // the next poll tries again
+          }
+        },
+        POLL_MILLIS,
+        POLL_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Marks the topics pending; the first pending topic schedules the next event. */

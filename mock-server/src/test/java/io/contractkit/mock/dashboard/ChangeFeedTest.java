@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.mock.dashboard.ChangeFeed.Topic;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Which requests wake a dashboard, and how often: the logic behind {@code /__admin/events}. */
 class ChangeFeedTest {
 
   /** Counts the events it is asked to send; never runs them (the test sends them by hand). */
-  private static final class CountingTimer extends ScheduledThreadPoolExecutor {
+  private static class CountingTimer extends ScheduledThreadPoolExecutor {
     final AtomicInteger scheduled = new AtomicInteger();
 
     CountingTimer() {
@@ -107,6 +110,38 @@ class ChangeFeedTest {
     try {
       feed.answered("GET", "/api/v1/Contacts");
       assertThat(feed.watched()).isFalse();
+      assertThat(timer.scheduled).hasValue(0);
+    } finally {
+      feed.close();
+    }
+  }
+
+  /** Keeps the polls it is asked to repeat; never runs them (the test runs them by hand). */
+  private static final class PollingTimer extends CountingTimer {
+    final List<Runnable> polls = new ArrayList<>();
+
+    @Override
+    public ScheduledFuture<?> scheduleWithFixedDelay(
+        Runnable command, long initialDelay, long delay, TimeUnit unit) {
+      assertThat(unit.toMillis(delay)).isEqualTo(ChangeFeed.POLL_MILLIS);
+      polls.add(command);
+      return null;
+    }
+  }
+
+  @Test
+  void withoutAnOpenStreamTheSharedChangesAreNotRead() {
+    PollingTimer timer = new PollingTimer();
+    ChangeFeed feed = new ChangeFeed(2, Clock.systemUTC(), timer);
+    AtomicLong reads = new AtomicLong();
+    try {
+      feed.pollSharedChanges(reads::incrementAndGet);
+      assertThat(timer.polls).hasSize(1);
+      for (int i = 0; i < 3; i++) {
+        timer.polls.get(0).run();
+      }
+
+      assertThat(reads).hasValue(0);
       assertThat(timer.scheduled).hasValue(0);
     } finally {
       feed.close();

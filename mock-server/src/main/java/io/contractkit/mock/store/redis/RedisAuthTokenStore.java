@@ -5,9 +5,11 @@ import io.contractkit.mock.lms.AuthTokenStore;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,17 +22,25 @@ import java.util.Set;
  * every replica exactly one discloses. Every key with an expiry lives in Redis until then (plus
  * {@link RedisStore#EXPIRY_MARGIN}); unknown and consumed tokens take no room.
  *
- * <p>The seeded tokens come from the fixtures every replica loads; the first replica to start on an
- * empty prefix writes them (a replica that starts later leaves used ones used).
+ * <p>The seeded tokens come from the fixtures every replica loads; they are written with a marker
+ * key ({@code prefix:seeded}), by the first replica to start on an empty prefix (a replica that
+ * starts later leaves used ones used), and again by the first replica whose use of a token finds
+ * the marker gone (Redis lost its data): one script writes the marker and the tokens only when the
+ * marker is missing, so exactly one replica writes them, and a token used after that stays used.
  */
 public final class RedisAuthTokenStore implements AuthTokenStore {
   private static final String VALID =
       "local function valid(v, now) return v and (v == '' or tonumber(v) > now) end\n";
 
-  /** KEYS: seeded, issued. ARGV: now. 1 when the token was valid (and is now gone). */
+  /**
+   * KEYS: seeded, issued, the seed marker. ARGV: now. 1 when the token was valid (and is now gone);
+   * {@value #LOST} when the marker is gone (Redis lost its data: the seeded tokens must be written
+   * again first).
+   */
   private static final RedisStore.Script CONSUME =
       new RedisStore.Script(
           VALID
+              + "if redis.call('EXISTS', KEYS[3]) == 0 then return -1 end\n"
               + "local now = tonumber(ARGV[1])\n"
               + "for i = 1, 2 do\n"
               + "  local v = redis.call('GET', KEYS[i])\n"
@@ -42,18 +52,41 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
               + "return 0\n");
 
   /**
-   * KEYS: seeded, issued. ARGV: now, expiry ('' never), time to live in ms (0: none). 1 when
-   * issued; 0 when that code is active for that lead already.
+   * Lua: {@code issue(seeded, issued, now, expiry, ttl)} with the expiry ('' never) and the time to
+   * live in ms ('0': none): true when issued, false when that code is active for that lead already.
+   * Also part of {@link RedisAuthTokenSending}'s script.
    */
+  static final String ISSUE_FUNCTION =
+      VALID
+          + "local function issue(seeded, issued, now, expiry, ttl)\n"
+          + "  if valid(redis.call('GET', seeded), now) then return false end\n"
+          + "  if valid(redis.call('GET', issued), now) then return false end\n"
+          + "  if ttl == '0' then redis.call('SET', issued, expiry)\n"
+          + "  else redis.call('SET', issued, expiry, 'PX', ttl) end\n"
+          + "  return true\n"
+          + "end\n";
+
+  /** KEYS: seeded, issued. ARGV: {@link #issueArguments}. 1 when issued, else 0. */
   private static final RedisStore.Script ISSUE =
       new RedisStore.Script(
-          VALID
-              + "local now = tonumber(ARGV[1])\n"
-              + "if valid(redis.call('GET', KEYS[1]), now) then return 0 end\n"
-              + "if valid(redis.call('GET', KEYS[2]), now) then return 0 end\n"
-              + "if ARGV[3] == '0' then redis.call('SET', KEYS[2], ARGV[2])\n"
-              + "else redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end\n"
+          ISSUE_FUNCTION
+              + "return issue(KEYS[1], KEYS[2], tonumber(ARGV[1]), ARGV[2], ARGV[3]) and 1 or 0\n");
+
+  /**
+   * KEYS: the seed marker. ARGV: triples of key, value ('' never expires), time to live in ms ('0':
+   * none). Writes the seeded tokens and the marker in one step, only when the marker is missing: of
+   * replicas that find it missing at once, exactly one writes them. 1 when written.
+   */
+  private static final RedisStore.Script SEED =
+      new RedisStore.Script(
+          "if redis.call('SET', KEYS[1], '1', 'NX') == false then return 0 end\n"
+              + "for i = 1, #ARGV, 3 do\n"
+              + "  if ARGV[i + 2] == '0' then redis.call('SET', ARGV[i], ARGV[i + 1])\n"
+              + "  else redis.call('SET', ARGV[i], ARGV[i + 1], 'PX', ARGV[i + 2]) end\n"
+              + "end\n"
               + "return 1\n");
+
+  private static final long LOST = -1;
 
   /** KEYS: a token. ARGV: now. Deletes it when it has expired. */
   private static final RedisStore.Script FORGET_EXPIRED =
@@ -90,36 +123,80 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
     this.redis = redis;
     this.clock = clock;
     this.seed = seedOf(seed);
-    if (redis.call(c -> c.setnx(redis.key("seeded"), "1"))) {
-      this.seed.forEach(this::putSeeded);
-    }
+    seedIfMissing();
+  }
+
+  /**
+   * Writes the seeded tokens when the marker that is written with them is missing: on the first
+   * start on an empty prefix, and after Redis lost its data. One script, so a token used after one
+   * replica wrote them is not written again by another that found the marker missing too.
+   */
+  private void seedIfMissing() {
+    long now = clock.millis();
+    List<String> args = new ArrayList<>();
+    seed.forEach(
+        (key, expiresAt) -> {
+          args.add(seededKey(key));
+          args.add(expiresAt.map(t -> String.valueOf(t.toEpochMilli())).orElse(""));
+          args.add(String.valueOf(timeToLive(expiresAt, now)));
+        });
+    redis.run(SEED, ScriptOutputType.INTEGER, new String[] {marker()}, args.toArray(String[]::new));
   }
 
   @Override
   public boolean issue(String accessToken, String code, Instant expiresAt) {
-    Key key = new Key(accessToken, code);
-    long now = clock.millis();
     Long issued =
         redis.run(
             ISSUE,
             ScriptOutputType.INTEGER,
-            new String[] {seededKey(key), issuedKey(key)},
-            String.valueOf(now),
-            expiresAt == null ? "" : String.valueOf(expiresAt.toEpochMilli()),
-            String.valueOf(timeToLive(Optional.ofNullable(expiresAt), now)));
+            issueKeys(accessToken, code),
+            issueArguments(expiresAt));
     return issued == 1L;
   }
 
+  /** The keys of {@link #ISSUE_FUNCTION}'s seeded and issued, in that order. */
+  String[] issueKeys(String accessToken, String code) {
+    Key key = new Key(accessToken, code);
+    return new String[] {seededKey(key), issuedKey(key)};
+  }
+
+  /** The arguments of {@link #ISSUE_FUNCTION} after the keys: now, expiry, time to live. */
+  String[] issueArguments(Instant expiresAt) {
+    long now = clock.millis();
+    return new String[] {
+      String.valueOf(now),
+      expiresAt == null ? "" : String.valueOf(expiresAt.toEpochMilli()),
+      String.valueOf(timeToLive(Optional.ofNullable(expiresAt), now))
+    };
+  }
+
+  /**
+   * One script; when Redis lost its data (the marker is gone), the seeded tokens are written again
+   * (once, by one replica) and the token is looked up again.
+   */
   @Override
   public boolean consume(String accessToken, String code) {
+    long consumed = consumeOnce(accessToken, code);
+    if (consumed == LOST) {
+      seedIfMissing();
+      consumed = consumeOnce(accessToken, code);
+    }
+    return consumed == 1L;
+  }
+
+  private long consumeOnce(String accessToken, String code) {
     Key key = new Key(accessToken, code);
     Long consumed =
         redis.run(
             CONSUME,
             ScriptOutputType.INTEGER,
-            new String[] {seededKey(key), issuedKey(key)},
+            new String[] {seededKey(key), issuedKey(key), marker()},
             String.valueOf(clock.millis()));
-    return consumed == 1L;
+    return consumed;
+  }
+
+  private String marker() {
+    return redis.key("seeded");
   }
 
   @Override
@@ -127,7 +204,7 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
     redis.deleteAll(SEEDED);
     redis.deleteAll(ISSUED);
     seed.forEach(this::putSeeded);
-    redis.execute(c -> c.set(redis.key("seeded"), "1"));
+    redis.execute(c -> c.set(marker(), "1"));
   }
 
   @Override

@@ -149,6 +149,22 @@ public final class RedisStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the script without a log line of its own: a Redis that cannot be reached (or fails) throws
+   * {@link RedisException}, for a caller that logs once per outage.
+   */
+  <T> T runQuietly(Script script, ScriptOutputType type, String[] keys, String... args) {
+    return callQuietly(c -> evalsha(c, script, type, keys, args));
+  }
+
+  /**
+   * Runs {@code call} without a log line of its own: a Redis that cannot be reached (or fails)
+   * throws {@link RedisException}.
+   */
+  <T> T callQuietly(Function<RedisCommands<String, String>, T> call) {
+    return call.apply(commands);
+  }
+
   /** Runs {@code call} for its effect; a Redis that cannot be reached (or fails) is a 503. */
   void execute(Consumer<RedisCommands<String, String>> call) {
     call(
@@ -160,19 +176,25 @@ public final class RedisStore implements AutoCloseable {
 
   /** Runs the script (by its SHA, loading it when Redis does not know it, after a restart). */
   <T> T run(Script script, ScriptOutputType type, String[] keys, String... args) {
-    return call(
-        c -> {
-          String sha = script.sha;
-          if (sha != null) {
-            try {
-              return c.evalsha(sha, type, keys, args);
-            } catch (RedisNoScriptException e) {
-              // Redis restarted (or its scripts were flushed): load it again
-            }
-          }
-          script.sha = c.scriptLoad(script.source);
-          return c.evalsha(script.sha, type, keys, args);
-        });
+    return call(c -> evalsha(c, script, type, keys, args));
+  }
+
+  private static <T> T evalsha(
+      RedisCommands<String, String> c,
+      Script script,
+      ScriptOutputType type,
+      String[] keys,
+      String... args) {
+    String sha = script.sha;
+    if (sha != null) {
+      try {
+        return c.evalsha(sha, type, keys, args);
+      } catch (RedisNoScriptException e) {
+        // Redis restarted (or its scripts were flushed): load it again
+      }
+    }
+    script.sha = c.scriptLoad(script.source);
+    return c.evalsha(script.sha, type, keys, args);
   }
 
   /** Every key of this mock that starts with {@code prefix:part} (part free of glob characters). */

@@ -1,0 +1,196 @@
+package io.contractkit.mock.store.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contractkit.mock.MockConfig;
+import io.contractkit.mock.MockServer;
+import io.contractkit.mock.support.RedisServerExtension;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The journal of three replicas on one Redis, over real HTTP: every replica lists the requests
+ * answered by all, newest first, and counts them; a reset on one empties it for all; and without
+ * Redis the journal fails no request. A whole system of three replicas (about 10 s): slow, so left
+ * out of mutation analysis, where RedisRequestJournalTest covers the journal's logic.
+ */
+@Tag("slow")
+class SharedJournalTest {
+  @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+
+  private static final int REPLICAS = 3;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final List<MockServer> replicas = new ArrayList<>();
+  private static HttpClient http;
+
+  @BeforeAll
+  static void startReplicas() {
+    var store = REDIS.freshConfig();
+    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    for (int i = 0; i < REPLICAS; i++) {
+      replicas.add(
+          MockServer.start(
+              MockConfig.defaults()
+                  .withPort(0)
+                  .withRequestLog(false)
+                  .withJournalAndOutboxSizes(20, 20)
+                  .withStore(store)));
+    }
+  }
+
+  @AfterAll
+  static void stopReplicas() {
+    replicas.forEach(MockServer::close);
+    replicas.clear();
+  }
+
+  @BeforeEach
+  void reset() throws Exception {
+    assertThat(send(0, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
+  }
+
+  private static HttpRequest request(int replica, String method, String path) {
+    return HttpRequest.newBuilder(replicas.get(replica % REPLICAS).baseUri().resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, HttpRequest.BodyPublishers.noBody())
+        .build();
+  }
+
+  private static HttpResponse<String> send(int replica, String method, String path)
+      throws Exception {
+    return http.send(request(replica, method, path), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode journal(int replica) throws Exception {
+    HttpResponse<String> answer = send(replica, "GET", "/__admin/journal?limit=1000");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    return JSON.readTree(answer.body());
+  }
+
+  /** The queries of the entries for {@code path}, newest first. */
+  private static List<String> queries(JsonNode journal, String path) {
+    List<String> found = new ArrayList<>();
+    for (JsonNode entry : journal.path("requests")) {
+      if (entry.path("path").asString().equals(path)) {
+        found.add(entry.path("query").asString());
+      }
+    }
+    return found;
+  }
+
+  /** Every replica writes what it has queued: a read flushes its own queue first. */
+  private static void flushEveryReplica() throws Exception {
+    for (int replica = 0; replica < REPLICAS; replica++) {
+      journal(replica);
+    }
+  }
+
+  @Test
+  void everyReplicaListsTheRequestsOfAllNewestFirstAndCountsThem() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      assertThat(
+              send(i, "GET", "/api/v1/Contacts?secret=wrong-" + i + "&ip=198.51.100.1")
+                  .statusCode())
+          .isEqualTo(404);
+      journal(i); // this replica's entry is written before the next request
+    }
+
+    for (int replica = 0; replica < REPLICAS; replica++) {
+      JsonNode journal = journal(replica);
+      assertThat(queries(journal, "/api/v1/Contacts"))
+          .as("replica %d", replica)
+          .containsExactly(
+              "secret=wrong-5&ip=198.51.100.1",
+              "secret=wrong-4&ip=198.51.100.1",
+              "secret=wrong-3&ip=198.51.100.1",
+              "secret=wrong-2&ip=198.51.100.1",
+              "secret=wrong-1&ip=198.51.100.1",
+              "secret=wrong-0&ip=198.51.100.1");
+      List<Long> ids = new ArrayList<>();
+      journal.path("requests").forEach(entry -> ids.add(entry.path("id").asLong()));
+      assertThat(ids).isSortedAccordingTo((a, b) -> Long.compare(b, a)).doesNotHaveDuplicates();
+      // at least the newest listed (another replica may write between the list and the total)
+      assertThat(journal.path("total").asLong()).isGreaterThanOrEqualTo(ids.get(0));
+      assertThat(ids.get(0)).isGreaterThanOrEqualTo(12);
+    }
+  }
+
+  @Test
+  void theJournalIsCappedAtItsSizeAndTheTotalCountsEveryRequest() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      send(i, "GET", "/api/v1/Contacts?secret=wrong-" + i + "&ip=198.51.100.2");
+    }
+    flushEveryReplica();
+
+    JsonNode journal = journal(1);
+    assertThat(journal.path("requests").size()).isEqualTo(20);
+    assertThat(journal.path("total").asLong()).isGreaterThanOrEqualTo(33);
+    assertThat(queries(journal, "/api/v1/Contacts"))
+        .contains("secret=wrong-29&ip=198.51.100.2")
+        .doesNotContain("secret=wrong-0&ip=198.51.100.2");
+  }
+
+  @Test
+  void aResetOnOneReplicaEmptiesTheJournalOfAll() throws Exception {
+    for (int i = 0; i < 12; i++) {
+      send(i, "GET", "/api/v1/Contacts?secret=wrong&ip=198.51.100.3");
+    }
+    flushEveryReplica();
+    assertThat(journal(0).path("total").asLong()).isGreaterThanOrEqualTo(15);
+
+    assertThat(send(1, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
+
+    for (int replica = 0; replica < REPLICAS; replica++) {
+      JsonNode journal = journal(replica);
+      assertThat(queries(journal, "/api/v1/Contacts")).as("replica %d", replica).isEmpty();
+      // the reset, the reads since, and reads answered by other replicas while it ran
+      assertThat(journal.path("total").asLong()).as("replica %d", replica).isLessThan(12);
+    }
+  }
+
+  @Test
+  void withoutRedisTheJournalFailsNoRequestAndRecordsAgainWhenRedisIsBack() throws Exception {
+    REDIS.stop();
+    try {
+      for (int replica = 0; replica < REPLICAS; replica++) {
+        long started = System.nanoTime();
+        HttpResponse<String> health = send(replica, "GET", "/__admin/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(1));
+        assertThat(send(replica, "GET", "/__admin/journal").statusCode()).isEqualTo(503);
+      }
+    } finally {
+      REDIS.start();
+    }
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    List<String> found = List.of();
+    while (found.isEmpty()) {
+      assertThat(System.nanoTime()).as("recording again within 15 s").isLessThan(deadline);
+      send(2, "GET", "/__admin/health?after=redis");
+      HttpResponse<String> answer = send(2, "GET", "/__admin/journal");
+      if (answer.statusCode() == 200) {
+        found = queries(JSON.readTree(answer.body()), "/__admin/health");
+      }
+    }
+    assertThat(found).containsOnly("after=redis");
+    for (int replica = 0; replica < REPLICAS; replica++) { // every replica is back
+      while (send(replica, "GET", "/__admin/journal").statusCode() != 200) {
+        assertThat(System.nanoTime()).as("replica %d back", replica).isLessThan(deadline);
+      }
+    }
+  }
+}
