@@ -79,7 +79,7 @@ class IpFloodTest {
                     .withThrottle(POLICY)
                     .withStore(store)));
       }
-      before = Integer.parseInt(keys(store.prefix() + ":*").get(0));
+      before = othersThanTheJournal(store);
       started = System.nanoTime();
       List<Thread> connections = new ArrayList<>();
       for (int c = 0; c < CONNECTIONS; c++) {
@@ -112,9 +112,18 @@ class IpFloodTest {
         .as("longest time to live of an ip key")
         .isPositive()
         .isLessThanOrEqualTo(POLICY.window().plus(RedisStore.EXPIRY_MARGIN).toMillis());
-    assertThat(Integer.parseInt(keys(store.prefix() + ":*").get(0)))
-        .as("every key of the mock: the ips' and those it had before the flood")
+    assertThat(othersThanTheJournal(store))
+        .as("every key of the mock but the journal's: the ips' and those it had before the flood")
         .isEqualTo(IPS + before);
+    assertThat(keys(store.prefix() + ":journal*").get(0))
+        .as("the journal's keys: its list, its total and its count of changes")
+        .isEqualTo("3");
+  }
+
+  /** How many keys the mock has, without the journal's (written a moment after each request). */
+  private static int othersThanTheJournal(StoreConfig store) {
+    return Integer.parseInt(keys(store.prefix() + ":*").get(0))
+        - Integer.parseInt(keys(store.prefix() + ":journal*").get(0));
   }
 
   /**

@@ -124,7 +124,8 @@ class SharedJournalTest {
       assertThat(ids).isSortedAccordingTo((a, b) -> Long.compare(b, a)).doesNotHaveDuplicates();
       // at least the newest listed (another replica may write between the list and the total)
       assertThat(journal.path("total").asLong()).isGreaterThanOrEqualTo(ids.get(0));
-      assertThat(ids.get(0)).isGreaterThanOrEqualTo(12);
+      // the reset and the six lookups at least (the reads' own entries are written within 20 ms)
+      assertThat(ids.get(0)).isGreaterThanOrEqualTo(7);
     }
   }
 
@@ -149,7 +150,9 @@ class SharedJournalTest {
       send(i, "GET", "/api/v1/Contacts?secret=wrong&ip=198.51.100.3");
     }
     flushEveryReplica();
-    assertThat(journal(0).path("total").asLong()).isGreaterThanOrEqualTo(15);
+    // at least the reset, the 12 lookups and replica 0's read in flushEveryReplica (the reads of
+    // replicas 1 and 2 are written by their writers within 20 ms, maybe not yet)
+    assertThat(journal(0).path("total").asLong()).isGreaterThanOrEqualTo(14);
 
     assertThat(send(1, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
 
