@@ -34,6 +34,7 @@ class ReplicasTest {
 
   private static final int REPLICAS = 3;
   private static final int CONCURRENT = 200;
+  private static final int ROUNDS = 100;
   private static final String LEAD_NAME = "Jürgen Weiß";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -109,7 +110,7 @@ class ReplicasTest {
   @Test
   @Tag("stress") // a race: left out of mutation analysis, as OneTimeTokenRaceTest
   void aFreshAuthTokenUsedConcurrentlyOnEveryReplicaDisclosesExactlyOnce() throws Exception {
-    for (int round = 0; round < 10; round++) {
+    for (int round = 0; round < ROUNDS; round++) {
       HttpResponse<String> minted =
           http.send(
               request(
@@ -128,7 +129,7 @@ class ReplicasTest {
   @Test
   @Tag("stress") // a race: left out of mutation analysis, as OneTimeTokenRaceTest
   void aSeededAuthTokenDisclosesExactlyOnceAfterEachResetOnAnyReplica() throws Exception {
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < ROUNDS; round++) {
       assertThat(send(round, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
 
       assertThat(disclosures(together(release(Fixture.LEAD_TOKEN))))
