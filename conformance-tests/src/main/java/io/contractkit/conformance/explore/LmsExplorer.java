@@ -185,12 +185,44 @@ final class LmsExplorer implements Explorer<LmsExplorer.Step> {
               case NO_RELEASE -> !released;
               case EITHER -> true;
             };
+    if (!fits && collided(expected, released, token, lead, model, values, context)) {
+      return false; // the sequence ends here, without a failure (see collided)
+    }
     if (!fits) {
       t.mismatch(want + " for " + description + " at this step", got, e);
       return false;
     }
     model.used(token, lead, released);
     return true;
+  }
+
+  /**
+   * Whether an authToken that released another lead's contact may be that lead's own authToken with
+   * the same value: codes are issued per lead, so the other lead may hold an active one that the
+   * suite never saw (sent by another check, or by an earlier sequence). A fresh one is tried with
+   * its own lead: still fresh there, it releases its contact (the same value, two authTokens); an
+   * implementation that took it for the other lead's spent it, and releases nothing (a failure). A
+   * used or expired one cannot be told apart that way: the sequence ends without a verdict (the
+   * fixed check of another lead's authToken holds that rule).
+   */
+  private boolean collided(
+      AuthTokenModel.Expected expected,
+      boolean released,
+      int token,
+      int lead,
+      AuthTokenModel model,
+      List<String> values,
+      CheckContext context) {
+    int own = model.leadOf(token);
+    if (expected != AuthTokenModel.Expected.NO_RELEASE || !released || lead == own) {
+      return false;
+    }
+    if (model.state(token) != AuthTokenModel.State.FRESH) {
+      return true;
+    }
+    Exchange again =
+        context.send(context.lmsRequest(leads.get(own).accessToken(), values.get(token)));
+    return Disclosure.lms(again, context) != null;
   }
 
   private static String state(AuthTokenModel model, int token) {

@@ -223,6 +223,54 @@ class ExplorationTest {
   }
 
   @Test
+  void anotherLeadHoldingTheSameCodeIsNotAFalseAlarm() {
+    // codes are issued per lead: make the other lead hold the very code of each fresh authToken
+    // the first time it is tried with that lead, as if the target had sent it the same six digits
+    Map<String, String> leadOf = new ConcurrentHashMap<>();
+    Set<String> collided = ConcurrentHashMap.newKeySet();
+    Defect sameCode =
+        (request, upstream) -> {
+          Answer answer = upstream.forward(request);
+          if (request.lowerPath().equals("/__admin/authtokens")) {
+            answer
+                .jsonBody()
+                .ifPresent(
+                    j ->
+                        leadOf.put(
+                            j.path("authToken").asString(""), j.path("accessToken").asString("")));
+            return answer;
+          }
+          return answer;
+        };
+    Defect collisions =
+        (request, upstream) -> {
+          if (request.isLms()) {
+            String lead = request.param("accessToken").orElse("");
+            String token = request.param("authToken").orElse("");
+            String own = leadOf.get(token);
+            if (own != null && !own.equals(lead) && collided.add(token)) {
+              Answer minted =
+                  upstream.forward(
+                      new Incoming(
+                          "POST",
+                          "/__admin/authtokens",
+                          null,
+                          Map.of("Content-Type", List.of("application/json")),
+                          ("{\"accessToken\":\"" + lead + "\",\"code\":\"" + token + "\"}")
+                              .getBytes(StandardCharsets.UTF_8)));
+              assertThat(minted.status()).isEqualTo(201);
+            }
+          }
+          return sameCode.handle(request, upstream);
+        };
+
+    CheckResult r = run(collisions, ExploreLmsAuthTokens.ID, seeded(13));
+
+    assertThat(r.status()).as("%s", r.failure()).isEqualTo(Status.PASSED);
+    assertThat(collided).isNotEmpty();
+  }
+
+  @Test
   void anIpLeftBlockedByAnEarlierRunIsReplacedByAFreshOne() {
     Set<String> seen = ConcurrentHashMap.newKeySet();
     Set<String> blocked = ConcurrentHashMap.newKeySet();
