@@ -228,20 +228,6 @@ class ExplorationTest {
     // the first time it is tried with that lead, as if the target had sent it the same six digits
     Map<String, String> leadOf = new ConcurrentHashMap<>();
     Set<String> collided = ConcurrentHashMap.newKeySet();
-    Defect sameCode =
-        (request, upstream) -> {
-          Answer answer = upstream.forward(request);
-          if (request.lowerPath().equals("/__admin/authtokens")) {
-            answer
-                .jsonBody()
-                .ifPresent(
-                    j ->
-                        leadOf.put(
-                            j.path("authToken").asString(""), j.path("accessToken").asString("")));
-            return answer;
-          }
-          return answer;
-        };
     Defect collisions =
         (request, upstream) -> {
           if (request.isLms()) {
@@ -261,7 +247,16 @@ class ExplorationTest {
               assertThat(minted.status()).isEqualTo(201);
             }
           }
-          return sameCode.handle(request, upstream);
+          Answer answer = upstream.forward(request);
+          if (request.lowerPath().equals("/__admin/authtokens")) {
+            answer
+                .jsonBody()
+                .ifPresent(
+                    j ->
+                        leadOf.put(
+                            j.path("authToken").asString(""), j.path("accessToken").asString("")));
+          }
+          return answer;
         };
 
     CheckResult r = run(collisions, ExploreLmsAuthTokens.ID, seeded(13));
