@@ -138,7 +138,10 @@ class SharedJournalTest {
 
     JsonNode journal = journal(1);
     assertThat(journal.path("requests").size()).isEqualTo(20);
-    assertThat(journal.path("total").asLong()).isGreaterThanOrEqualTo(33);
+    // at least the reset, the 30 lookups and replica 1's read in flushEveryReplica, which this
+    // read flushes (the reads of replicas 0 and 2 are written by their writers within 20 ms,
+    // maybe not yet: a CI run saw 32)
+    assertThat(journal.path("total").asLong()).isGreaterThanOrEqualTo(32);
     assertThat(queries(journal, "/api/v1/Contacts"))
         .contains("secret=wrong-29&ip=198.51.100.2")
         .doesNotContain("secret=wrong-0&ip=198.51.100.2");
