@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractkit.conformance.fakes.Answer;
 import io.contractkit.conformance.fakes.Defect;
-import io.contractkit.conformance.fakes.Incoming;
 import io.contractkit.conformance.fakes.KnownDefect;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
+import io.contractkit.conformance.fakes.Upstreams;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
 import io.contractkit.conformance.run.RunOptions;
@@ -235,16 +235,7 @@ class ExplorationTest {
             String token = request.param("authToken").orElse("");
             String own = leadOf.get(token);
             if (own != null && !own.equals(lead) && collided.add(token)) {
-              Answer minted =
-                  upstream.forward(
-                      new Incoming(
-                          "POST",
-                          "/__admin/authtokens",
-                          null,
-                          Map.of("Content-Type", List.of("application/json")),
-                          ("{\"accessToken\":\"" + lead + "\",\"code\":\"" + token + "\"}")
-                              .getBytes(StandardCharsets.UTF_8)));
-              assertThat(minted.status()).isEqualTo(201);
+              assertThat(Upstreams.mint(upstream, lead, token).status()).isEqualTo(201);
             }
           }
           Answer answer = upstream.forward(request);
@@ -329,14 +320,7 @@ class ExplorationTest {
               return upstream.forward(request);
             }
             reissued.incrementAndGet();
-            return upstream.forward(
-                new Incoming(
-                    "POST",
-                    "/__admin/authtokens",
-                    null,
-                    request.headers(),
-                    ("{\"accessToken\":\"" + mine + "\",\"code\":\"" + used + "\"}")
-                        .getBytes(StandardCharsets.UTF_8)));
+            return Upstreams.mint(upstream, mine, used);
           }
           Answer answer = upstream.forward(request);
           if (request.isLms() && answer.isLmsDisclosure()) {

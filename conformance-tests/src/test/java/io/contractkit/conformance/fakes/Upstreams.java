@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Building blocks for defects: query edits, fixture facts, and calls the defect makes upstream. */
-final class Upstreams {
+public final class Upstreams {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final JsonNode LEADS =
       JSON.readTree(Path.of("..", "fixtures", "leads.json").toFile()).get("leads");
@@ -65,20 +65,37 @@ final class Upstreams {
   }
 
   /**
+   * Mints a fresh authToken for the lead through the mock's admin API ({@code POST
+   * /__admin/authtokens}): the answer is 201 with the {@code authToken}, or the mock's refusal.
+   */
+  public static Answer mint(Upstream upstream, String accessToken) {
+    return mint(upstream, accessToken, null);
+  }
+
+  /**
+   * Mints an authToken for the lead through the mock's admin API, with the given code as its value
+   * (null: a code of the mock's choosing), as if the target had sent the lead that code.
+   */
+  public static Answer mint(Upstream upstream, String accessToken, String code) {
+    ObjectNode body = JSON.createObjectNode().put("accessToken", accessToken);
+    if (code != null) {
+      body.put("code", code);
+    }
+    return upstream.forward(
+        new Incoming(
+            "POST",
+            "/__admin/authtokens",
+            null,
+            Map.of("Content-Type", List.of("application/json")),
+            JSON.writeValueAsBytes(body)));
+  }
+
+  /**
    * What a broken implementation discloses: the lead's contact, fetched with a freshly minted
    * token.
    */
   static Optional<Answer> releaseWithFreshToken(Upstream upstream, Incoming request) {
-    String accessToken = request.param("accessToken").orElse("");
-    Answer minted =
-        upstream.forward(
-            new Incoming(
-                "POST",
-                "/__admin/authtokens",
-                null,
-                Map.of("Content-Type", List.of("application/json")),
-                ("{\"accessToken\":\"" + accessToken.replace("\"", "") + "\"}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Answer minted = mint(upstream, request.param("accessToken").orElse(""));
     if (minted.status() != 201) {
       return Optional.empty();
     }

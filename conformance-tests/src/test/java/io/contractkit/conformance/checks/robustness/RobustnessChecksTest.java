@@ -12,13 +12,12 @@ import io.contractkit.conformance.fakes.Defect;
 import io.contractkit.conformance.fakes.Incoming;
 import io.contractkit.conformance.fakes.SimulatedImplementation;
 import io.contractkit.conformance.fakes.Upstream;
+import io.contractkit.conformance.fakes.Upstreams;
 import io.contractkit.conformance.profile.Profile;
 import io.contractkit.conformance.run.CheckResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -252,14 +251,8 @@ class RobustnessChecksTest {
   /** Mints a fresh authToken for the lead through the mock's admin API and puts it in the query. */
   private static Incoming withFreshAuthToken(Incoming request, Upstream upstream) {
     String accessToken = request.param("accessToken").orElseThrow();
-    Incoming mint =
-        new Incoming(
-            "POST",
-            "/__admin/authtokens",
-            null,
-            Map.of("Content-Type", List.of("application/json")),
-            ("{\"accessToken\":\"" + accessToken + "\"}").getBytes(StandardCharsets.UTF_8));
-    String token = upstream.forward(mint).jsonBody().orElseThrow().get("authToken").asString();
+    String token =
+        Upstreams.mint(upstream, accessToken).jsonBody().orElseThrow().get("authToken").asString();
     String source = request.param("source").orElse("conformance");
     return request.withQuery(
         "accessToken=" + accessToken + "&authToken=" + token + "&source=" + source);
