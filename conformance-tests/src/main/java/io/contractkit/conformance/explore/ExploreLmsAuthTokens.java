@@ -30,9 +30,15 @@ public final class ExploreLmsAuthTokens implements Check {
                   + " lifetime; each answer compared with the contract's model: a fresh authToken"
                   + " releases its lead's contact once, a used, expired or other lead's authToken never"
                   + " does. Valid choices are accepted: an earlier authToken may stop working when a"
-                  + " newer one is sent, and one tried with another lead may stop working. A failing"
-                  + " sequence is shrunk to the shortest one found and printed as curl lines with the"
-                  + " --seed that replays it.",
+                  + " newer one is sent, and one tried with another lead may stop working. Codes are"
+                  + " issued per lead, so the other lead may hold an authToken of the same value: a"
+                  + " fresh authToken that releases the other lead's contact is tried again with its"
+                  + " own lead, and if that releases its contact too, the two leads were given the same"
+                  + " value and the sequence ends without a verdict (if not, the release for the other"
+                  + " lead is the failure); when it is no longer fresh (used, expired, sent before a"
+                  + " newer one or already tried with the other lead), such a release ends the"
+                  + " sequence without a verdict. A failing sequence is shrunk to the shortest one"
+                  + " found and printed as curl lines with the --seed that replays it.",
               "[CONTRACT L6](../docs/CONTRACT.md#l6), [CONTRACT L11](../docs/CONTRACT.md#l11),"
                   + " [CONTRACT L16](../docs/CONTRACT.md#l16): an authToken is accepted once, for its"
                   + " own lead; with a clock hook and the lifetime, [L17](../docs/CONTRACT.md#l17) too"
