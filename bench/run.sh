@@ -18,7 +18,9 @@
 # has redis_cmds (INFO commandstats over the cell, by command, counting the commands run inside Lua scripts
 # too), redis_cmds_per_req and redis_scripts_per_req (EVALSHA calls per answered request: the mock's API
 # paths send nothing but script calls, so these are its round trips to Redis). Their cpu_ms counts every process of the system (mocks, redis-server, haproxy). They take
-# part in the load phase only (not start-up, memory, conformance).
+# part in the load phase only (not start-up, memory, conformance). REDIS_CPU (default SERVER_CPU) is the CPU
+# their redis-server and haproxy are pinned to: REDIS_CPU=0 puts them beside wrk, so that the mocks have
+# SERVER_CPU to themselves, as where Redis runs on a machine of its own.
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -32,6 +34,7 @@ MEM_SECONDS=${MEM_SECONDS:-60}
 CONF_RUNS=${CONF_RUNS:-5}
 PIN=${PIN:-1}
 SERVER_CPU=${SERVER_CPU:-1}
+REDIS_CPU=${REDIS_CPU:-$SERVER_CPU}
 WRK_CPU=${WRK_CPU:-0}
 OUT=${OUT:-$BENCH/results}
 WORK="$BENCH/.work"
@@ -61,10 +64,12 @@ command -v java >/dev/null && command -v jcmd >/dev/null && command -v jstat >/d
 
 if [[ $PIN == 1 ]]; then
   SRV=(taskset -c "$SERVER_CPU")
+  AUX=(taskset -c "$REDIS_CPU")
   WRK=(taskset -c "$WRK_CPU" wrk -t1)
   WRK_THREADS=1
 else
   SRV=()
+  AUX=()
   WRK=(wrk -t2)
   WRK_THREADS=2
 fi
@@ -133,6 +138,13 @@ start_part() {
   "${SRV[@]}" "$@" >"$WORK/logs/$part.log" 2>&1 &
   PID[$part]=$!
 }
+# the same for redis-server and haproxy, pinned to REDIS_CPU
+start_aux() {
+  local part=$1
+  shift
+  "${AUX[@]}" "$@" >"$WORK/logs/$part.log" 2>&1 &
+  PID[$part]=$!
+}
 wait_for() { # url
   for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done
   echo "$1 did not answer; see $WORK/logs/" >&2
@@ -142,7 +154,7 @@ start_redis_system() {
   local sys=$1 port=$2 rp replicas=1 i p
   rp=$(free_port)
   REDIS_PORT[$sys]=$rp
-  start_part "$sys-redis" redis-server --bind 127.0.0.1 --port "$rp" --save '' --appendonly no
+  start_aux "$sys-redis" redis-server --bind 127.0.0.1 --port "$rp" --save '' --appendonly no
   until redis-cli -p "$rp" ping >/dev/null 2>&1; do sleep 0.1; done
   SYSTEM_PIDS[$sys]="${PID[$sys-redis]}"
   [[ $sys == mock-redis-x2 ]] && replicas=2
@@ -160,7 +172,7 @@ start_redis_system() {
     # the README's HAProxy configuration ("Running several replicas"), without the health checks
     printf 'defaults\n  mode http\n  timeout connect 2s\n  timeout client 30s\n  timeout server 30s\n\nfrontend mock\n  bind 127.0.0.1:%s\n  default_backend replicas\n\nbackend replicas\n  balance roundrobin\n%s' \
       "$port" "$servers" >"$WORK/$sys-haproxy.cfg"
-    start_part "$sys-haproxy" haproxy -db -f "$WORK/$sys-haproxy.cfg"
+    start_aux "$sys-haproxy" haproxy -db -f "$WORK/$sys-haproxy.cfg"
     SYSTEM_PIDS[$sys]+=" ${PID[$sys-haproxy]}"
   fi
 }
@@ -223,7 +235,7 @@ MOCK_TOKEN_BOUND=$(sed -n 's/.*MAX_ISSUED_TOKENS = \([0-9_]*\);.*/\1/p' \
   echo "wiremock=$WIREMOCK_VERSION"
   echo "javalin=$(sed -n 's:.*<javalin.version>\(.*\)</javalin.version>.*:\1:p' "$ROOT/pom.xml")"
   echo "commit=$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- mock-server || echo '+dirty')"
-  echo "duration=$DURATION rounds=$ROUNDS conns=$CONNS warmup=$WARMUP pin=$PIN server_cpu=$SERVER_CPU wrk_cpu=$WRK_CPU"
+  echo "duration=$DURATION rounds=$ROUNDS conns=$CONNS warmup=$WARMUP pin=$PIN server_cpu=$SERVER_CPU wrk_cpu=$WRK_CPU redis_cpu=$REDIS_CPU"
   echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$MACHINE"
 
