@@ -2,11 +2,10 @@ package io.contractkit.mock.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contractkit.mock.MockConfig;
-import io.contractkit.mock.MockServer;
 import io.contractkit.mock.contacts.ThrottlePolicy;
 import io.contractkit.mock.store.StoreConfig;
 import io.contractkit.mock.support.RedisServerExtension;
+import io.contractkit.mock.support.Replicas;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -63,30 +62,20 @@ class IpFloodTest {
   @Test
   void twoHundredThousandDistinctIpsLeaveOneKeyEachAndEveryKeyExpires() throws Exception {
     StoreConfig store = REDIS.freshConfig();
-    List<MockServer> replicas = new ArrayList<>();
     Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     List<String> ips = ips();
     long started;
     long elapsed;
     int before;
-    try {
-      for (int i = 0; i < REPLICAS; i++) {
-        replicas.add(
-            MockServer.start(
-                MockConfig.defaults()
-                    .withPort(0)
-                    .withRequestLog(false)
-                    .withThrottle(POLICY)
-                    .withStore(store)));
-      }
+    try (Replicas replicas =
+        Replicas.start(REPLICAS, store, config -> config.withThrottle(POLICY))) {
       before = othersThanTheJournal(store);
       started = System.nanoTime();
       List<Thread> connections = new ArrayList<>();
       for (int c = 0; c < CONNECTIONS; c++) {
         int first = c;
-        MockServer replica = replicas.get(c % REPLICAS);
-        Thread connection =
-            new Thread(() -> lookUp(replica.port(), ips, first, statuses), "flood-" + c);
+        int port = replicas.replica(c).port();
+        Thread connection = new Thread(() -> lookUp(port, ips, first, statuses), "flood-" + c);
         connection.start();
         connections.add(connection);
       }
@@ -94,8 +83,6 @@ class IpFloodTest {
         connection.join();
       }
       elapsed = System.nanoTime() - started;
-    } finally {
-      replicas.forEach(MockServer::close);
     }
     System.out.printf(
         "IpFloodTest: %,d lookups in %.1f s (%,.0f/s)%n",

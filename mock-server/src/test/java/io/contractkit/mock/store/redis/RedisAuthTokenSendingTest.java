@@ -2,17 +2,12 @@ package io.contractkit.mock.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contractkit.mock.MockConfig;
-import io.contractkit.mock.MockServer;
 import io.contractkit.mock.lms.Channel;
 import io.contractkit.mock.lms.Outbox;
 import io.contractkit.mock.lms.OutboxMessage;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RedisServerExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.contractkit.mock.support.Replicas;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,25 +28,11 @@ class RedisAuthTokenSendingTest {
 
   @Test
   void sendingATokenOverHttpIsOneRoundTripToRedis() throws Exception {
-    try (MockServer mock =
-        MockServer.start(
-            MockConfig.defaults()
-                .withPort(0)
-                .withRequestLog(false)
-                .withStore(REDIS.freshConfig()))) {
-      HttpClient http = HttpClient.newHttpClient();
-      HttpRequest send =
-          HttpRequest.newBuilder(
-                  URI.create(
-                      mock.baseUri()
-                          + "/lms/leads/bytoken/authtoken?channel=email&source=web&accessToken="
-                          + Fixture.LEAD))
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build();
-      assertThat(http.send(send, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
-      HttpRequest journal =
-          HttpRequest.newBuilder(URI.create(mock.baseUri() + "/__admin/journal")).build();
-      assertThat(http.send(journal, HttpResponse.BodyHandlers.ofString()).statusCode())
+    try (Replicas mock = Replicas.start(1, REDIS.freshConfig())) {
+      String send =
+          "/lms/leads/bytoken/authtoken?channel=email&source=web&accessToken=" + Fixture.LEAD;
+      assertThat(mock.send(0, "POST", send).statusCode()).isEqualTo(202);
+      assertThat(mock.send(0, "GET", "/__admin/journal").statusCode())
           .isEqualTo(200); // the scripts are loaded, the journal's too (a read writes its queue)
 
       List<String> sent =
@@ -59,8 +40,7 @@ class RedisAuthTokenSendingTest {
               REDIS,
               () -> {
                 try {
-                  assertThat(http.send(send, HttpResponse.BodyHandlers.ofString()).body())
-                      .contains("\"messageId\":\"msg-2\"");
+                  assertThat(mock.send(0, "POST", send).body()).contains("\"messageId\":\"msg-2\"");
                 } catch (Exception e) {
                   throw new AssertionError(e);
                 }

@@ -2,13 +2,9 @@ package io.contractkit.mock.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contractkit.mock.MockConfig;
-import io.contractkit.mock.MockServer;
-import io.contractkit.mock.store.StoreConfig;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RedisServerExtension;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.contractkit.mock.support.Replicas;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,39 +25,21 @@ class RedisDataLossTest {
   @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
 
   private static final String LEAD_NAME = "Jürgen Weiß";
-  private static final List<MockServer> replicas = new ArrayList<>();
-  private static HttpClient http;
+  private static Replicas replicas;
 
   @BeforeAll
   static void startReplicas() {
-    StoreConfig store = REDIS.freshConfig();
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    for (int i = 0; i < 2; i++) {
-      replicas.add(
-          MockServer.start(
-              MockConfig.defaults().withPort(0).withRequestLog(false).withStore(store)));
-    }
+    replicas = Replicas.start(2, REDIS.freshConfig());
   }
 
   @AfterAll
   static void stopReplicas() {
-    replicas.forEach(MockServer::close);
+    replicas.close();
   }
 
   @BeforeEach
   void reset() throws Exception {
-    assertThat(send(0, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
-  }
-
-  private static HttpRequest request(int replica, String method, String path) {
-    return HttpRequest.newBuilder(replicas.get(replica % 2).baseUri().resolve(path))
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .build();
-  }
-
-  private static HttpResponse<String> send(int replica, String method, String path)
-      throws Exception {
-    return http.send(request(replica, method, path), HttpResponse.BodyHandlers.ofString());
+    assertThat(replicas.send(0, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
   }
 
   private static String release(String authToken) {
@@ -73,7 +51,7 @@ class RedisDataLossTest {
   }
 
   private static boolean discloses(int replica, String authToken) throws Exception {
-    HttpResponse<String> answer = send(replica, "GET", release(authToken));
+    HttpResponse<String> answer = replicas.send(replica, "GET", release(authToken));
     assertThat(answer.statusCode()).isEqualTo(200);
     return answer.body().contains(LEAD_NAME);
   }
@@ -108,9 +86,8 @@ class RedisDataLossTest {
       List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
         answers.add(
-            http.sendAsync(
-                request(i, "GET", release(Fixture.LEAD_TOKEN)),
-                HttpResponse.BodyHandlers.ofString()));
+            replicas.sendAsync(
+                i, "GET", release(Fixture.LEAD_TOKEN), HttpResponse.BodyHandlers.ofString()));
       }
       long disclosed =
           answers.stream()

@@ -3,13 +3,9 @@ package io.contractkit.mock.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contractkit.mock.MockConfig;
-import io.contractkit.mock.MockServer;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RedisServerExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.contractkit.mock.support.Replicas;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,12 +37,7 @@ class RedisOutageUnderLoadTest {
   private static final int TOKENS = 300;
   private static final String LEAD_NAME = "Jürgen Weiß";
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-  private final List<MockServer> replicas = new ArrayList<>();
+  private Replicas replicas;
   private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> disclosures = new ConcurrentHashMap<>();
   private final Set<String> wrongAnswers = ConcurrentHashMap.newKeySet();
@@ -54,15 +45,8 @@ class RedisOutageUnderLoadTest {
 
   @Test
   void whileRedisIsAwayEveryAnswerIsItsProblemAndNoTokenDisclosesTwice() throws Exception {
-    try {
-      for (int i = 0; i < REPLICAS; i++) {
-        replicas.add(
-            MockServer.start(
-                MockConfig.defaults()
-                    .withPort(0)
-                    .withRequestLog(false)
-                    .withStore(REDIS.freshConfig())));
-      }
+    try (Replicas started = Replicas.start(REPLICAS, REDIS.freshConfig())) {
+      replicas = started;
       List<String> tokens = mint();
       AtomicBoolean running = new AtomicBoolean(true);
       List<Thread> workers = new ArrayList<>();
@@ -94,8 +78,6 @@ class RedisOutageUnderLoadTest {
       assertThat(count(200)).as("lookups and uses answered").isPositive();
       disclosures.forEach(
           (token, n) -> assertThat(n.get()).as("disclosures of authToken %s", token).isEqualTo(1));
-    } finally {
-      replicas.forEach(MockServer::close);
     }
   }
 
@@ -105,7 +87,7 @@ class RedisOutageUnderLoadTest {
     for (int i = 0; i < TOKENS; i++) {
       String code = "outage-" + i;
       HttpResponse<String> minted =
-          send(
+          replicas.send(
               i,
               "POST",
               "/__admin/authtokens",
@@ -202,18 +184,6 @@ class RedisOutageUnderLoadTest {
   }
 
   private HttpResponse<String> get(int replica, String path) throws Exception {
-    return send(replica, "GET", path, "");
-  }
-
-  private HttpResponse<String> send(int replica, String method, String path, String body)
-      throws Exception {
-    URI uri = replicas.get(replica % REPLICAS).baseUri().resolve(path);
-    return http.send(
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return replicas.send(replica, "GET", path);
   }
 }

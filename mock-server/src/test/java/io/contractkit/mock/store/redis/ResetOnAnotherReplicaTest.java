@@ -2,16 +2,12 @@ package io.contractkit.mock.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contractkit.mock.MockConfig;
-import io.contractkit.mock.MockServer;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RedisServerExtension;
+import io.contractkit.mock.support.Replicas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,8 +42,7 @@ class ResetOnAnotherReplicaTest {
   private static final String LEAD_NAME = "Jürgen Weiß";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private static final List<MockServer> replicas = new ArrayList<>();
-  private static HttpClient http;
+  private static Replicas replicas;
 
   /**
    * A request's span on the test's clock (nanoTime): sent at {@code from}, answered by {@code to}.
@@ -66,18 +61,12 @@ class ResetOnAnotherReplicaTest {
 
   @BeforeAll
   static void startReplicas() {
-    var store = REDIS.freshConfig();
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    for (int i = 0; i < REPLICAS; i++) {
-      replicas.add(
-          MockServer.start(
-              MockConfig.defaults().withPort(0).withRequestLog(false).withStore(store)));
-    }
+    replicas = Replicas.start(REPLICAS, REDIS.freshConfig());
   }
 
   @AfterAll
   static void stopReplicas() {
-    replicas.forEach(MockServer::close);
+    replicas.close();
   }
 
   @Test
@@ -197,14 +186,7 @@ class ResetOnAnotherReplicaTest {
 
   private HttpResponse<String> send(int replica, String method, String path, String body) {
     try {
-      HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(replicas.get(replica).baseUri().resolve(path))
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Content-Type", "application/json")
-                  .method(method, HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = replicas.send(replica, method, path, body);
       if (answer.statusCode() >= 500) {
         serverErrors.add(method + " " + path + " " + answer.statusCode() + " " + answer.body());
       }

@@ -2,17 +2,14 @@ package io.contractkit.mock.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contractkit.mock.MockConfig;
-import io.contractkit.mock.MockServer;
-import io.contractkit.mock.store.StoreConfig;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RedisServerExtension;
+import io.contractkit.mock.support.Replicas;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,47 +24,34 @@ class SharedChangesTest {
 
   @Test
   void aDashboardOnOneReplicaHearsOfWhatAnotherChanged() throws Exception {
-    StoreConfig store = REDIS.freshConfig();
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    MockServer watched = start(store);
-    MockServer other = start(store);
+    Replicas replicas = Replicas.start(2, REDIS.freshConfig());
     BufferedReader events = null;
     try {
       HttpResponse<InputStream> stream =
-          http.send(
-              HttpRequest.newBuilder(watched.baseUri().resolve("/__admin/events"))
-                  .header("Accept", "text/event-stream")
-                  .build(),
-              HttpResponse.BodyHandlers.ofInputStream());
+          replicas
+              .http()
+              .send(
+                  HttpRequest.newBuilder(replicas.baseUri(0).resolve("/__admin/events"))
+                      .header("Accept", "text/event-stream")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
       events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
       assertThat(nextEvent(events)).contains("event: changed"); // on opening: everything
       assertThat(nextEvent(events)).contains("event: changed"); // the first poll: everything
-      http.send(
-          HttpRequest.newBuilder(
-                  other
-                      .baseUri()
-                      .resolve(
-                          "/lms/leads/bytoken/authtoken?channel=email&source=web&accessToken="
-                              + Fixture.LEAD))
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
+      replicas.send(
+          1,
+          "POST",
+          "/lms/leads/bytoken/authtoken?channel=email&source=web&accessToken=" + Fixture.LEAD);
 
       assertThat(nextEvent(events))
           .contains("event: changed")
           .contains("\"journal\"", "\"outbox\"");
     } finally {
-      watched.close(); // ends the stream
-      other.close();
+      replicas.close(); // ends the stream of replica 0
       if (events != null) {
         events.close();
       }
     }
-  }
-
-  private static MockServer start(StoreConfig store) {
-    return MockServer.start(
-        MockConfig.defaults().withPort(0).withRequestLog(false).withStore(store));
   }
 
   /** The next event's lines (comments skipped); fails after 5 s without one. */

@@ -2,13 +2,9 @@ package io.contractkit.mock.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contractkit.mock.MockConfig;
-import io.contractkit.mock.MockServer;
 import io.contractkit.mock.support.RedisServerExtension;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.contractkit.mock.support.Replicas;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,49 +29,27 @@ class SharedJournalTest {
 
   private static final int REPLICAS = 3;
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final List<MockServer> replicas = new ArrayList<>();
-  private static HttpClient http;
+  private static Replicas replicas;
 
   @BeforeAll
   static void startReplicas() {
-    var store = REDIS.freshConfig();
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    for (int i = 0; i < REPLICAS; i++) {
-      replicas.add(
-          MockServer.start(
-              MockConfig.defaults()
-                  .withPort(0)
-                  .withRequestLog(false)
-                  .withJournalAndOutboxSizes(20, 20)
-                  .withStore(store)));
-    }
+    replicas =
+        Replicas.start(
+            REPLICAS, REDIS.freshConfig(), config -> config.withJournalAndOutboxSizes(20, 20));
   }
 
   @AfterAll
   static void stopReplicas() {
-    replicas.forEach(MockServer::close);
-    replicas.clear();
+    replicas.close();
   }
 
   @BeforeEach
   void reset() throws Exception {
-    assertThat(send(0, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
-  }
-
-  private static HttpRequest request(int replica, String method, String path) {
-    return HttpRequest.newBuilder(replicas.get(replica % REPLICAS).baseUri().resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .build();
-  }
-
-  private static HttpResponse<String> send(int replica, String method, String path)
-      throws Exception {
-    return http.send(request(replica, method, path), HttpResponse.BodyHandlers.ofString());
+    assertThat(replicas.send(0, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
   }
 
   private static JsonNode journal(int replica) throws Exception {
-    HttpResponse<String> answer = send(replica, "GET", "/__admin/journal?limit=1000");
+    HttpResponse<String> answer = replicas.send(replica, "GET", "/__admin/journal?limit=1000");
     assertThat(answer.statusCode()).isEqualTo(200);
     return JSON.readTree(answer.body());
   }
@@ -102,7 +76,8 @@ class SharedJournalTest {
   void everyReplicaListsTheRequestsOfAllNewestFirstAndCountsThem() throws Exception {
     for (int i = 0; i < 6; i++) {
       assertThat(
-              send(i, "GET", "/api/v1/Contacts?secret=wrong-" + i + "&ip=198.51.100.1")
+              replicas
+                  .send(i, "GET", "/api/v1/Contacts?secret=wrong-" + i + "&ip=198.51.100.1")
                   .statusCode())
           .isEqualTo(404);
       journal(i); // this replica's entry is written before the next request
@@ -132,7 +107,7 @@ class SharedJournalTest {
   @Test
   void theJournalIsCappedAtItsSizeAndTheTotalCountsEveryRequest() throws Exception {
     for (int i = 0; i < 30; i++) {
-      send(i, "GET", "/api/v1/Contacts?secret=wrong-" + i + "&ip=198.51.100.2");
+      replicas.send(i, "GET", "/api/v1/Contacts?secret=wrong-" + i + "&ip=198.51.100.2");
     }
     flushEveryReplica();
 
@@ -150,14 +125,14 @@ class SharedJournalTest {
   @Test
   void aResetOnOneReplicaEmptiesTheJournalOfAll() throws Exception {
     for (int i = 0; i < 12; i++) {
-      send(i, "GET", "/api/v1/Contacts?secret=wrong&ip=198.51.100.3");
+      replicas.send(i, "GET", "/api/v1/Contacts?secret=wrong&ip=198.51.100.3");
     }
     flushEveryReplica();
     // at least the reset, the 12 lookups and replica 0's read in flushEveryReplica (the reads of
     // replicas 1 and 2 are written by their writers within 20 ms, maybe not yet)
     assertThat(journal(0).path("total").asLong()).isGreaterThanOrEqualTo(14);
 
-    assertThat(send(1, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
+    assertThat(replicas.send(1, "POST", "/__admin/reset").statusCode()).isEqualTo(204);
 
     for (int replica = 0; replica < REPLICAS; replica++) {
       JsonNode journal = journal(replica);
@@ -173,10 +148,10 @@ class SharedJournalTest {
     try {
       for (int replica = 0; replica < REPLICAS; replica++) {
         long started = System.nanoTime();
-        HttpResponse<String> health = send(replica, "GET", "/__admin/health");
+        HttpResponse<String> health = replicas.send(replica, "GET", "/__admin/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(1));
-        assertThat(send(replica, "GET", "/__admin/journal").statusCode()).isEqualTo(503);
+        assertThat(replicas.send(replica, "GET", "/__admin/journal").statusCode()).isEqualTo(503);
       }
     } finally {
       REDIS.start();
@@ -186,15 +161,15 @@ class SharedJournalTest {
     List<String> found = List.of();
     while (found.isEmpty()) {
       assertThat(System.nanoTime()).as("recording again within 15 s").isLessThan(deadline);
-      send(2, "GET", "/__admin/health?after=redis");
-      HttpResponse<String> answer = send(2, "GET", "/__admin/journal");
+      replicas.send(2, "GET", "/__admin/health?after=redis");
+      HttpResponse<String> answer = replicas.send(2, "GET", "/__admin/journal");
       if (answer.statusCode() == 200) {
         found = queries(JSON.readTree(answer.body()), "/__admin/health");
       }
     }
     assertThat(found).containsOnly("after=redis");
     for (int replica = 0; replica < REPLICAS; replica++) { // every replica is back
-      while (send(replica, "GET", "/__admin/journal").statusCode() != 200) {
+      while (replicas.send(replica, "GET", "/__admin/journal").statusCode() != 200) {
         assertThat(System.nanoTime()).as("replica %d back", replica).isLessThan(deadline);
       }
     }

@@ -3,19 +3,13 @@ package io.contractkit.mock.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contractkit.mock.MockConfig;
 import io.contractkit.mock.MockServer;
-import io.contractkit.mock.store.StoreConfig;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.FixtureFiles;
 import io.contractkit.mock.support.RedisServerExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.contractkit.mock.support.Replicas;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,32 +33,21 @@ class SharedSteeringTest {
   private static final String NEW_LEAD = "lead-runTime4Xq9Lm2Vb";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private static final List<MockServer> replicas = new ArrayList<>();
-  private static StoreConfig store;
-  private static HttpClient http;
+  private static Replicas replicas;
 
   @BeforeAll
   static void startReplicas() {
-    store = REDIS.freshConfig();
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    for (int i = 0; i < REPLICAS; i++) {
-      replicas.add(startReplica());
-    }
-  }
-
-  private static MockServer startReplica() {
-    return MockServer.start(
-        MockConfig.defaults().withPort(0).withRequestLog(false).withStore(store));
+    replicas = Replicas.start(REPLICAS, REDIS.freshConfig());
   }
 
   @AfterAll
   static void stopReplicas() {
-    replicas.forEach(MockServer::close);
+    replicas.close();
   }
 
   @BeforeEach
   void reset() throws Exception {
-    assertThat(send(0, "POST", "/__admin/reset", "").statusCode()).isEqualTo(204);
+    assertThat(replicas.send(0, "POST", "/__admin/reset", "").statusCode()).isEqualTo(204);
     for (int i = 0; i < REPLICAS; i++) {
       int replica = i;
       propagated().untilAsserted(() -> assertThat(rules(replica)).isEmpty());
@@ -73,25 +56,8 @@ class SharedSteeringTest {
     }
   }
 
-  private static HttpResponse<String> send(int replica, String method, String path, String body)
-      throws Exception {
-    return send(replicas.get(replica), method, path, body);
-  }
-
-  private static HttpResponse<String> send(
-      MockServer replica, String method, String path, String body) throws Exception {
-    URI uri = replica.baseUri().resolve(path);
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
   private static JsonNode clock(int replica) throws Exception {
-    HttpResponse<String> clock = send(replica, "GET", "/__admin/clock", "");
+    HttpResponse<String> clock = replicas.send(replica, "GET", "/__admin/clock", "");
     assertThat(clock.statusCode()).isEqualTo(200);
     return JSON.readTree(clock.body());
   }
@@ -101,17 +67,19 @@ class SharedSteeringTest {
   }
 
   private static JsonNode rules(int replica) throws Exception {
-    return JSON.readTree(send(replica, "GET", "/__admin/faults", "").body()).path("rules");
+    return JSON.readTree(replicas.send(replica, "GET", "/__admin/faults", "").body()).path("rules");
   }
 
   private static int lookup(int replica, String secret) throws Exception {
-    return send(replica, "GET", "/api/v1/Contacts?secret=" + secret + "&ip=198.51.100.4", "")
+    return replicas
+        .send(replica, "GET", "/api/v1/Contacts?secret=" + secret + "&ip=198.51.100.4", "")
         .statusCode();
   }
 
   private static String release(int replica, String accessToken, String authToken)
       throws Exception {
-    return send(
+    return replicas
+        .send(
             replica,
             "GET",
             "/lms/leads/bytoken/contact?accessToken="
@@ -142,7 +110,7 @@ class SharedSteeringTest {
   @Test
   void theClockSetOnOneReplicaIsTheClockOfEvery() throws Exception {
     HttpResponse<String> set =
-        send(0, "POST", "/__admin/clock", "{\"set\":\"2150-01-01T09:00:00Z\"}");
+        replicas.send(0, "POST", "/__admin/clock", "{\"set\":\"2150-01-01T09:00:00Z\"}");
     assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
     assertThat(clock(0).path("now").asString()).startsWith("2150-01-01T09:0");
 
@@ -154,7 +122,7 @@ class SharedSteeringTest {
       assertThat(release(r, Fixture.LEAD, Fixture.LEAD_TOKEN)).doesNotContain(LEAD_NAME);
     }
 
-    send(1, "POST", "/__admin/clock", "{\"freeze\":true}");
+    replicas.send(1, "POST", "/__admin/clock", "{\"freeze\":true}");
     propagated().untilAsserted(() -> assertThat(clock(2).path("frozen").asBoolean()).isTrue());
     assertThat(clock(0).path("frozen").asBoolean()).isTrue();
   }
@@ -162,11 +130,17 @@ class SharedSteeringTest {
   @Test
   void testDataPutOrDeletedThroughOneReplicaIsServedByEvery() throws Exception {
     ObjectNode contact = contact(NEW_SECRET);
-    assertThat(send(0, "PUT", "/__admin/contacts/" + NEW_SECRET, contact.toString()).statusCode())
+    assertThat(
+            replicas
+                .send(0, "PUT", "/__admin/contacts/" + NEW_SECRET, contact.toString())
+                .statusCode())
         .isEqualTo(201);
-    assertThat(send(1, "DELETE", "/__admin/contacts/" + Fixture.SECRET, "").statusCode())
+    assertThat(replicas.send(1, "DELETE", "/__admin/contacts/" + Fixture.SECRET, "").statusCode())
         .isEqualTo(204);
-    assertThat(send(2, "PUT", "/__admin/leads/" + NEW_LEAD, lead(NEW_LEAD, "555001")).statusCode())
+    assertThat(
+            replicas
+                .send(2, "PUT", "/__admin/leads/" + NEW_LEAD, lead(NEW_LEAD, "555001"))
+                .statusCode())
         .isEqualTo(201);
 
     for (int replica = 0; replica < REPLICAS; replica++) {
@@ -176,21 +150,26 @@ class SharedSteeringTest {
       propagated()
           .untilAsserted(
               () ->
-                  assertThat(send(r, "GET", "/__admin/leads/" + NEW_LEAD, "").statusCode())
+                  assertThat(replicas.send(r, "GET", "/__admin/leads/" + NEW_LEAD, "").statusCode())
                       .isEqualTo(200));
-      assertThat(JSON.readTree(send(r, "GET", "/api/v1/Contacts?secret=" + NEW_SECRET, "").body()))
+      assertThat(
+              JSON.readTree(
+                  replicas.send(r, "GET", "/api/v1/Contacts?secret=" + NEW_SECRET, "").body()))
           .isEqualTo(contact);
     }
 
     // the lead's seeded token works once, on any replica; a later change elsewhere keeps it used
     assertThat(release(0, NEW_LEAD, "555001")).contains(LEAD_NAME);
-    assertThat(send(1, "PUT", "/__admin/contacts/" + NEW_SECRET, contact.toString()).statusCode())
+    assertThat(
+            replicas
+                .send(1, "PUT", "/__admin/contacts/" + NEW_SECRET, contact.toString())
+                .statusCode())
         .isEqualTo(200);
     for (int replica = 0; replica < REPLICAS; replica++) {
       assertThat(release(replica, NEW_LEAD, "555001")).doesNotContain(LEAD_NAME);
     }
 
-    assertThat(send(0, "DELETE", "/__admin/contacts/" + NEW_SECRET, "").statusCode())
+    assertThat(replicas.send(0, "DELETE", "/__admin/contacts/" + NEW_SECRET, "").statusCode())
         .isEqualTo(204);
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
@@ -201,16 +180,20 @@ class SharedSteeringTest {
   @Test
   void fixturesReloadedOnAReplicaThatHeardOfALeadPutElsewhereKeepItsUsedTokenUsed()
       throws Exception {
-    assertThat(send(0, "PUT", "/__admin/leads/" + NEW_LEAD, lead(NEW_LEAD, "555002")).statusCode())
+    assertThat(
+            replicas
+                .send(0, "PUT", "/__admin/leads/" + NEW_LEAD, lead(NEW_LEAD, "555002"))
+                .statusCode())
         .isEqualTo(201);
     propagated()
         .untilAsserted(
             () ->
-                assertThat(send(2, "GET", "/__admin/leads/" + NEW_LEAD, "").statusCode())
+                assertThat(replicas.send(2, "GET", "/__admin/leads/" + NEW_LEAD, "").statusCode())
                     .isEqualTo(200));
     assertThat(release(1, NEW_LEAD, "555002")).contains(LEAD_NAME);
 
-    assertThat(send(2, "POST", "/__admin/fixtures/reload", "").statusCode()).isEqualTo(200);
+    assertThat(replicas.send(2, "POST", "/__admin/fixtures/reload", "").statusCode())
+        .isEqualTo(200);
 
     for (int replica = 0; replica < REPLICAS; replica++) {
       assertThat(release(replica, NEW_LEAD, "555002")).doesNotContain(LEAD_NAME);
@@ -220,7 +203,7 @@ class SharedSteeringTest {
   @Test
   void aRuleWithTimesThreeFiresExactlyThreeTimesOverEveryReplica() throws Exception {
     HttpResponse<String> added =
-        send(
+        replicas.send(
             0,
             "POST",
             "/__admin/faults",
@@ -252,23 +235,25 @@ class SharedSteeringTest {
 
   @Test
   void aRuleRemovedOnOneReplicaFiresOnNone() throws Exception {
-    send(1, "POST", "/__admin/faults", "{\"route\":\"contacts\",\"fault\":{\"status\":503}}");
+    replicas.send(
+        1, "POST", "/__admin/faults", "{\"route\":\"contacts\",\"fault\":{\"status\":503}}");
     String id =
-        send(0, "POST", "/__admin/faults", "{\"route\":\"*\",\"fault\":{\"status\":500}}")
+        replicas
+            .send(0, "POST", "/__admin/faults", "{\"route\":\"*\",\"fault\":{\"status\":500}}")
             .headers()
             .firstValue("Location")
             .orElseThrow();
     propagated().untilAsserted(() -> assertThat(rules(2)).hasSize(2));
 
-    assertThat(send(2, "DELETE", id, "").statusCode()).isEqualTo(204);
-    assertThat(send(2, "DELETE", id, "").statusCode()).isEqualTo(404);
+    assertThat(replicas.send(2, "DELETE", id, "").statusCode()).isEqualTo(204);
+    assertThat(replicas.send(2, "DELETE", id, "").statusCode()).isEqualTo(404);
 
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
       propagated().untilAsserted(() -> assertThat(rules(r)).hasSize(1));
       assertThat(lookup(r, Fixture.SECRET)).isEqualTo(503);
     }
-    assertThat(send(0, "DELETE", "/__admin/faults", "").statusCode()).isEqualTo(204);
+    assertThat(replicas.send(0, "DELETE", "/__admin/faults", "").statusCode()).isEqualTo(204);
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
       propagated().untilAsserted(() -> assertThat(lookup(r, Fixture.SECRET)).isEqualTo(200));
@@ -285,7 +270,7 @@ class SharedSteeringTest {
       propagated().untilAsserted(() -> assertThat(offsetSeconds(r)).isPositive());
     }
 
-    assertThat(send(2, "POST", "/__admin/reset", "").statusCode()).isEqualTo(204);
+    assertThat(replicas.send(2, "POST", "/__admin/reset", "").statusCode()).isEqualTo(204);
 
     for (int replica = 0; replica < REPLICAS; replica++) {
       int r = replica;
@@ -299,14 +284,21 @@ class SharedSteeringTest {
   }
 
   private static void steerEverything(int replica) throws Exception {
-    assertThat(send(replica, "POST", "/__admin/clock", "{\"advance\":\"2h\"}").statusCode())
+    assertThat(
+            replicas.send(replica, "POST", "/__admin/clock", "{\"advance\":\"2h\"}").statusCode())
         .isEqualTo(200);
     assertThat(
-            send(replica, "PUT", "/__admin/contacts/" + NEW_SECRET, contact(NEW_SECRET).toString())
+            replicas
+                .send(
+                    replica,
+                    "PUT",
+                    "/__admin/contacts/" + NEW_SECRET,
+                    contact(NEW_SECRET).toString())
                 .statusCode())
         .isEqualTo(201);
     assertThat(
-            send(
+            replicas
+                .send(
                     replica,
                     "POST",
                     "/__admin/faults",
@@ -319,19 +311,23 @@ class SharedSteeringTest {
   void aReplicaStartedLaterStartsFromTheSharedState() throws Exception {
     steerEverything(1);
 
-    MockServer later = startReplica();
+    MockServer later = replicas.startAnother();
     try {
-      assertThat(send(later, "GET", "/api/v1/Contacts?secret=" + NEW_SECRET, "").statusCode())
+      assertThat(
+              replicas.send(later, "GET", "/api/v1/Contacts?secret=" + NEW_SECRET, "").statusCode())
           .isEqualTo(200);
-      assertThat(JSON.readTree(send(later, "GET", "/__admin/faults", "").body()).path("rules"))
+      assertThat(
+              JSON.readTree(replicas.send(later, "GET", "/__admin/faults", "").body())
+                  .path("rules"))
           .hasSize(1);
       assertThat(
-              JSON.readTree(send(later, "GET", "/__admin/clock", "").body())
+              JSON.readTree(replicas.send(later, "GET", "/__admin/clock", "").body())
                   .path("offsetSeconds")
                   .asLong())
           .isBetween(7190L, 7210L);
       assertThat(
-              send(later, "GET", "/lms/leads/bytoken/contact?accessToken=" + Fixture.LEAD, "")
+              replicas
+                  .send(later, "GET", "/lms/leads/bytoken/contact?accessToken=" + Fixture.LEAD, "")
                   .statusCode())
           .isEqualTo(502);
     } finally {
@@ -345,18 +341,22 @@ class SharedSteeringTest {
     propagated().untilAsserted(() -> assertThat(lookup(2, NEW_SECRET)).isEqualTo(200));
     REDIS.stop();
     try {
-      HttpResponse<String> refused = send(2, "POST", "/__admin/clock", "{\"advance\":\"1h\"}");
+      HttpResponse<String> refused =
+          replicas.send(2, "POST", "/__admin/clock", "{\"advance\":\"1h\"}");
       assertThat(refused.statusCode()).isEqualTo(503);
       assertThat(refused.body()).contains("State store unavailable");
       assertThat(
-              send(1, "POST", "/__admin/faults", "{\"route\":\"*\",\"fault\":{\"status\":500}}")
+              replicas
+                  .send(
+                      1, "POST", "/__admin/faults", "{\"route\":\"*\",\"fault\":{\"status\":500}}")
                   .statusCode())
           .isEqualTo(503);
-      assertThat(send(0, "DELETE", "/__admin/contacts/" + NEW_SECRET, "").statusCode())
+      assertThat(replicas.send(0, "DELETE", "/__admin/contacts/" + NEW_SECRET, "").statusCode())
           .isEqualTo(503);
 
       assertThat(offsetSeconds(2)).isBetween(7190L, 7210L);
-      assertThat(JSON.readTree(send(2, "GET", "/__admin/contacts/" + NEW_SECRET, "").body()))
+      assertThat(
+              JSON.readTree(replicas.send(2, "GET", "/__admin/contacts/" + NEW_SECRET, "").body()))
           .isEqualTo(contact(NEW_SECRET));
     } finally {
       REDIS.start();

@@ -2,15 +2,11 @@ package io.contractkit.mock.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contractkit.mock.MockConfig;
-import io.contractkit.mock.MockServer;
 import io.contractkit.mock.support.Fixture;
 import io.contractkit.mock.support.RedisServerExtension;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.contractkit.mock.support.Replicas;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,16 +52,10 @@ class StateStoreUnavailableDocumentedTest {
   @Test
   void everyOperationThatAnswers503WithoutItsStoreDescribesThatAnswer() throws Exception {
     JsonNode document = new YAMLMapper().readTree(DESCRIPTION.toFile());
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     TreeSet<String> unavailable = new TreeSet<>();
     List<String> undescribed = new ArrayList<>();
     List<String> otherServerErrors = new ArrayList<>();
-    try (MockServer mock =
-        MockServer.start(
-            MockConfig.defaults()
-                .withPort(0)
-                .withRequestLog(false)
-                .withStore(REDIS.freshConfig()))) {
+    try (Replicas mock = Replicas.start(1, REDIS.freshConfig())) {
       REDIS.stop();
       try {
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
@@ -79,10 +69,9 @@ class StateStoreUnavailableDocumentedTest {
             String body = exampleBody(document, op);
             if (method.equals("PUT") && body.isEmpty()) {
               // a put of what a get of the same path answers (no store needed for that)
-              body = http.send(request(mock, "GET", path.getKey(), ""), ofString()).body();
+              body = mock.send(0, "GET", target(path.getKey()), "").body();
             }
-            HttpResponse<String> answer =
-                http.send(request(mock, method, path.getKey(), body), ofString());
+            HttpResponse<String> answer = mock.send(0, method, target(path.getKey()), body);
             if (answer.statusCode() == 503
                 && answer.body().contains("\"State store unavailable\"")) {
               unavailable.add(label);
@@ -118,10 +107,6 @@ class StateStoreUnavailableDocumentedTest {
         .isEmpty();
   }
 
-  private static HttpResponse.BodyHandler<String> ofString() {
-    return HttpResponse.BodyHandlers.ofString();
-  }
-
   /** The operation's first request body example, or "". */
   private static String exampleBody(JsonNode document, JsonNode op) {
     JsonNode examples = op.path("requestBody").path("content").path("application/json");
@@ -131,16 +116,13 @@ class StateStoreUnavailableDocumentedTest {
     return "";
   }
 
-  private static HttpRequest request(MockServer mock, String method, String template, String body) {
+  /** The operation's path with fixture values for its parameters, and its query. */
+  private static String target(String template) {
     String path = template;
     for (Map.Entry<String, String> value : PATH_VALUES.entrySet()) {
       path = path.replace(value.getKey(), value.getValue());
     }
-    return HttpRequest.newBuilder(mock.baseUri().resolve(path + QUERIES.getOrDefault(template, "")))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    return path + QUERIES.getOrDefault(template, "");
   }
 
   private static JsonNode resolve(JsonNode document, JsonNode node) {
