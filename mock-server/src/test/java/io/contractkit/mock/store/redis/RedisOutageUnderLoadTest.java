@@ -76,6 +76,7 @@ class RedisOutageUnderLoadTest {
       assertThat(statuses.keySet()).as("statuses seen").isSubsetOf(200, 404, 503);
       assertThat(unavailableWhileAway).as("503s while Redis was away").isPositive();
       assertThat(count(200)).as("lookups and uses answered").isPositive();
+      assertThat(disclosures).as("authTokens disclosed (each checked below)").isNotEmpty();
       disclosures.forEach(
           (token, n) -> assertThat(n.get()).as("disclosures of authToken %s", token).isEqualTo(1));
     }
