@@ -37,7 +37,9 @@ public final class ExploreLmsAuthTokens implements Check {
                   + " value and the sequence ends without a verdict (if not, the release for the other"
                   + " lead is the failure); when it is no longer fresh (used, expired, sent before a"
                   + " newer one or already tried with the other lead), such a release ends the"
-                  + " sequence without a verdict. A failing sequence is shrunk to the shortest one"
+                  + " sequence without a verdict; so does a code the target issues again while the"
+                  + " sequence holds it (a used code may be issued again). A failing sequence is"
+                  + " shrunk to the shortest one"
                   + " found and printed as curl lines with the --seed that replays it.",
               "[CONTRACT L6](../docs/CONTRACT.md#l6), [CONTRACT L11](../docs/CONTRACT.md#l11),"
                   + " [CONTRACT L16](../docs/CONTRACT.md#l16): an authToken is accepted once, for its"
