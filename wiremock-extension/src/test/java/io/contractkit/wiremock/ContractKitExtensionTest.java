@@ -406,6 +406,78 @@ class ContractKitExtensionTest {
   }
 
   @Test
+  void anAuthTokenMintedThroughTheJavaApiReleasesTheLeadOnce() throws Exception {
+    String authToken = KIT.mintAuthToken(LEAD);
+    String release =
+        "/lms/leads/bytoken/contact?source=web&accessToken=" + LEAD + "&authToken=" + authToken;
+
+    assertThat(authToken).matches("[0-9]{6}");
+    assertThat(send("GET", release, null).body()).contains("Jürgen");
+    assertThat(send("GET", release, null).body()).isEqualTo(NULL_VALUES);
+  }
+
+  /**
+   * Every admin route over HTTP, on a server whose extension WireMock builds from the class name
+   * (as wiremock-standalone's {@code --extensions} does), so that the routes are registered within
+   * the test that uses them.
+   */
+  @Test
+  void everyAdminRouteAnswersOnAServerThatLoadedTheExtensionByName() throws Exception {
+    WireMockServer byName =
+        new WireMockServer(
+            options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .extensions(ContractKitExtension.class.getName()));
+    byName.start();
+    try {
+      String base = byName.baseUrl();
+      HttpResponse<String> minted =
+          sendTo(
+              base,
+              "POST",
+              "/__admin/contract-kit/authtokens",
+              "{\"accessToken\": \"" + LEAD + "\"}");
+      assertThat(minted.statusCode()).isEqualTo(201);
+      String release =
+          "/lms/leads/bytoken/contact?source=web&accessToken="
+              + LEAD
+              + "&authToken="
+              + JSON.readTree(minted.body()).path("authToken").asString();
+      assertThat(sendTo(base, "GET", release, null).body()).contains("Jürgen");
+
+      String sendToken = "/lms/leads/bytoken/authtoken?accessToken=" + LEAD + "&channel=email";
+      assertThat(sendTo(base, "POST", sendToken + "&source=a", null).statusCode()).isEqualTo(202);
+      HttpResponse<String> outbox = sendTo(base, "GET", "/__admin/contract-kit/outbox", null);
+      assertThat(outbox.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(outbox.body()).path("messages").size()).isEqualTo(1);
+      assertThat(sendTo(base, "DELETE", "/__admin/contract-kit/outbox", null).statusCode())
+          .isEqualTo(204);
+      assertThat(
+              JSON.readTree(sendTo(base, "GET", "/__admin/contract-kit/outbox", null).body())
+                  .path("messages")
+                  .size())
+          .isZero();
+
+      HttpResponse<String> clock =
+          sendTo(base, "POST", "/__admin/contract-kit/clock", "{\"advance\": \"PT1M\"}");
+      assertThat(clock.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(clock.body()).path("offsetSeconds").asLong()).isEqualTo(60);
+
+      assertThat(sendTo(base, "POST", sendToken + "&source=b", null).statusCode()).isEqualTo(202);
+      assertThat(sendTo(base, "POST", "/__admin/contract-kit/reset", null).statusCode())
+          .isEqualTo(204);
+      assertThat(
+              JSON.readTree(sendTo(base, "GET", "/__admin/contract-kit/outbox", null).body())
+                  .path("messages")
+                  .size())
+          .isZero();
+    } finally {
+      byName.stop();
+    }
+  }
+
+  @Test
   void adminRequestsWithABadBodyAre400Problems() throws Exception {
     HttpResponse<String> notJson = send("POST", "/__admin/contract-kit/authtokens", "nope");
     HttpResponse<String> noToken = send("POST", "/__admin/contract-kit/authtokens", "{}");
@@ -472,11 +544,20 @@ class ContractKitExtensionTest {
 
   static HttpResponse<String> send(String method, String path, String body)
       throws IOException, InterruptedException {
-    return HTTP.send(request(method, path, body).build(), BodyHandlers.ofString());
+    return sendTo(wireMock.baseUrl(), method, path, body);
+  }
+
+  private static HttpResponse<String> sendTo(String base, String method, String path, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(request(base, method, path, body).build(), BodyHandlers.ofString());
   }
 
   private static HttpRequest.Builder request(String method, String path, String body) {
-    return HttpRequest.newBuilder(URI.create(wireMock.baseUrl() + path))
+    return request(wireMock.baseUrl(), method, path, body);
+  }
+
+  private static HttpRequest.Builder request(String base, String method, String path, String body) {
+    return HttpRequest.newBuilder(URI.create(base + path))
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
   }
 }
