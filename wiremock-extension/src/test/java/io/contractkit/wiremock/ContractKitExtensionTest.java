@@ -135,7 +135,7 @@ class ContractKitExtensionTest {
         List.of(
             "/api/v1/Contacts?secret=ck%zz",
             "/api/v1/contacts/?secret=ck%",
-            "/lms/leads/bytoken/contact?source=web&accessToken=" + LEAD + "&authToken=%zz1",
+            release(LEAD, "%zz1"),
             "/lms/leads/bytoken/authtoken?accessToken=" + LEAD + "&channel=sms&source=%")) {
       String method = target.contains("/authtoken?") ? "POST" : "GET";
       String answer = raw(method, target);
@@ -240,23 +240,13 @@ class ContractKitExtensionTest {
 
   @Test
   void aSeededAuthTokenReleasesTheLeadOnceThenEveryFailureIsAllNull() throws Exception {
-    String release = "/lms/leads/bytoken/contact?source=web&accessToken=" + LEAD + "&authToken=";
-
-    HttpResponse<String> first = send("GET", release + LEAD_TOKEN, null);
+    HttpResponse<String> first = send("GET", release(LEAD, LEAD_TOKEN), null);
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(first.body()).path("accessToken").path("code").asString())
         .isEqualTo(LEAD);
-    assertThat(send("GET", release + LEAD_TOKEN, null).body()).isEqualTo(NULL_VALUES);
-    assertThat(send("GET", release + OTHER_LEAD_TOKEN, null).body()).isEqualTo(NULL_VALUES);
-    assertThat(
-            send(
-                    "GET",
-                    "/lms/leads/bytoken/contact?source=web&accessToken="
-                        + EXPIRED_LEAD
-                        + "&authToken="
-                        + EXPIRED_LEAD_TOKEN,
-                    null)
-                .body())
+    assertThat(send("GET", release(LEAD, LEAD_TOKEN), null).body()).isEqualTo(NULL_VALUES);
+    assertThat(send("GET", release(LEAD, OTHER_LEAD_TOKEN), null).body()).isEqualTo(NULL_VALUES);
+    assertThat(send("GET", release(EXPIRED_LEAD, EXPIRED_LEAD_TOKEN), null).body())
         .isEqualTo(NULL_VALUES);
     assertThat(
             JSON.readTree(
@@ -283,14 +273,7 @@ class ContractKitExtensionTest {
         Callable<String> release =
             () -> {
               go.await();
-              return send(
-                      "GET",
-                      "/lms/leads/bytoken/contact?source=web&accessToken="
-                          + LEAD
-                          + "&authToken="
-                          + authToken,
-                      null)
-                  .body();
+              return send("GET", release(LEAD, authToken), null).body();
             };
         bodies.add(pool.submit(release));
       }
@@ -392,8 +375,7 @@ class ContractKitExtensionTest {
         "POST",
         "/lms/leads/bytoken/authtoken?accessToken=" + LEAD + "&channel=email&source=a",
         null);
-    String release =
-        "/lms/leads/bytoken/contact?source=web&accessToken=" + LEAD + "&authToken=" + LEAD_TOKEN;
+    String release = release(LEAD, LEAD_TOKEN);
     send("GET", release, null);
     KIT.advanceClock(Duration.ofSeconds(30));
 
@@ -408,8 +390,7 @@ class ContractKitExtensionTest {
   @Test
   void anAuthTokenMintedThroughTheJavaApiReleasesTheLeadOnce() throws Exception {
     String authToken = KIT.mintAuthToken(LEAD);
-    String release =
-        "/lms/leads/bytoken/contact?source=web&accessToken=" + LEAD + "&authToken=" + authToken;
+    String release = release(LEAD, authToken);
 
     assertThat(authToken).matches("[0-9]{6}");
     assertThat(send("GET", release, null).body()).contains("Jürgen");
@@ -439,25 +420,15 @@ class ContractKitExtensionTest {
               "/__admin/contract-kit/authtokens",
               "{\"accessToken\": \"" + LEAD + "\"}");
       assertThat(minted.statusCode()).isEqualTo(201);
-      String release =
-          "/lms/leads/bytoken/contact?source=web&accessToken="
-              + LEAD
-              + "&authToken="
-              + JSON.readTree(minted.body()).path("authToken").asString();
-      assertThat(sendTo(base, "GET", release, null).body()).contains("Jürgen");
+      String authToken = JSON.readTree(minted.body()).path("authToken").asString();
+      assertThat(sendTo(base, "GET", release(LEAD, authToken), null).body()).contains("Jürgen");
 
       String sendToken = "/lms/leads/bytoken/authtoken?accessToken=" + LEAD + "&channel=email";
       assertThat(sendTo(base, "POST", sendToken + "&source=a", null).statusCode()).isEqualTo(202);
-      HttpResponse<String> outbox = sendTo(base, "GET", "/__admin/contract-kit/outbox", null);
-      assertThat(outbox.statusCode()).isEqualTo(200);
-      assertThat(JSON.readTree(outbox.body()).path("messages").size()).isEqualTo(1);
+      assertThat(outboxSize(base)).isEqualTo(1);
       assertThat(sendTo(base, "DELETE", "/__admin/contract-kit/outbox", null).statusCode())
           .isEqualTo(204);
-      assertThat(
-              JSON.readTree(sendTo(base, "GET", "/__admin/contract-kit/outbox", null).body())
-                  .path("messages")
-                  .size())
-          .isZero();
+      assertThat(outboxSize(base)).isZero();
 
       HttpResponse<String> clock =
           sendTo(base, "POST", "/__admin/contract-kit/clock", "{\"advance\": \"PT1M\"}");
@@ -467,11 +438,7 @@ class ContractKitExtensionTest {
       assertThat(sendTo(base, "POST", sendToken + "&source=b", null).statusCode()).isEqualTo(202);
       assertThat(sendTo(base, "POST", "/__admin/contract-kit/reset", null).statusCode())
           .isEqualTo(204);
-      assertThat(
-              JSON.readTree(sendTo(base, "GET", "/__admin/contract-kit/outbox", null).body())
-                  .path("messages")
-                  .size())
-          .isZero();
+      assertThat(outboxSize(base)).isZero();
     } finally {
       byName.stop();
     }
@@ -529,17 +496,28 @@ class ContractKitExtensionTest {
     try {
       for (String secret : List.of(renamed, SECRET)) {
         HttpResponse<String> answer =
-            HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create(fromFolder.baseUrl() + "/api/v1/Contacts?secret=" + secret))
-                    .build(),
-                BodyHandlers.ofString());
+            sendTo(fromFolder.baseUrl(), "GET", "/api/v1/Contacts?secret=" + secret, null);
         assertThat(answer.statusCode()).isEqualTo(secret.equals(renamed) ? 200 : 404);
       }
     } finally {
       fromFolder.stop();
     }
     assertThat(new ContractKitExtension().getName()).isEqualTo("contract-kit");
+  }
+
+  /** The lead-contact route for a lead and an authToken (source=web). */
+  static String release(String accessToken, String authToken) {
+    return "/lms/leads/bytoken/contact?source=web&accessToken="
+        + accessToken
+        + "&authToken="
+        + authToken;
+  }
+
+  /** How many messages the outbox of the server at {@code base} holds (its GET answers 200). */
+  private static int outboxSize(String base) throws IOException, InterruptedException {
+    HttpResponse<String> outbox = sendTo(base, "GET", "/__admin/contract-kit/outbox", null);
+    assertThat(outbox.statusCode()).isEqualTo(200);
+    return JSON.readTree(outbox.body()).path("messages").size();
   }
 
   static HttpResponse<String> send(String method, String path, String body)
