@@ -21,6 +21,13 @@
 # part in the load phase only (not start-up, memory, conformance). REDIS_CPU (default SERVER_CPU) is the CPU
 # their redis-server and haproxy are pinned to: REDIS_CPU=0 puts them beside wrk, so that the mocks have
 # SERVER_CPU to themselves, as where Redis runs on a machine of its own.
+# AUX_RT=1 runs redis-server and HAProxy under the real-time scheduler (chrt -f 10): on a core they share
+# with wrk, they run as soon as they have work, ahead of wrk, which gets the rest of the core: closer to a
+# Redis on a machine of its own than REDIS_CPU alone, where a reply may wait behind wrk's time slice.
+# RATE (requests/s; default none): the load phase's cells offer about this load instead of the systems'
+# capacity: each of the CONNS connections waits 1000 * CONNS / RATE ms (whole ms, at least 1) after an answer
+# before its next request, so every system gets the same offered load and the latencies compare systems below
+# their saturation; each result line gets offered_rps. The warm-up runs at capacity, as without RATE.
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
@@ -36,6 +43,8 @@ PIN=${PIN:-1}
 SERVER_CPU=${SERVER_CPU:-1}
 REDIS_CPU=${REDIS_CPU:-$SERVER_CPU}
 WRK_CPU=${WRK_CPU:-0}
+RATE=${RATE:-}
+AUX_RT=${AUX_RT:-0}
 OUT=${OUT:-$BENCH/results}
 WORK="$BENCH/.work"
 WIREMOCK_VERSION=3.13.2
@@ -55,6 +64,9 @@ if [[ " ${SYSTEMS:-} " == *" mock-redis"* ]]; then
   command -v redis-server >/dev/null || need+=(redis-server)
   command -v haproxy >/dev/null || need+=(haproxy)
 fi
+if [[ $AUX_RT == 1 ]]; then
+  command -v chrt >/dev/null || need+=(util-linux)
+fi
 if ((${#need[@]})); then
   log "installing ${need[*]} (Debian packages)"
   apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
@@ -73,6 +85,7 @@ else
   WRK=(wrk -t2)
   WRK_THREADS=2
 fi
+[[ $AUX_RT == 1 ]] && AUX+=(chrt -f 10)
 
 # ---------------------------------------------------------------------------------------- build
 mkdir -p "$WORK/logs" "$WORK/data" "$OUT"
@@ -293,18 +306,19 @@ redis_cmds() {
     | jq -R -s 'split("\n") | map(select(length > 0) | split(" ")) | map({(.[0]): (.[1] | tonumber)}) | add // {}'
 }
 
-run_wrk() { # system workload conns seconds [pool]
-  local sys=$1 w=$2 c=$3 d=$4 pool=${5:-} before res cmds_before
+run_wrk() { # system workload conns seconds [pool [pace_ms]]
+  local sys=$1 w=$2 c=$3 d=$4 pool=${5:-} pace=${6:-0} before res cmds_before
   CELL=$((CELL + 1))
   # shellcheck disable=SC2086
   before=$(cpu_ms ${SYSTEM_PIDS[$sys]})
   cmds_before=$(redis_cmds "$sys")
-  res=$("${WRK[@]}" -c"$c" -d"${d}s" --latency -s "$BENCH/wrk/workload.lua" "http://127.0.0.1:${PORT[$sys]}" \
-    -- "$w" "$DATA" "$CELL" "$WRK_THREADS" "$pool" | tail -1)
+  res=$(WRK_PACE_MS=$pace "${WRK[@]}" -c"$c" -d"${d}s" --latency -s "$BENCH/wrk/workload.lua" \
+    "http://127.0.0.1:${PORT[$sys]}" -- "$w" "$DATA" "$CELL" "$WRK_THREADS" "$pool" | tail -1)
   # shellcheck disable=SC2086
   echo "$res" | jq -c --argjson cpu "$(($(cpu_ms ${SYSTEM_PIDS[$sys]}) - before))" \
-    --argjson b "$cmds_before" --argjson a "$(redis_cmds "$sys")" \
+    --argjson b "$cmds_before" --argjson a "$(redis_cmds "$sys")" --argjson pace "$pace" --argjson c "$c" \
     '. + {cpu_ms: $cpu, cpu_us_per_req: (if .requests > 0 then ($cpu * 1000 / .requests * 10 | round / 10) else null end)}
+     + (if $pace > 0 then {pace_ms: $pace, offered_rps: ($c * 1000 / $pace | floor)} else {} end)
      + (if ($a | length) > 0 then
          ($a | with_entries(.value -= ($b[.key] // 0)) | with_entries(select(.value > 0 and .key != "info"))) as $d
          | {redis_cmds: $d,
@@ -355,11 +369,13 @@ for round in $(seq 1 "$ROUNDS"); do
         fi
         # WireMock's default journal keeps every request; it starts empty in every cell
         [[ $sys == wiremock ]] && curl -s -X DELETE -o /dev/null "http://127.0.0.1:${PORT[wiremock]}/__admin/requests"
-        res=$(run_wrk "$sys" "$w" "$c" "$DURATION" "$pool")
+        pace=0
+        [[ -n $RATE ]] && pace=$(awk -v c="$c" -v r="$RATE" 'BEGIN {p = int(1000 * c / r + 0.5); print (p < 1 ? 1 : p)}')
+        res=$(run_wrk "$sys" "$w" "$c" "$DURATION" "$pool" "$pace")
         MAX_RPS[$sys]=$(echo "$res" | jq --argjson m "${MAX_RPS[$sys]:-0}" '[.rps, $m] | max')
         echo "$res" | jq -c --arg s "$sys" --arg w "$w" --argjson c "$c" --argjson r "$round" \
           '{system:$s, workload:$w, conns:$c, round:$r} + .' | tee -a "$OUT/results.jsonl" \
-          | jq -r '"  r\(.round) \(.workload) c\(.conns) \(.system): \(.rps|floor) req/s p99 \(.p99_us/1000) ms cpu \(.cpu_us_per_req) us/req unexpected \(.unexpected) statuses \(.statuses|tostring)\(if .redis_cmds_per_req then " redis: \(.redis_scripts_per_req) scripts and \(.redis_cmds_per_req) commands per request \(.redis_cmds|tostring)" else "" end)"' >&2
+          | jq -r '"  r\(.round) \(.workload) c\(.conns) \(.system): \(.rps|floor) req/s\(if .offered_rps then " (offered \(.offered_rps))" else "" end) p99 \(.p99_us/1000) ms cpu \(.cpu_us_per_req) us/req unexpected \(.unexpected) statuses \(.statuses|tostring)\(if .redis_cmds_per_req then " redis: \(.redis_scripts_per_req) scripts and \(.redis_cmds_per_req) commands per request \(.redis_cmds|tostring)" else "" end)"' >&2
       done
     done
   done

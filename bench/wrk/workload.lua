@@ -16,6 +16,16 @@
 local threads = {}
 local next_id = 1
 
+-- Paced load (bench/run.sh RATE=...): every connection waits WRK_PACE_MS ms after an answer before it
+-- sends its next request, so the offered load is about CONNS * 1000 / WRK_PACE_MS requests/s whatever the
+-- system's capacity (wrk's latency counts from the send, not the wait). Without it, each connection sends
+-- its next request at once (a closed loop at the system's capacity). Read here, at the top: wrk asks
+-- whether delay() exists before it calls init().
+local pace_ms = tonumber(os.getenv("WRK_PACE_MS") or "")
+if pace_ms and pace_ms > 0 then
+  function delay() return pace_ms end
+end
+
 function setup(thread)
   thread:set("tid", next_id)
   next_id = next_id + 1
