@@ -27,6 +27,11 @@ import java.util.function.UnaryOperator;
  * authToken forgotten by the reset but its message kept in the outbox. The other changes that touch
  * more than one part -- test data put at run time, reloaded fixtures, the clock set back -- take
  * the lock exclusively too, so no request sees the data changed but its authTokens not yet.
+ *
+ * <p>A request answered later (asynchronously) holds the lock only while its handler runs: with
+ * {@code --store redis://…}, a lookup or a token's use is answered when Redis answers, and a
+ * request delayed by a fault rule or {@code --latency} when its delay is over. That part runs as a
+ * request on another replica would during a reset (the README's "Running several replicas").
  */
 public final class MockState {
   private final AuthTokenStore authTokens;

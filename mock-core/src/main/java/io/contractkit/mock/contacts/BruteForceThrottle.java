@@ -3,6 +3,7 @@ package io.contractkit.mock.contacts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Brute-force protection of the Contacts API, per {@code ip} address (every spelling of one address
@@ -24,6 +25,20 @@ public interface BruteForceThrottle {
    * fills the budget starts the block. So N concurrent failures get at most the budget of 404s.
    */
   Optional<Duration> failed(IpAddress ip);
+
+  /**
+   * {@link #blockedFor}, answered when the throttle has the answer. In memory that is at once; a
+   * shared throttle completes it when its store answers, on the store client's own thread, so that
+   * no request thread waits (what follows must not wait for that store).
+   */
+  default CompletableFuture<Optional<Duration>> blockedForAsync(IpAddress ip) {
+    return CompletableFuture.completedFuture(blockedFor(ip));
+  }
+
+  /** {@link #failed}, answered when the throttle has the answer (as {@link #blockedForAsync}). */
+  default CompletableFuture<Optional<Duration>> failedAsync(IpAddress ip) {
+    return CompletableFuture.completedFuture(failed(ip));
+  }
 
   /**
    * What the throttle holds now, for the admin API and the dashboard (read only): every ip with

@@ -1,11 +1,13 @@
 package io.contractkit.mock.contacts;
 
+import io.contractkit.mock.concurrent.Futures;
 import io.contractkit.mock.fixtures.Contact;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.http.QueryParameters;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -33,18 +35,35 @@ public final class ContactLookup {
    * @throws ApiProblem a missing or invalid parameter (400), a blocked ip (429)
    */
   public Optional<byte[]> lookup(String queryString) {
+    return Futures.join(lookupAsync(queryString));
+  }
+
+  /**
+   * {@link #lookup}, answered when the throttle has answered (at once in memory; when its store
+   * answers for a shared throttle, on the store client's thread).
+   *
+   * @throws ApiProblem a missing or invalid parameter (400), at once
+   * @return a future that fails with the {@link ApiProblem} of a blocked ip (429), or the shared
+   *     throttle's (503)
+   */
+  public CompletableFuture<Optional<byte[]>> lookupAsync(String queryString) {
     QueryParameters query = QueryParameters.parse(queryString);
     String secret = query.required("secret");
     IpAddress ip = query.optional("ip").map(ContactLookup::ipAddress).orElse(null);
 
     Optional<Contact> contact = data.get().contact(secret);
-    if (contact.isPresent()) {
-      // A found secret never counts; it is refused only while the ip is blocked.
-      refuseIfBlocked(ip == null ? Optional.empty() : throttle.blockedFor(ip));
-      return Optional.of(contact.get().body());
+    Optional<byte[]> answer = contact.map(Contact::body);
+    if (ip == null) {
+      return CompletableFuture.completedFuture(answer);
     }
-    refuseIfBlocked(ip == null ? Optional.empty() : throttle.failed(ip));
-    return Optional.empty();
+    // A found secret never counts; it is refused only while the ip is blocked.
+    CompletableFuture<Optional<Duration>> refused =
+        contact.isPresent() ? throttle.blockedForAsync(ip) : throttle.failedAsync(ip);
+    return refused.thenApply(
+        blockedFor -> {
+          refuseIfBlocked(blockedFor);
+          return answer;
+        });
   }
 
   private static IpAddress ipAddress(String given) {

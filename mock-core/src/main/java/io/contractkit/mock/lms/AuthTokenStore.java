@@ -4,6 +4,7 @@ import io.contractkit.mock.fixtures.Lead;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one-time authTokens, each bound to one lead's accessToken. The in-memory store is the
@@ -22,6 +23,15 @@ public interface AuthTokenStore {
    * issued for this lead; false for every other call (reused, unknown, other lead's, expired).
    */
   boolean consume(String accessToken, String code);
+
+  /**
+   * {@link #consume}, answered when the store has the answer. In memory that is at once; a shared
+   * store completes it when its store answers, on the store client's own thread, so that no request
+   * thread waits (what follows must not wait for that store).
+   */
+  default CompletableFuture<Boolean> consumeAsync(String accessToken, String code) {
+    return CompletableFuture.completedFuture(consume(accessToken, code));
+  }
 
   /** Forgets every token and issues the seeded ones (of the last {@link #reseed}) again. */
   void reset();

@@ -1,11 +1,13 @@
 package io.contractkit.mock.lms;
 
+import io.contractkit.mock.concurrent.Futures;
 import io.contractkit.mock.fixtures.Fixtures;
 import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.http.QueryParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -38,13 +40,29 @@ public final class LeadRelease {
    * @throws io.contractkit.mock.http.ApiProblem a missing parameter (400)
    */
   public byte[] release(String queryString) {
+    return Futures.join(releaseAsync(queryString));
+  }
+
+  /**
+   * {@link #release}, answered when the token store has answered (at once in memory; when its store
+   * answers for a shared one, on the store client's thread).
+   *
+   * @throws io.contractkit.mock.http.ApiProblem a missing parameter (400), at once
+   * @return a future that fails only with the shared store's {@link
+   *     io.contractkit.mock.http.ApiProblem} (503)
+   */
+  public CompletableFuture<byte[]> releaseAsync(String queryString) {
     QueryParameters query = QueryParameters.parse(queryString);
     String accessToken = query.required("accessToken");
     String authToken = query.required("authToken");
     query.required("source");
 
     Optional<Lead> lead = data.get().lead(accessToken).filter(l -> !l.expiredAt(clock.instant()));
-    boolean authorized = lead.isPresent() && tokens.consume(accessToken, authToken);
-    return authorized ? lead.get().body() : NULL_VALUES;
+    if (lead.isEmpty()) {
+      return CompletableFuture.completedFuture(NULL_VALUES);
+    }
+    return tokens
+        .consumeAsync(accessToken, authToken)
+        .thenApply(authorized -> authorized ? lead.get().body() : NULL_VALUES);
   }
 }

@@ -2,6 +2,7 @@ package io.contractkit.mock.contacts;
 
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.http.JsonResponses;
+import io.contractkit.mock.http.LaterAnswers;
 import io.contractkit.mock.http.ProblemRenderer;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -21,7 +22,10 @@ public final class ContactsHandler {
   }
 
   public void lookup(Context ctx) {
-    Optional<byte[]> contact = lookup.lookup(ctx.queryString());
+    LaterAnswers.when(ctx, lookup.lookupAsync(ctx.queryString()), contact -> answer(ctx, contact));
+  }
+
+  private void answer(Context ctx, Optional<byte[]> contact) {
     if (contact.isPresent()) {
       JsonResponses.send(ctx, 200, contact.get());
     } else {

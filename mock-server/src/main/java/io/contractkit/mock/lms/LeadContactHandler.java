@@ -1,6 +1,7 @@
 package io.contractkit.mock.lms;
 
 import io.contractkit.mock.http.JsonResponses;
+import io.contractkit.mock.http.LaterAnswers;
 import io.javalin.http.Context;
 
 /**
@@ -15,6 +16,7 @@ public final class LeadContactHandler {
   }
 
   public void release(Context ctx) {
-    JsonResponses.send(ctx, 200, release.release(ctx.queryString()));
+    LaterAnswers.when(
+        ctx, release.releaseAsync(ctx.queryString()), body -> JsonResponses.send(ctx, 200, body));
   }
 }

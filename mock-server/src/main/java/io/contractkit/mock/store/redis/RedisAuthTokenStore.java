@@ -1,5 +1,6 @@
 package io.contractkit.mock.store.redis;
 
+import io.contractkit.mock.concurrent.Futures;
 import io.contractkit.mock.fixtures.Lead;
 import io.contractkit.mock.lms.AuthTokenStore;
 import io.lettuce.core.ScriptOutputType;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The authTokens in Redis, shared by every replica: one key per token ({@code prefix:s:...} for a
@@ -132,6 +134,11 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
    * replica wrote them is not written again by another that found the marker missing too.
    */
   private void seedIfMissing() {
+    Futures.join(seedIfMissingAsync());
+  }
+
+  /** {@link #seedIfMissing}, without waiting (after a token's use found the data lost). */
+  private CompletableFuture<Long> seedIfMissingAsync() {
     long now = clock.millis();
     List<String> args = new ArrayList<>();
     seed.forEach(
@@ -140,7 +147,8 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
           args.add(expiresAt.map(t -> String.valueOf(t.toEpochMilli())).orElse(""));
           args.add(String.valueOf(timeToLive(expiresAt, now)));
         });
-    redis.run(SEED, ScriptOutputType.INTEGER, new String[] {marker()}, args.toArray(String[]::new));
+    return redis.runAsync(
+        SEED, ScriptOutputType.INTEGER, new String[] {marker()}, args.toArray(String[]::new));
   }
 
   @Override
@@ -176,23 +184,28 @@ public final class RedisAuthTokenStore implements AuthTokenStore {
    */
   @Override
   public boolean consume(String accessToken, String code) {
-    long consumed = consumeOnce(accessToken, code);
-    if (consumed == LOST) {
-      seedIfMissing();
-      consumed = consumeOnce(accessToken, code);
-    }
-    return consumed == 1L;
+    return Futures.join(consumeAsync(accessToken, code));
   }
 
-  private long consumeOnce(String accessToken, String code) {
+  /** {@link #consume} without waiting: the seeding after a loss is sent without waiting too. */
+  @Override
+  public CompletableFuture<Boolean> consumeAsync(String accessToken, String code) {
+    return consumeOnce(accessToken, code)
+        .thenCompose(
+            consumed ->
+                consumed == LOST
+                    ? seedIfMissingAsync().thenCompose(seeded -> consumeOnce(accessToken, code))
+                    : CompletableFuture.completedFuture(consumed))
+        .thenApply(consumed -> consumed == 1L);
+  }
+
+  private CompletableFuture<Long> consumeOnce(String accessToken, String code) {
     Key key = new Key(accessToken, code);
-    Long consumed =
-        redis.run(
-            CONSUME,
-            ScriptOutputType.INTEGER,
-            new String[] {seededKey(key), issuedKey(key), marker()},
-            String.valueOf(clock.millis()));
-    return consumed;
+    return redis.runAsync(
+        CONSUME,
+        ScriptOutputType.INTEGER,
+        new String[] {seededKey(key), issuedKey(key), marker()},
+        String.valueOf(clock.millis()));
   }
 
   private String marker() {

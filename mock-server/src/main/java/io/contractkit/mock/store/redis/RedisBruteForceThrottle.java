@@ -1,5 +1,6 @@
 package io.contractkit.mock.store.redis;
 
+import io.contractkit.mock.concurrent.Futures;
 import io.contractkit.mock.contacts.BruteForceThrottle;
 import io.contractkit.mock.contacts.IpAddress;
 import io.contractkit.mock.contacts.ThrottlePolicy;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The throttle in Redis, shared by every replica, with the semantics of the in-memory throttle: one
@@ -133,17 +135,27 @@ public final class RedisBruteForceThrottle implements BruteForceThrottle {
 
   @Override
   public Optional<Duration> blockedFor(IpAddress ip) {
-    return refused(BLOCKED_FOR, ip);
+    return Futures.join(blockedForAsync(ip));
   }
 
   @Override
   public Optional<Duration> failed(IpAddress ip) {
+    return Futures.join(failedAsync(ip));
+  }
+
+  @Override
+  public CompletableFuture<Optional<Duration>> blockedForAsync(IpAddress ip) {
+    return refused(BLOCKED_FOR, ip);
+  }
+
+  @Override
+  public CompletableFuture<Optional<Duration>> failedAsync(IpAddress ip) {
     return refused(FAILED, ip);
   }
 
-  private Optional<Duration> refused(RedisStore.Script script, IpAddress ip) {
-    Long millis =
-        redis.run(
+  private CompletableFuture<Optional<Duration>> refused(RedisStore.Script script, IpAddress ip) {
+    return redis
+        .<Long>runAsync(
             script,
             ScriptOutputType.INTEGER,
             new String[] {key(ip)},
@@ -151,8 +163,9 @@ public final class RedisBruteForceThrottle implements BruteForceThrottle {
             String.valueOf(windowMillis),
             String.valueOf(blockMillis),
             String.valueOf(maxFailures),
-            String.valueOf(RedisStore.EXPIRY_MARGIN.toMillis()));
-    return millis > 0 ? Optional.of(Duration.ofMillis(millis)) : Optional.empty();
+            String.valueOf(RedisStore.EXPIRY_MARGIN.toMillis()))
+        .thenApply(
+            millis -> millis > 0 ? Optional.of(Duration.ofMillis(millis)) : Optional.empty());
   }
 
   /** How many ips have failures in the window or a block that has not ended. */

@@ -1,11 +1,13 @@
 package io.contractkit.mock.store.redis;
 
+import io.contractkit.mock.concurrent.Futures;
 import io.contractkit.mock.http.ApiProblem;
 import io.contractkit.mock.store.StoreConfig;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
@@ -14,6 +16,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -21,9 +24,12 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * their SHA. Every call is bounded by the store timeout; a call that fails because Redis cannot be
  * reached throws {@link ApiProblem#stateStoreUnavailable()} (503), and the connection reconnects by
  * itself, so the mock answers again as soon as Redis is back.
+ *
+ * <p>The API's hot paths call {@link #runAsync}: the request thread sends the script and is free;
+ * the answer completes on Lettuce's event loop, which then writes the HTTP answer. Measured, this
+ * gave a replica about 11 % more throughput than a request thread that waits (bench/README.md).
+ * Whatever runs after such an answer must never wait for Redis itself: it would wait on the thread
+ * that has to read the answer.
  */
 public final class RedisStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
@@ -68,6 +80,7 @@ public final class RedisStore implements AutoCloseable {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final RedisCommands<String, String> commands;
+  private final RedisAsyncCommands<String, String> async;
   private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
   private RedisStore(
@@ -80,6 +93,7 @@ public final class RedisStore implements AutoCloseable {
     this.client = client;
     this.connection = connection;
     this.commands = connection.sync();
+    this.async = connection.async();
   }
 
   /**
@@ -154,7 +168,12 @@ public final class RedisStore implements AutoCloseable {
    * {@link RedisException}, for a caller that logs once per outage.
    */
   <T> T runQuietly(Script script, ScriptOutputType type, String[] keys, String... args) {
-    return callQuietly(c -> evalsha(c, script, type, keys, args));
+    try {
+      return this.<T>evalsha(script, type, keys, args).join();
+    } catch (CompletionException e) {
+      Throwable cause = Futures.cause(e);
+      throw cause instanceof RedisException redis ? redis : new RedisException(cause);
+    }
   }
 
   /**
@@ -176,25 +195,55 @@ public final class RedisStore implements AutoCloseable {
 
   /** Runs the script (by its SHA, loading it when Redis does not know it, after a restart). */
   <T> T run(Script script, ScriptOutputType type, String[] keys, String... args) {
-    return call(c -> evalsha(c, script, type, keys, args));
+    return Futures.join(runAsync(script, type, keys, args));
   }
 
-  private static <T> T evalsha(
-      RedisCommands<String, String> c,
-      Script script,
-      ScriptOutputType type,
-      String[] keys,
-      String... args) {
+  /**
+   * Runs the script as {@link #run} does, without waiting: the future completes on Lettuce's event
+   * loop (bounded by the store timeout), or fails with {@link ApiProblem#stateStoreUnavailable()}.
+   */
+  <T> CompletableFuture<T> runAsync(
+      Script script, ScriptOutputType type, String[] keys, String... args) {
+    return this.<T>evalsha(script, type, keys, args)
+        .exceptionally(
+            e -> {
+              LOG.warn("state store call failed: {}", rootMessage(e));
+              throw ApiProblem.stateStoreUnavailable();
+            });
+  }
+
+  /** The script by its SHA; loaded (again) first when Redis does not know it, after a restart. */
+  private <T> CompletableFuture<T> evalsha(
+      Script script, ScriptOutputType type, String[] keys, String... args) {
     String sha = script.sha;
-    if (sha != null) {
-      try {
-        return c.evalsha(sha, type, keys, args);
-      } catch (RedisNoScriptException e) {
-        // Redis restarted (or its scripts were flushed): load it again
-      }
+    if (sha == null) {
+      return loadAndRun(script, type, keys, args);
     }
-    script.sha = c.scriptLoad(script.source);
-    return c.evalsha(script.sha, type, keys, args);
+    return this.<T>send(() -> async.evalsha(sha, type, keys, args))
+        .exceptionallyCompose(
+            e ->
+                Futures.cause(e) instanceof RedisNoScriptException
+                    ? loadAndRun(script, type, keys, args)
+                    : CompletableFuture.failedFuture(e));
+  }
+
+  private <T> CompletableFuture<T> loadAndRun(
+      Script script, ScriptOutputType type, String[] keys, String... args) {
+    return send(() -> async.scriptLoad(script.source))
+        .thenCompose(
+            sha -> {
+              script.sha = sha;
+              return send(() -> async.<T>evalsha(sha, type, keys, args));
+            });
+  }
+
+  /** The command's future; a command Lettuce refuses at once (not connected) fails it. */
+  private static <T> CompletableFuture<T> send(Supplier<RedisFuture<T>> command) {
+    try {
+      return command.get().toCompletableFuture();
+    } catch (RedisException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Every key of this mock that starts with {@code prefix:part} (part free of glob characters). */
