@@ -7,7 +7,6 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
@@ -25,11 +24,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,12 +165,7 @@ public final class RedisStore implements AutoCloseable {
    * {@link RedisException}, for a caller that logs once per outage.
    */
   <T> T runQuietly(Script script, ScriptOutputType type, String[] keys, String... args) {
-    try {
-      return this.<T>evalsha(script, type, keys, args).join();
-    } catch (CompletionException e) {
-      Throwable cause = Futures.cause(e);
-      throw cause instanceof RedisException redis ? redis : new RedisException(cause);
-    }
+    return Futures.join(evalsha(script, type, keys, args));
   }
 
   /**
@@ -212,14 +204,20 @@ public final class RedisStore implements AutoCloseable {
             });
   }
 
-  /** The script by its SHA; loaded (again) first when Redis does not know it, after a restart. */
+  /**
+   * The script by its SHA; loaded (again) first when Redis does not know it, after a restart.
+   * Lettuce fails a command it cannot send (not connected, closed) through its future; it does not
+   * throw.
+   */
   private <T> CompletableFuture<T> evalsha(
       Script script, ScriptOutputType type, String[] keys, String... args) {
     String sha = script.sha;
     if (sha == null) {
       return loadAndRun(script, type, keys, args);
     }
-    return this.<T>send(() -> async.evalsha(sha, type, keys, args))
+    return async
+        .<T>evalsha(sha, type, keys, args)
+        .toCompletableFuture()
         .exceptionallyCompose(
             e ->
                 Futures.cause(e) instanceof RedisNoScriptException
@@ -229,21 +227,14 @@ public final class RedisStore implements AutoCloseable {
 
   private <T> CompletableFuture<T> loadAndRun(
       Script script, ScriptOutputType type, String[] keys, String... args) {
-    return send(() -> async.scriptLoad(script.source))
+    return async
+        .scriptLoad(script.source)
+        .toCompletableFuture()
         .thenCompose(
             sha -> {
               script.sha = sha;
-              return send(() -> async.<T>evalsha(sha, type, keys, args));
+              return async.<T>evalsha(sha, type, keys, args).toCompletableFuture();
             });
-  }
-
-  /** The command's future; a command Lettuce refuses at once (not connected) fails it. */
-  private static <T> CompletableFuture<T> send(Supplier<RedisFuture<T>> command) {
-    try {
-      return command.get().toCompletableFuture();
-    } catch (RedisException e) {
-      return CompletableFuture.failedFuture(e);
-    }
   }
 
   /** Every key of this mock that starts with {@code prefix:part} (part free of glob characters). */
